@@ -1,0 +1,23 @@
+# The two set-up commands of the README: `make demo` and `make test`.
+SWIFT ?= swift
+BIN := .build/debug/contactdesk
+
+.PHONY: demo test build deps bench clean
+
+deps:
+	@scripts/ensure-deps.sh
+
+build: deps
+	$(SWIFT) build
+
+# The main job: until the TUI lands this shows what the binary offers.
+demo: build
+	$(BIN) --help
+
+# Every test: unit, integration over loopback and end to end against the built binary.
+test: deps
+	$(SWIFT) build --build-tests
+	LANG=C.UTF-8 LC_ALL=C.UTF-8 $(SWIFT) test --skip-build
+
+clean:
+	rm -rf .build

@@ -1,0 +1,106 @@
+import Foundation
+
+/// A whole friend list as friend_get returns it over all its pages.
+public struct FriendListSnapshot: Sendable, Equatable {
+    public var friends: [UserDataItem]
+    public var standardSequence: Int64?
+    public var customSequence: Int64?
+    public var friendNum: Int?
+    /// friend_get calls it took.
+    public var pages: Int
+}
+
+extension ChatClient {
+    /// Reads a friend list page by page until CompleteFlag; `onPage` sees each page as it arrives.
+    /// Passing the sequences of a cached copy lets the service omit data that did not change.
+    public func friendGetAll(account: String, standardSequence: Int64? = nil, customSequence: Int64? = nil,
+                             onPage: @Sendable ([UserDataItem]) async -> Void = { _ in }) async throws -> FriendListSnapshot {
+        var snapshot = FriendListSnapshot(friends: [], pages: 0)
+        var start = 0
+        while true {
+            let reply = try await call(.friendGet, account: account,
+                                       FriendGetRequest(fromAccount: account, startIndex: start,
+                                                        standardSequence: standardSequence, customSequence: customSequence),
+                                       as: FriendGetPayload.self)
+            let page = reply.payload
+            snapshot.pages += 1
+            let items = page.userDataItem ?? []
+            snapshot.friends += items
+            snapshot.standardSequence = page.standardSequence ?? snapshot.standardSequence
+            snapshot.customSequence = page.customSequence ?? snapshot.customSequence
+            snapshot.friendNum = page.friendNum ?? snapshot.friendNum
+            await onPage(items)
+            if (page.completeFlag ?? 1) != 0 { return snapshot }
+            guard let next = page.nextStartIndex, next > start else {
+                throw ChatError.protocolError(command: .friendGet, reason: "NextStartIndex does not advance past \(start)",
+                                              excerpt: "CompleteFlag 0, NextStartIndex \(page.nextStartIndex.map(String.init) ?? "absent")")
+            }
+            start = next
+        }
+    }
+
+    /// Reads chosen friends' tags, 100 per call, answers in request order.
+    public func friendGetList(account: String, friends: [String], tags: [String]) async throws -> [InfoItem] {
+        let batches = try await concurrentMap(friends.chunked(BatchLimit.lookups), limit: config.readConcurrency) { batch in
+            let reply = try await self.call(.friendGetList, account: account, rows: batch.count,
+                                            FriendGetListRequest(fromAccount: account, toAccount: batch, tagList: tags),
+                                            as: FriendGetListPayload.self)
+            return Self.inOrder(batch, reply.payload.infoItem ?? [], key: \.toAccount) {
+                InfoItem(toAccount: $0, snsProfileItem: nil, resultCode: -1, resultInfo: "no InfoItem for this friend in the reply")
+            }
+        }
+        return batches.flatMap { $0 }
+    }
+
+    /// Updates friends, 1000 rows per call, one call at a time for the account.
+    /// Every row gets an outcome in request order: a refused call marks each of its rows with the call's code,
+    /// and after a call that configuration or credentials doomed, later calls are not sent.
+    public func friendUpdate(account: String, items: [UpdateItem]) async throws -> [RowResult] {
+        var results: [RowResult] = []
+        results.reserveCapacity(items.count)
+        var stopReason: String?
+        for batch in items.chunked(BatchLimit.friendUpdate) {
+            if let stopReason {
+                results += batch.map { RowResult(toAccount: $0.toAccount, outcome: .notSent(reason: stopReason)) }
+                continue
+            }
+            do {
+                let reply = try await call(.friendUpdate, account: account, rows: batch.count,
+                                           FriendUpdateRequest(fromAccount: account, updateItem: batch), as: FriendUpdatePayload.self)
+                let rows = Self.inOrder(batch.map(\.toAccount), reply.payload.resultItem ?? [], key: \.toAccount) {
+                    ResultItem(toAccount: $0, resultCode: -1, resultInfo: "no ResultItem for this friend in the reply")
+                }
+                results += rows.map { r in
+                    if r.resultCode == 0 { return RowResult(toAccount: r.toAccount, outcome: .ok) }
+                    if r.resultCode == -1 { return RowResult(toAccount: r.toAccount, outcome: .notSent(reason: r.resultInfo ?? "")) }
+                    return RowResult(toAccount: r.toAccount, outcome: .failed(code: r.resultCode, info: r.resultInfo ?? "", level: .row))
+                }
+            } catch let error as ChatError {
+                switch error {
+                case .api(_, let code, let info):
+                    results += batch.map { RowResult(toAccount: $0.toAccount, outcome: .failed(code: code, info: info, level: .call)) }
+                    if ErrorCatalog.entry(code).retry == .stop { stopReason = "an earlier call failed with \(ErrorCatalog.inline(code))" }
+                case .credentials, .transport, .protocolError:
+                    results += batch.map { RowResult(toAccount: $0.toAccount, outcome: .notSent(reason: error.description)) }
+                    if case .credentials = error { stopReason = error.description }
+                }
+            }
+        }
+        return results
+    }
+
+    /// Matches reply items to the requested keys in request order; a key the reply repeats is matched in turn,
+    /// and a key it lacks gets `missing(key)`.
+    static func inOrder<Item>(_ keys: [String], _ items: [Item], key: KeyPath<Item, String>, missing: (String) -> Item) -> [Item] {
+        var byKey: [String: [Item]] = [:]
+        for item in items { byKey[item[keyPath: key], default: []].append(item) }
+        return keys.map { k in
+            if var list = byKey[k], !list.isEmpty {
+                let first = list.removeFirst()
+                byKey[k] = list
+                return first
+            }
+            return missing(k)
+        }
+    }
+}

@@ -1,0 +1,166 @@
+import Foundation
+import Logging
+
+/// Connection settings of a ChatClient.
+public struct ChatClientConfig: Sendable {
+    public var endpoint: Endpoint
+    public var sdkAppID: UInt64
+    /// The app administrator the requests are made as.
+    public var adminIdentifier: String
+    public var retry: RetryPolicy
+    /// Calls per second per command (the service allows 200).
+    public var callsPerSecond: Int
+    /// Concurrent read calls used to fetch batches (friend_get_list, portrait_get, account_check).
+    public var readConcurrency: Int
+
+    public init(endpoint: Endpoint, sdkAppID: UInt64, adminIdentifier: String, retry: RetryPolicy = RetryPolicy(),
+                callsPerSecond: Int = 200, readConcurrency: Int = 4) {
+        self.endpoint = endpoint; self.sdkAppID = sdkAppID; self.adminIdentifier = adminIdentifier
+        self.retry = retry; self.callsPerSecond = callsPerSecond; self.readConcurrency = max(1, readConcurrency)
+    }
+}
+
+/// Typed, retrying, rate-limited calls to the Chat REST API.
+public final class ChatClient: Sendable {
+    public let config: ChatClientConfig
+    let transport: HTTPTransport
+    let userSigs: UserSigSource
+    let logger: Logger
+    let limiter: RateLimiter
+    let writes = WriteGate()
+
+    public init(config: ChatClientConfig, userSigs: UserSigSource, transport: HTTPTransport = CurlTransport(),
+                logger: Logger = Logger(label: "contactdesk.chat")) {
+        self.config = config; self.userSigs = userSigs; self.transport = transport; self.logger = logger
+        limiter = RateLimiter(callsPerSecond: config.callsPerSecond)
+    }
+
+    /// Sends one command and decodes its reply, retrying as the error catalog says.
+    /// Writes hold the account for the whole call, retries included, so one write per account is in flight.
+    public func call<Request: Encodable & Sendable, Payload: Codable & Sendable>(
+        _ command: Command, account: String?, rows: Int = 1, _ request: Request, as: Payload.Type = Payload.self
+    ) async throws -> Reply<Payload> {
+        let body: Data
+        do { body = try JSONEncoder().encode(request) } catch {
+            throw ChatError.protocolError(command: command, reason: "request could not be encoded", excerpt: "\(error)")
+        }
+        guard command.isWrite, let account else { return try await attempts(command, account, rows, body, Payload.self) }
+        await writes.acquire(account)
+        do {
+            let reply = try await attempts(command, account, rows, body, Payload.self)
+            await writes.release(account)
+            return reply
+        } catch {
+            await writes.release(account)
+            throw error
+        }
+    }
+
+    private func attempts<Payload: Codable & Sendable>(
+        _ command: Command, _ account: String?, _ rows: Int, _ body: Data, _: Payload.Type
+    ) async throws -> Reply<Payload> {
+        let started = ContinuousClock.now
+        var attempt = 0
+        var renewedSig = false
+        var protocolRetried = false
+        var needNewSig = false
+        var codes: [Int] = []
+        func log(_ level: Logger.Level, _ outcome: String) {
+            logger.log(level: level, "call", metadata: [
+                "command": "\(command)", "account": "\(account ?? "-")", "rows": "\(rows)",
+                "ms": "\((ContinuousClock.now - started).milliseconds)", "attempts": "\(attempt)",
+                "codes": "\(codes.map(String.init).joined(separator: ","))", "outcome": "\(outcome)",
+            ])
+        }
+        while true {
+            attempt += 1
+            try await limiter.acquire(command)
+            let sig: String
+            do { sig = try await userSigs.userSig(renew: needNewSig) } catch {
+                log(.error, "no UserSig")
+                throw ChatError.credentials("\(error)")
+            }
+            needNewSig = false
+            let url = config.endpoint.url(for: command, sdkAppID: config.sdkAppID, identifier: config.adminIdentifier, userSig: sig)
+            let response: HTTPResponse
+            do {
+                response = try await transport.post(HTTPRequest(url: url, body: body))
+            } catch let error as TransportError {
+                if error == .cancelled { throw CancellationError() }
+                codes.append(-1)
+                if attempt < config.retry.maxAttempts { try await backoff(attempt); continue }
+                log(.warning, "\(error)")
+                throw ChatError.transport(command: command, error, attempts: attempt)
+            }
+            // A reply that is not the API's JSON is retried once, like a transport failure.
+            let envelope: Envelope
+            switch decode(command, response.body, as: Payload.self) {
+            case .reply(let reply):
+                codes.append(0)
+                log(.info, "ok")
+                return reply
+            case .refused(let e):
+                envelope = e
+            case .malformed(let error):
+                if !protocolRetried && attempt < config.retry.maxAttempts {
+                    protocolRetried = true; codes.append(-2); try await backoff(attempt); continue
+                }
+                log(.warning, "\(error)")
+                throw error
+            }
+            let code = envelope.errorCode ?? 0
+            codes.append(code)
+            let info = envelope.errorInfo ?? ""
+            let canRetry = attempt < config.retry.maxAttempts
+            switch ErrorCatalog.entry(code).retry {
+            case .backoff where canRetry:
+                try await backoff(attempt); continue
+            case .once where canRetry && attempt == 1:
+                try await backoff(attempt); continue
+            case .renewUserSig where canRetry && !renewedSig:
+                renewedSig = true; needNewSig = true; continue
+            default:
+                log(.warning, "\(code)")
+                throw ChatError.api(command: command, code: code, info: info)
+            }
+        }
+    }
+
+    private enum Decoded<P: Codable & Sendable> {
+        case reply(Reply<P>)
+        case refused(Envelope)
+        case malformed(ChatError)
+    }
+
+    private func decode<P: Codable & Sendable>(_ command: Command, _ body: Data, as: P.Type) -> Decoded<P> {
+        let decoder = JSONDecoder()
+        let excerpt = TransportError.excerpt(body)
+        guard let envelope = try? decoder.decode(Envelope.self, from: body) else {
+            return .malformed(.protocolError(command: command, reason: "not a JSON object", excerpt: excerpt))
+        }
+        guard envelope.actionStatus != nil, let code = envelope.errorCode else {
+            return .malformed(.protocolError(command: command, reason: "no ActionStatus or ErrorCode", excerpt: excerpt))
+        }
+        if code != 0 { return .refused(envelope) }
+        do { return .reply(try decoder.decode(Reply<P>.self, from: body)) } catch {
+            return .malformed(.protocolError(command: command, reason: "fields of the wrong type (\(Self.describe(error)))", excerpt: excerpt))
+        }
+    }
+
+    private func backoff(_ attempt: Int) async throws {
+        try await Task.sleep(for: .milliseconds(Int(config.retry.delay(beforeRetry: attempt) * 1000)))
+    }
+
+    static func describe(_ error: Error) -> String {
+        switch error as? DecodingError {
+        case .typeMismatch(_, let c), .valueNotFound(_, let c), .keyNotFound(_, let c), .dataCorrupted(let c):
+            return c.codingPath.map(\.stringValue).joined(separator: ".") + ": " + c.debugDescription
+        default: return "\(error)"
+        }
+    }
+}
+
+extension Duration {
+    /// Whole milliseconds, for logs.
+    var milliseconds: Int64 { components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000 }
+}

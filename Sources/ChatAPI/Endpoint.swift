@@ -1,0 +1,107 @@
+import Foundation
+
+/// A data centre of the Chat service and its REST domains.
+public enum Region: String, CaseIterable, Sendable {
+    case china, singapore, seoul, tokyo, frankfurt, mumbai, siliconValley = "silicon-valley", jakarta
+
+    /// The primary domain.
+    public var domain: String {
+        switch self {
+        case .china: "console.tim.qq.com"
+        case .singapore: "adminapisgp.im.qcloud.com"
+        case .seoul: "adminapikr.im.qcloud.com"
+        case .tokyo: "adminapijpn.im.qcloud.com"
+        case .frankfurt: "adminapiger.im.qcloud.com"
+        case .mumbai: "adminapiind.im.qcloud.com"
+        case .siliconValley: "adminapiusa.im.qcloud.com"
+        case .jakarta: "adminapiidn.im.qcloud.com"
+        }
+    }
+
+    /// The backup domain, where the region has one.
+    public var backupDomain: String? {
+        switch self {
+        case .china: "adminapi.my-imcloud.com"
+        case .singapore: "adminapisgp.my-imcloud.com"
+        case .seoul: "adminapikr.my-imcloud.com"
+        case .tokyo: nil
+        case .frankfurt: "adminapiger.my-imcloud.com"
+        case .mumbai: "adminapiind.my-imcloud.com"
+        case .siliconValley: "adminapiusa.my-imcloud.com"
+        case .jakarta: "adminapiidn.my-imcloud.com"
+        }
+    }
+}
+
+/// A problem with a configured endpoint.
+public enum EndpointError: Error, Equatable, CustomStringConvertible {
+    case invalidURL(String)
+    case insecureRemote(String)
+    case unknownRegion(String)
+
+    public var description: String {
+        switch self {
+        case .invalidURL(let s): "base URL \"\(s)\" is not an http(s) URL with a host; use e.g. https://console.tim.qq.com"
+        case .insecureRemote(let s):
+            "base URL \"\(s)\" uses plain http to a host that is not loopback; use https (http is only for 127.0.0.1, ::1 or localhost)"
+        case .unknownRegion(let s):
+            "unknown region \"\(s)\"; use one of \(Region.allCases.map(\.rawValue).joined(separator: ", ")) or a base URL"
+        }
+    }
+}
+
+/// Where requests go: a scheme, host and optional port, without a path.
+public struct Endpoint: Equatable, Sendable, CustomStringConvertible {
+    public let baseURL: String
+
+    /// The region's primary (or backup) domain over https.
+    public init(region: Region, backup: Bool = false) {
+        baseURL = "https://" + ((backup ? region.backupDomain : nil) ?? region.domain)
+    }
+
+    /// Parses a region name.
+    public init(regionName: String) throws {
+        guard let r = Region(rawValue: regionName.lowercased()) else { throw EndpointError.unknownRegion(regionName) }
+        self.init(region: r)
+    }
+
+    /// A custom base URL; plain http is accepted for loopback hosts only (the emulator).
+    public init(baseURL: String) throws {
+        var s = baseURL
+        while s.hasSuffix("/") { s.removeLast() }
+        guard let c = URLComponents(string: s), let scheme = c.scheme?.lowercased(), let host = c.host, !host.isEmpty,
+              scheme == "https" || scheme == "http", c.path.isEmpty || c.path == "/" else {
+            throw EndpointError.invalidURL(baseURL)
+        }
+        if scheme == "http" && !Endpoint.isLoopback(host) { throw EndpointError.insecureRemote(baseURL) }
+        self.baseURL = s
+    }
+
+    /// True for names and addresses that never leave the machine.
+    public static func isLoopback(_ host: String) -> Bool {
+        let h = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        return h == "localhost" || h == "::1" || h.hasPrefix("127.")
+    }
+
+    /// The request URL for a command; `random` is a fresh unsigned 32-bit number per request.
+    public func url(for command: Command, sdkAppID: UInt64, identifier: String, userSig: String,
+                    random: UInt32 = UInt32.random(in: .min ... .max)) -> String {
+        "\(baseURL)/v4/\(command.path)?sdkappid=\(sdkAppID)&identifier=\(Endpoint.escape(identifier))"
+            + "&usersig=\(Endpoint.escape(userSig))&random=\(random)&contenttype=json"
+    }
+
+    /// The URL with its usersig replaced, for logs and errors.
+    public static func redacted(_ url: String) -> String {
+        guard let r = url.range(of: "usersig=") else { return url }
+        let end = url[r.upperBound...].firstIndex(of: "&") ?? url.endIndex
+        return url.replacingCharacters(in: r.upperBound..<end, with: "REDACTED")
+    }
+
+    static func escape(_ s: String) -> String {
+        // ASCII only: CharacterSet.alphanumerics would let CJK letters through unescaped.
+        let allowed = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~*")
+        return s.addingPercentEncoding(withAllowedCharacters: allowed) ?? s
+    }
+
+    public var description: String { baseURL }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// One POST to the REST API. The URL carries the UserSig, so it is never logged or shown.
+public struct HTTPRequest: Sendable {
+    public var url: String
+    public var body: Data
+    public init(url: String, body: Data) { self.url = url; self.body = body }
+}
+
+/// The status and body of an HTTP reply, with how many new connections it cost.
+public struct HTTPResponse: Sendable {
+    public var status: Int
+    public var body: Data
+    /// New TCP connections opened for this request (0 when an existing one was reused).
+    public var newConnections: Int
+    public init(status: Int, body: Data, newConnections: Int = 0) {
+        self.status = status; self.body = body; self.newConnections = newConnections
+    }
+}
+
+/// A network failure below the API: the request may or may not have reached the service.
+public enum TransportError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The connect or total timeout fired.
+    case timeout(String)
+    /// No connection, or the connection broke before a full reply.
+    case connection(String)
+    /// The TLS handshake or certificate check failed.
+    case tls(String)
+    /// A reply with a status other than 200, and the start of its body.
+    case httpStatus(Int, excerpt: String)
+    /// The task was cancelled.
+    case cancelled
+
+    public var description: String {
+        switch self {
+        case .timeout(let m): "timed out: \(m)"
+        case .connection(let m): "connection failed: \(m)"
+        case .tls(let m): "TLS failed: \(m); check the CA file option or the proxy"
+        case .httpStatus(let s, let e): "HTTP \(s)" + (e.isEmpty ? "" : ": \(e)")
+        case .cancelled: "cancelled"
+        }
+    }
+
+    /// A short excerpt of a body for error messages: at most `limit` characters on one line.
+    public static func excerpt(_ body: Data, limit: Int = 120) -> String {
+        let text = String(decoding: body.prefix(limit * 4), as: UTF8.self)
+            .replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
+            .trimmingCharacters(in: .whitespaces)
+        return text.count > limit ? String(text.prefix(limit)) + "…" : text
+    }
+}
+
+/// Sends a request and returns the reply: the seam between ChatClient and the network.
+public protocol HTTPTransport: Sendable {
+    func post(_ request: HTTPRequest) async throws -> HTTPResponse
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import ChatAPI
+import Foundation
+import Logging
+
+/// Options every subcommand takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "Log level for the log file: trace, debug, info, notice, warning, error, critical.")
+    var logLevel: LogLevelArgument = .init(.info)
+
+    /// Sends swift-log to the state directory's log file; never to the terminal.
+    func bootstrapLogging() {
+        let url = StatePaths.stateDirectory().appendingPathComponent("contactdesk.log")
+        do {
+            let factory = try FileLogHandler.open(url, level: logLevel.level)
+            LoggingSystem.bootstrap(factory)
+        } catch {
+            // Without a writable state directory the program still works; it just does not log.
+            LoggingSystem.bootstrap { _ in SwiftLogNoOpLogHandler() }
+        }
+    }
+}
+
+/// A swift-log level as an argument.
+struct LogLevelArgument: ExpressibleByArgument {
+    let level: Logger.Level
+    init(_ level: Logger.Level) { self.level = level }
+    init?(argument: String) {
+        guard let l = Logger.Level(rawValue: argument.lowercased()) else { return nil }
+        level = l
+    }
+    var defaultValueDescription: String { level.rawValue }
+    static var allValueStrings: [String] { Logger.Level.allCases.map(\.rawValue) }
+}
+
+/// Where the secret key comes from: the environment, or a file named here.
+struct KeyOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("A file holding the secret key, readable only by its owner (chmod 600).",
+                                            valueName: "path"))
+    var keyFile: String?
+
+    /// The key, or a ValidationError that says how to provide it.
+    func load() throws -> SecretKey {
+        do { return try KeyLoader.load(keyFile: keyFile) } catch let error as KeyLoadError {
+            throw ValidationError(error.description)
+        }
+    }
+}

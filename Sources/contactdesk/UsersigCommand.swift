@@ -1,0 +1,50 @@
+import ArgumentParser
+import ChatAPI
+import Foundation
+
+/// `contactdesk usersig`: make a UserSig, or explain why one is refused.
+struct UsersigCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "usersig",
+        abstract: "Print a UserSig for an identifier, or verify one.",
+        discussion: """
+        Generating prints the UserSig on standard output. With --verify, prints what the UserSig holds and exits 0
+        when it is valid, or prints why it is refused and exits 1. Pass --verify - to read the UserSig from standard
+        input, which keeps it out of the process list.
+        """
+    )
+
+    @Option(name: .long, help: "The app's SDKAppID.") var sdkappid: UInt64
+    @Option(name: .long, help: "The UserID the UserSig is for (an administrator for REST calls).") var identifier: String
+    @Option(name: .long, help: "Validity in seconds when generating.") var expire: Int64 = 86_400
+    @Option(name: .long, help: ArgumentHelp("Check this UserSig instead of making one ('-' reads standard input).",
+                                            valueName: "usersig"))
+    var verify: String?
+    @OptionGroup var key: KeyOptions
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        guard expire > 0 else { throw ValidationError("--expire must be a positive number of seconds, got \(expire)") }
+        guard !identifier.isEmpty, identifier.utf8.count <= 32 else {
+            throw ValidationError("--identifier must be 1 to 32 bytes, got \(identifier.utf8.count)")
+        }
+    }
+
+    func run() throws {
+        global.bootstrapLogging()
+        let secret = try key.load()
+        guard var sig = verify else {
+            print(UserSig.generate(key: secret, sdkAppID: sdkappid, identifier: identifier, expire: expire))
+            return
+        }
+        if sig == "-" { sig = (readLine(strippingNewline: true) ?? "").trimmingCharacters(in: .whitespaces) }
+        do {
+            let claims = try UserSig.verify(sig, key: secret, sdkAppID: sdkappid, identifier: identifier)
+            let until = Date(timeIntervalSince1970: TimeInterval(claims.expiresAt)).formatted(.iso8601)
+            print("valid: identifier \(claims.identifier), SDKAppID \(claims.sdkAppID), expires \(until)")
+        } catch {
+            FileHandle.standardError.write(Data("invalid (\(error.apiCode)): \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
