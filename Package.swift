@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "contactdesk", targets: ["contactdesk"]),
         .library(name: "ChatAPI", targets: ["ChatAPI"]),
+        .library(name: "ChatSandbox", targets: ["ChatSandbox"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -28,10 +29,20 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(name: "ContactEditing", dependencies: ["ChatAPI"]),
+        .target(name: "ContactDeskUI", dependencies: ["ContactEditing"]),
+        .target(
+            name: "ChatSandbox",
+            dependencies: [
+                "ChatAPI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(
             name: "TestSupport",
             dependencies: [
-                "ChatAPI",
+                "ChatAPI", "ChatSandbox",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -39,7 +50,7 @@ let package = Package(
         .executableTarget(
             name: "contactdesk",
             dependencies: [
-                "ChatAPI",
+                "ChatAPI", "ChatSandbox", "ContactEditing", "ContactDeskUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -48,6 +59,8 @@ let package = Package(
             name: "ChatAPITests",
             dependencies: ["ChatAPI", "TestSupport", .product(name: "Logging", package: "swift-log")]
         ),
+        .testTarget(name: "ChatSandboxTests", dependencies: ["ChatSandbox", "ChatAPI", "ContactEditing", "TestSupport"]),
+        .testTarget(name: "ContactDeskUITests", dependencies: ["ContactDeskUI", "ContactEditing"]),
         .testTarget(name: "ContactDeskCLITests", dependencies: ["TestSupport"]),
     ]
 )

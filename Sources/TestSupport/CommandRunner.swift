@@ -27,13 +27,13 @@ public enum CommandRunner {
 
     /// Runs `executable` with `arguments`, feeding `stdin`, and waits for it.
     /// Output goes through files, so a chatty child can never block on a full pipe.
-    public static func run(_ executable: URL = contactdesk, _ arguments: [String], environment: [String: String],
-                           stdin: String? = nil) throws -> Output {
+    public static func run(_ arguments: [String], environment: [String: String], stdin: String? = nil,
+                           executable: URL = contactdesk) throws -> Output {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let outURL = dir.appendingPathComponent("out"), errURL = dir.appendingPathComponent("err")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let p = Process()
         p.executableURL = executable
         p.arguments = arguments

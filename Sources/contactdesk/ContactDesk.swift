@@ -12,6 +12,6 @@ struct ContactDesk: AsyncParsableCommand {
         (a file only its owner can read). Logs go to $XDG_STATE_HOME/contactdesk/contactdesk.log.
         """,
         version: ContactDeskVersion.string,
-        subcommands: [UsersigCommand.self]
+        subcommands: [UsersigCommand.self, SandboxCommand.self, FriendsCommand.self]
     )
 }

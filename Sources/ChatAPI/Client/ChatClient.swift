@@ -77,6 +77,7 @@ public final class ChatClient: Sendable {
             try await limiter.acquire(command)
             let sig: String
             do { sig = try await userSigs.userSig(renew: needNewSig) } catch {
+                await limiter.release(command)
                 log(.error, "no UserSig")
                 throw ChatError.credentials("\(error)")
             }
@@ -84,7 +85,8 @@ public final class ChatClient: Sendable {
             let url = config.endpoint.url(for: command, sdkAppID: config.sdkAppID, identifier: config.adminIdentifier, userSig: sig)
             let response: HTTPResponse
             do {
-                response = try await transport.post(HTTPRequest(url: url, body: body))
+                defer { Task { await limiter.release(command) } }
+                response = try await transport.post(HTTPRequest(url: url, body: body, idempotent: !command.isWrite))
             } catch let error as TransportError {
                 if error == .cancelled { throw CancellationError() }
                 codes.append(-1)

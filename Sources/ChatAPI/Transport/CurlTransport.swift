@@ -126,6 +126,8 @@ private final class EasyHandle: @unchecked Sendable {
         _ = cd_curl_setopt_pointer(curl, CURLOPT_WRITEDATA, user)
         _ = cd_curl_setopt_pointer(curl, CURLOPT_XFERINFODATA, user)
         _ = cd_curl_setopt_string(curl, CURLOPT_URL, request.url)
+        // A write gets a connection of its own: on a reused one libcurl resends after an empty reply.
+        _ = cd_curl_setopt_long(curl, CURLOPT_FRESH_CONNECT, request.idempotent ? 0 : 1)
         _ = cd_curl_setopt_off(curl, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(request.body.count))
         let rc: CURLcode = request.body.withUnsafeBytes { bytes in
             // COPYPOSTFIELDS copies, so the body need not outlive this call.

@@ -4,7 +4,10 @@ import Foundation
 public struct HTTPRequest: Sendable {
     public var url: String
     public var body: Data
-    public init(url: String, body: Data) { self.url = url; self.body = body }
+    /// False for writes: the transport must never resend it on its own (libcurl silently resends a request
+    /// whose reused connection closed without a reply, which would apply a write twice).
+    public var idempotent: Bool
+    public init(url: String, body: Data, idempotent: Bool = true) { self.url = url; self.body = body; self.idempotent = idempotent }
 }
 
 /// The status and body of an HTTP reply, with how many new connections it cost.

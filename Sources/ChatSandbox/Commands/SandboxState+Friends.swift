@@ -1,0 +1,113 @@
+import Foundation
+
+/// A per-row result: code 0 or a failure with its ResultInfo.
+struct RowResult {
+    var account: String
+    var code: Int = 0
+    var info: String = ""
+
+    var wire: Wire { ["To_Account": .string(account), "ResultCode": .int(Int64(code)), "ResultInfo": .string(info)] }
+}
+
+/// ResultItem plus Fail_Account, which the service sends only when some row failed.
+func rowsPayload(_ rows: [RowResult], key: String = "ResultItem") -> [String: Wire] {
+    var payload: [String: Wire] = [key: .array(rows.map(\.wire))]
+    let failed = rows.filter { $0.code != 0 }.map(\.account)
+    if !failed.isEmpty { payload["Fail_Account"] = .strings(failed) }
+    return payload
+}
+
+extension SandboxState {
+    static let pageSize = 100
+
+    func account(_ id: String) throws(SandboxFault) -> AccountRecord {
+        guard let a = accounts[id] else { throw .call(30003, "Err_SNS_Account_Not_Exist: \(id)") }
+        return a
+    }
+
+    /// The tags of one friend, standard and custom classes selectable.
+    func tags(of friend: FriendRecord, standard: Bool = true, custom: Bool = true) -> Wire {
+        var items: [Wire] = []
+        if standard {
+            items.append(["Tag": "Tag_SNS_IM_Remark", "Value": .string(friend.remark)])
+            items.append(["Tag": "Tag_SNS_IM_Group", "Value": .strings(friend.groups)])
+            items.append(["Tag": "Tag_SNS_IM_AddSource", "Value": .string(friend.addSource)])
+            items.append(["Tag": "Tag_SNS_IM_AddWording", "Value": .string(friend.addWording)])
+            items.append(["Tag": "Tag_SNS_IM_AddTime", "Value": .int(friend.addTime)])
+        }
+        if custom {
+            for key in customFields.sorted() {
+                if let v = friend.custom[key] { items.append(["Tag": .string("Tag_SNS_Custom_" + key), "Value": .string(v)]) }
+            }
+        }
+        return .array(items)
+    }
+
+    /// sns/friend_get: pages of 100 in the order friends were added. A sequence equal to the server's omits that
+    /// class of data; when both are equal nothing changed and one page with no items ends the listing (modelled).
+    func friendGet(_ body: Body) throws(SandboxFault) -> [String: Wire] {
+        let owner = try account(try body.string("From_Account"))
+        let start = Int(try body.int("StartIndex") ?? 0)
+        guard start >= 0 else { throw .call(30001, "Err_SNS_Param_Invalid: StartIndex must not be negative") }
+        let sameStandard = try body.int("StandardSequence") == owner.standardSequence
+        let sameCustom = try body.int("CustomSequence") == owner.customSequence
+        var payload: [String: Wire] = [
+            "StandardSequence": .int(owner.standardSequence), "CustomSequence": .int(owner.customSequence),
+            "FriendNum": .int(Int64(owner.friendOrder.count)),
+        ]
+        if sameStandard && sameCustom {
+            payload["UserDataItem"] = []
+            payload["CompleteFlag"] = 1
+            payload["NextStartIndex"] = 0
+            return payload
+        }
+        let page = owner.friendOrder.dropFirst(start).prefix(Self.pageSize)
+        payload["UserDataItem"] = .array(page.map { id in
+            ["To_Account": .string(id), "ValueItem": tags(of: owner.friends[id]!, standard: !sameStandard, custom: !sameCustom)]
+        })
+        let done = start + Self.pageSize >= owner.friendOrder.count
+        payload["CompleteFlag"] = .int(done ? 1 : 0)
+        payload["NextStartIndex"] = .int(done ? 0 : Int64(start + Self.pageSize))
+        return payload
+    }
+
+    /// sns/friend_get_list: chosen friends and tags (friend tags and profile tags); a non-friend is a row 30001.
+    func friendGetList(_ body: Body) throws(SandboxFault) -> [String: Wire] {
+        let owner = try account(try body.string("From_Account"))
+        let ids = try body.strings("To_Account")
+        let tagList = try body.strings("TagList")
+        guard ids.count <= Limits.lookups else {
+            throw .call(30001, "Err_SNS_Param_Invalid: To_Account holds \(ids.count) accounts, at most \(Limits.lookups)")
+        }
+        var items: [Wire] = []
+        var failed: [String] = []
+        for id in ids {
+            guard let friend = owner.friends[id] else {
+                items.append(["To_Account": .string(id), "ResultCode": 30001, "ResultInfo": "Err_SNS_FriendGetList_Not_Friend"])
+                failed.append(id)
+                continue
+            }
+            guard case .array(let all) = tags(of: friend) else { continue }
+            var chosen = all.filter { item in
+                guard case .object(let o) = item, case .string(let tag)? = o["Tag"] else { return false }
+                return tagList.contains(tag)
+            }
+            for tag in tagList where tag.hasPrefix("Tag_Profile_") {
+                if let value = profileValue(of: id, tag: tag) { chosen.append(["Tag": .string(tag), "Value": value]) }
+            }
+            items.append(["To_Account": .string(id), "SnsProfileItem": .array(chosen), "ResultCode": 0, "ResultInfo": ""])
+        }
+        var payload: [String: Wire] = ["InfoItem": .array(items)]
+        if !failed.isEmpty { payload["Fail_Account"] = .strings(failed) }
+        return payload
+    }
+
+    func profileValue(of id: String, tag: String) -> Wire? {
+        guard let a = accounts[id] else { return nil }
+        switch tag {
+        case "Tag_Profile_IM_Nick": return .string(a.nick)
+        case "Tag_Profile_IM_Image": return .string(a.faceURL)
+        default: return a.profile[tag]?.wire
+        }
+    }
+}

@@ -1,0 +1,208 @@
+import ChatAPI
+import Foundation
+
+/// What the HTTP layer sends back for one request.
+enum SandboxReply: Sendable {
+    case json(Data)
+    case status(Int, String)
+    /// Close the connection without a reply.
+    case drop
+}
+
+/// The emulator's brain: checks a request the way the service does, applies faults and runs the command on the
+/// state. An actor, so state changes are serialized; a write marks its From_Account busy across any injected
+/// latency, which is when a second writer gets 30008.
+actor SandboxEngine {
+    private(set) var state: SandboxState
+    private let key: SecretKey
+    private var faults: [FaultRule]
+    var serializeWrites: Bool
+    var rateLimit: Int
+    private let statePath: URL?
+    private var writing: Set<String> = []
+    private var recentCalls: [String: [ContinuousClock.Instant]] = [:]
+    /// Requests received per known command (refused ones included), for tests and benchmarks.
+    private(set) var callCounts: [String: Int] = [:]
+
+    static let reads: Set<String> = ["sns/friend_get", "sns/friend_get_list", "sns/group_get", "profile/portrait_get",
+                                     "im_open_login_svc/account_check"]
+    static let writes: Set<String> = ["sns/friend_update", "sns/group_add", "sns/group_delete", "sns/friend_add",
+                                      "sns/friend_import", "sns/friend_delete", "profile/portrait_set",
+                                      "im_open_login_svc/account_import", "im_open_login_svc/multiaccount_import"]
+
+    init(state: SandboxState, key: SecretKey, faults: [FaultRule], serializeWrites: Bool, rateLimit: Int, statePath: URL?) {
+        self.state = state; self.key = key; self.faults = faults
+        self.serializeWrites = serializeWrites; self.rateLimit = rateLimit; self.statePath = statePath
+    }
+
+    /// Answers one REST request.
+    func handle(command: String, query: [String: String], body: Data) async -> SandboxReply {
+        guard Self.reads.contains(command) || Self.writes.contains(command) else {
+            return envelope(60009, "Err_Command_Not_Found: v4/\(command)")
+        }
+        callCounts[command, default: 0] += 1
+        if let refusal = checkCredentials(query) { return refusal }
+        if rateLimit > 0 && !admitCall(command) { return envelope(60007, "Err_Freq_Limit: over \(rateLimit) calls per second") }
+
+        var rowFaults: [(code: Int, accounts: [String])] = []
+        var dropAfter = false
+        var latency = 0
+        var immediate: SandboxReply?
+        // Latency and row faults add up; of the faults that replace the reply, only the first that fires counts
+        // (and only it is used up), so `x1` faults on one command take turns.
+        for i in faults.indices where faults[i].matches(command) {
+            let replaces: Bool
+            switch faults[i].kind {
+            case .latency, .rowCode: replaces = false
+            default: replaces = true
+            }
+            if replaces && immediate != nil { continue }
+            guard fire(i) else { continue }
+            switch faults[i].kind {
+            case .latency(let ms): latency += ms
+            case .http502: immediate = .status(502, "<html><body><h1>502 Bad Gateway</h1></body></html>")
+            case .drop: immediate = .drop
+            case .malformed: immediate = .json(Data("{\"ActionStatus\":\"OK\",\"ErrorCode\":0,\"Resu".utf8))
+            case .callCode(let code): immediate = envelope(code, ErrorCatalog.entry(code).name)
+            case .rowCode(let code, let accounts): rowFaults.append((code, accounts))
+            case .dropAfter: dropAfter = true; immediate = .drop
+            }
+        }
+        guard let fields = Wire.object(from: body) else {
+            if latency > 0 { try? await Task.sleep(for: .milliseconds(latency)) }
+            return immediate ?? envelope(60003, "Err_JSON_Parse: the body is not a JSON object")
+        }
+        let request = Body(fields: fields)
+        let account = request.optionalString("From_Account")
+        let isWrite = Self.writes.contains(command)
+        if isWrite, let account, serializeWrites {
+            if writing.contains(account) {
+                return envelope(30008, "Err_SNS_Write_Conflict: another write to \(account) is in progress")
+            }
+            writing.insert(account)
+        }
+        defer { if isWrite, let account { writing.remove(account) } }
+        if latency > 0 { try? await Task.sleep(for: .milliseconds(latency)) }
+        if let immediate, !dropAfter { return immediate }
+
+        let reply: SandboxReply
+        do {
+            var payload = try run(command, request)
+            if !rowFaults.isEmpty { payload = Self.applyRowFaults(rowFaults, to: payload) }
+            reply = ok(payload)
+            if isWrite { persist() }
+        } catch {
+            guard case .call(let code, let info) = error as? SandboxFault else { return envelope(30006, "Err_Internal: \(error)") }
+            reply = envelope(code, info)
+        }
+        return dropAfter ? .drop : reply
+    }
+
+    private func run(_ command: String, _ body: Body) throws -> [String: Wire] {
+        switch command {
+        case "sns/friend_get": return try state.friendGet(body)
+        case "sns/friend_get_list": return try state.friendGetList(body)
+        case "sns/friend_update": return try state.friendUpdate(body).payload
+        case "sns/group_get": return try state.groupGet(body)
+        case "sns/group_add": return try state.groupAdd(body)
+        case "sns/group_delete": return try state.groupDelete(body)
+        case "profile/portrait_get": return try state.portraitGet(body)
+        case "profile/portrait_set": return try state.portraitSet(body)
+        case "im_open_login_svc/account_check": return try state.accountCheck(body)
+        case "im_open_login_svc/account_import": return try state.accountImport(body)
+        case "im_open_login_svc/multiaccount_import": return try state.multiaccountImport(body)
+        case "sns/friend_add": return try state.friendAdd(body)
+        case "sns/friend_import": return try state.friendImport(body)
+        case "sns/friend_delete": return try state.friendDelete(body)
+        default: throw SandboxFault.call(60009, "Err_Command_Not_Found")
+        }
+    }
+
+    /// The URL's app, identifier and UserSig, checked in the order the codes are documented.
+    private func checkCredentials(_ query: [String: String]) -> SandboxReply? {
+        guard let appText = query["sdkappid"], let appID = UInt64(appText) else { return envelope(60006, "Err_SdkAppId_Invalid") }
+        guard appID == state.sdkAppID else { return envelope(70020, "Err_SdkAppId_Not_Found: \(appID)") }
+        let identifier = query["identifier"] ?? ""
+        guard let sig = query["usersig"], !sig.isEmpty else { return envelope(70002, "Err_UserSig_Empty") }
+        do {
+            try UserSig.verify(sig, key: key, sdkAppID: appID, identifier: identifier)
+        } catch {
+            return envelope(error.apiCode, "Err_UserSig_Check_Failed: \(error)")
+        }
+        guard state.admins.contains(identifier) else { return envelope(60010, "Err_Need_Admin: \(identifier) is not an app administrator") }
+        return nil
+    }
+
+    /// A sliding one-second window per command, as the service counts.
+    private func admitCall(_ command: String) -> Bool {
+        let now = ContinuousClock.now
+        var times = recentCalls[command, default: []]
+        times.removeAll { now - $0 >= .seconds(1) }
+        guard times.count < rateLimit else { recentCalls[command] = times; return false }
+        times.append(now)
+        recentCalls[command] = times
+        return true
+    }
+
+    /// Whether fault `i` hits this call, counting it down when it has a count.
+    private func fire(_ i: Int) -> Bool {
+        if let n = faults[i].remaining {
+            guard n > 0 else { return false }
+            faults[i].remaining = n - 1
+            return true
+        }
+        return faults[i].rate >= 1 || Double.random(in: 0..<1) < faults[i].rate
+    }
+
+    static func applyRowFaults(_ faults: [(code: Int, accounts: [String])], to payload: [String: Wire]) -> [String: Wire] {
+        guard case .array(let rows)? = payload["ResultItem"] else { return payload }
+        var failed: [String] = payload["Fail_Account"]?.stringList ?? []
+        let newRows: [Wire] = rows.map { row in
+            guard case .object(var o) = row, case .string(let id)? = o["To_Account"],
+                  let fault = faults.first(where: { $0.accounts.isEmpty || $0.accounts.contains(id) }) else { return row }
+            o["ResultCode"] = .int(Int64(fault.code))
+            o["ResultInfo"] = .string("Injected: \(ErrorCatalog.entry(fault.code).name)")
+            if !failed.contains(id) { failed.append(id) }
+            return .object(o)
+        }
+        var out = payload
+        out["ResultItem"] = .array(newRows)
+        if !failed.isEmpty { out["Fail_Account"] = .strings(failed) }
+        return out
+    }
+
+    func envelope(_ code: Int, _ info: String) -> SandboxReply {
+        encode(["ActionStatus": "FAIL", "ErrorCode": .int(Int64(code)), "ErrorInfo": .string(info), "ErrorDisplay": ""])
+    }
+
+    func ok(_ payload: [String: Wire]) -> SandboxReply {
+        var all = payload
+        all["ActionStatus"] = "OK"
+        all["ErrorCode"] = 0
+        all["ErrorInfo"] = ""
+        all["ErrorDisplay"] = ""
+        return encode(all)
+    }
+
+    private func encode(_ fields: [String: Wire]) -> SandboxReply {
+        .json((try? JSONEncoder().encode(Wire.object(fields))) ?? Data("{}".utf8))
+    }
+
+    // MARK: control
+
+    func addFault(_ rule: FaultRule) { faults.append(rule) }
+    func clearFaults() { faults.removeAll() }
+    var faultSpecs: [String] { faults.map { $0.spec + ($0.remaining.map { " (\($0) left)" } ?? "") } }
+    func setSerializeWrites(_ on: Bool) { serializeWrites = on }
+    func setRateLimit(_ n: Int) { rateLimit = n }
+    func setSensitiveWords(_ words: [String]) { state.sensitiveWords = words }
+    func addCustomField(_ key: String) { if !state.customFields.contains(key) { state.customFields.append(key) } }
+    func resetCallCounts() { callCounts = [:] }
+
+    /// Writes the state file atomically, when the sandbox has one.
+    func persist() {
+        guard let statePath else { return }
+        guard let data = try? JSONEncoder().encode(state) else { return }
+        try? data.write(to: statePath, options: .atomic)
+    }
+}

@@ -1,0 +1,101 @@
+import ChatAPI
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+
+/// The emulator on a real socket. REST calls go to `/v4/{service}/{command}`; `/_sandbox/*` is an
+/// emulator-only control surface (faults, settings, call counts) that the real service does not have.
+public final class SandboxServer: Sendable {
+    struct Context: RequestContext {
+        var coreContext: CoreRequestContextStorage
+        let channel: any Channel
+        init(source: ApplicationRequestContextSource) {
+            coreContext = .init(source: source)
+            channel = source.channel
+        }
+    }
+
+    let engine: SandboxEngine
+    private let task: Task<Void, Error>
+    /// The port it listens on.
+    public let port: Int
+    public let host: String
+    public let sdkAppID: UInt64
+    public let admin: String
+    /// The base URL to give a client.
+    public var url: String { "http://\(host.contains(":") ? "[\(host)]" : host):\(port)" }
+
+    /// Starts listening; returns once the port is bound.
+    public init(_ config: SandboxConfig, logger: Logger = Logger(label: "sandbox", factory: { _ in SwiftLogNoOpLogHandler() })) async throws {
+        try config.validate()
+        let state = try config.initialState()
+        let engine = SandboxEngine(state: state, key: config.key, faults: config.faults, serializeWrites: config.serializeWrites,
+                                   rateLimit: config.rateLimit, statePath: config.statePath)
+        self.engine = engine
+        sdkAppID = state.sdkAppID
+        admin = config.admin
+        host = config.host
+        let router = Router(context: Context.self)
+        router.post("v4/:service/:command") { request, context -> Response in
+            var query: [String: String] = [:]
+            for item in URLComponents(string: "http://x" + request.uri.description)?.queryItems ?? [] { query[item.name] = item.value ?? "" }
+            let buffer = try await request.body.collect(upTo: 32 << 20)
+            let command = "\(context.parameters.get("service") ?? "")/\(context.parameters.get("command") ?? "")"
+            switch await engine.handle(command: command, query: query, body: Data(buffer.readableBytesView)) {
+            case .json(let data):
+                return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                                body: .init(byteBuffer: ByteBuffer(bytes: data)))
+            case .status(let code, let text):
+                return Response(status: .init(code: code), headers: [.contentType: "text/html"], body: .init(byteBuffer: ByteBuffer(string: text)))
+            case .drop:
+                try await context.channel.close()
+                throw CancellationError()
+            }
+        }
+        SandboxControl.install(on: router, engine: engine)
+        let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
+        let app = Application(router: router, configuration: .init(address: .hostname(config.host, port: config.port)),
+                              onServerRunning: { continuation.yield($0.localAddress?.port ?? 0) }, logger: logger)
+        task = Task { try await app.runService(gracefulShutdownSignals: []) }
+        var iterator = stream.makeAsyncIterator()
+        guard let port = await iterator.next(), port > 0 else {
+            _ = await task.result
+            throw SandboxConfigError("could not listen on \(config.host):\(config.port)")
+        }
+        self.port = port
+    }
+
+    /// Stops the server and saves the state file.
+    public func stop() async {
+        task.cancel()
+        _ = await task.result
+        await engine.persist()
+    }
+
+    /// Waits until the server stops (by `stop()` or a failure).
+    public func wait() async throws { try await task.value }
+
+    /// Runs `body` against a started emulator and always stops it, on the failure path too.
+    public static func with<T>(_ config: SandboxConfig, _ body: (SandboxServer) async throws -> T) async throws -> T {
+        let server = try await SandboxServer(config)
+        do {
+            let value = try await body(server)
+            await server.stop()
+            return value
+        } catch {
+            await server.stop()
+            throw error
+        }
+    }
+
+    // Direct access for tests and the demo, without HTTP.
+
+    /// Adds a fault at run time.
+    public func addFault(_ spec: String) async throws { await engine.addFault(try FaultRule.parse(spec)) }
+    /// Removes every fault.
+    public func clearFaults() async { await engine.clearFaults() }
+    /// Calls answered per command since start or the last reset.
+    public func callCounts() async -> [String: Int] { await engine.callCounts }
+    public func resetCallCounts() async { await engine.resetCallCounts() }
+}

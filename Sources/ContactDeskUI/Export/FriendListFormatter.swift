@@ -1,0 +1,50 @@
+import ContactEditing
+import Foundation
+
+/// A roster as text for `friends list`: an aligned table, JSON or CSV.
+public enum FriendListFormatter {
+    static func headings(_ roster: Roster) -> [String] { ["UserID", "Nickname", "Remark", "Groups"] + roster.customFields }
+
+    static func cells(_ f: Friend, _ roster: Roster) -> [String] {
+        [f.id, f.nickname, f.remark, f.groups.joined(separator: ", ")] + roster.customFields.map { f.custom[$0] ?? "" }
+    }
+
+    /// Columns aligned by display width (CJK and emoji count two), each at most 32 columns wide.
+    public static func table(_ roster: Roster) -> String {
+        let head = headings(roster)
+        let rows = roster.friends.map { cells($0, roster) }
+        let widths = head.indices.map { i in min(32, ([head[i]] + rows.map { $0[i] }).map { DisplayWidth.of($0) }.max() ?? 0) }
+        func line(_ cells: [String]) -> String {
+            zip(cells, widths).map { DisplayWidth.pad($0, to: $1) }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+        }
+        var out = line(head) + "\n"
+        for r in rows { out += line(r) + "\n" }
+        out += "\(roster.friends.count) friend\(roster.friends.count == 1 ? "" : "s") of \(roster.account)\n"
+        return out
+    }
+
+    /// One object per friend, keys sorted, for scripts.
+    public static func json(_ roster: Roster) -> String {
+        struct Row: Encodable {
+            let UserID: String, Nickname: String, Remark: String, Groups: [String], Custom: [String: String]
+        }
+        let rows = roster.friends.map { Row(UserID: $0.id, Nickname: $0.nickname, Remark: $0.remark, Groups: $0.groups, Custom: $0.custom) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(rows)) ?? Data("[]".utf8), as: UTF8.self)
+    }
+
+    /// RFC 4180 CSV with a heading row; groups joined by ";".
+    public static func csv(_ roster: Roster) -> String {
+        func quote(_ s: String) -> String {
+            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        }
+        var out = headings(roster).map(quote).joined(separator: ",") + "\r\n"
+        for f in roster.friends {
+            var c = cells(f, roster)
+            c[3] = f.groups.joined(separator: ";")
+            out += c.map(quote).joined(separator: ",") + "\r\n"
+        }
+        return out
+    }
+}

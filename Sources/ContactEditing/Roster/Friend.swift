@@ -1,0 +1,31 @@
+import ChatAPI
+
+/// One friend of the open account, as the screens show and edit it.
+public struct Friend: Equatable, Sendable, Identifiable {
+    public var id: String
+    /// The friend's own profile nickname (portrait_get), empty until loaded.
+    public var nickname: String
+    public var remark: String
+    public var groups: [String]
+    /// Custom friend fields by key (without `Tag_SNS_Custom_`).
+    public var custom: [String: String]
+    /// Tags ContactDesk does not edit (AddSource, AddTime, unknown ones), kept as they came.
+    public var otherTags: [TagValue]
+
+    public init(id: String, nickname: String = "", remark: String = "", groups: [String] = [], custom: [String: String] = [:],
+                otherTags: [TagValue] = []) {
+        self.id = id; self.nickname = nickname; self.remark = remark; self.groups = groups
+        self.custom = custom; self.otherTags = otherTags
+    }
+
+    /// Builds a friend from friend_get's or friend_get_list's tags.
+    public init(id: String, tags: [TagValue]) {
+        self.init(id: id)
+        for item in tags {
+            if item.tag == FriendTag.remark, let s = item.value.stringValue { remark = s }
+            else if item.tag == FriendTag.group, let g = item.value.stringsValue { groups = g }
+            else if let key = FriendTag.customKey(of: item.tag), let s = item.value.stringValue { custom[key] = s }
+            else { otherTags.append(item) }
+        }
+    }
+}
