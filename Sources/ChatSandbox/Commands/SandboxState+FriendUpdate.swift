@@ -10,6 +10,14 @@ extension SandboxState {
         return nil
     }
 
+    /// Why a string field's value is refused (not a string, too long, a sensitive word), or nil.
+    func textProblem(_ value: Wire, tag: String, limit: Int, tooLong: String) -> (code: Int, info: String)? {
+        guard case .string(let text) = value else { return (30001, "Err_SNS_Param_Invalid: \(tag) must be a string") }
+        if text.utf8.count > limit { return (30001, "\(tooLong): \(text.utf8.count) bytes, at most \(limit)") }
+        if let word = sensitiveWord(in: text) { return (30005, "Err_SNS_Dirty_Word: \(word)") }
+        return nil
+    }
+
     /// The first sensitive word in `text`, if any.
     func sensitiveWord(in text: String) -> String? { sensitiveWords.first { !$0.isEmpty && text.contains($0) } }
 
@@ -55,15 +63,9 @@ extension SandboxState {
             for (tag, value) in tags where failure == nil {
                 switch tag {
                 case "Tag_SNS_IM_Remark":
-                    guard case .string(let remark) = value else {
-                        failure = RowResult(account: id, code: 30001, info: "Err_SNS_Param_Invalid: Tag_SNS_IM_Remark must be a string"); break
-                    }
-                    if remark.utf8.count > Limits.remarkBytes {
-                        failure = RowResult(account: id, code: 30001,
-                                            info: "Err_SNS_FriendUpdate_Remark_Too_Long: \(remark.utf8.count) bytes, at most \(Limits.remarkBytes)")
-                    } else if let word = sensitiveWord(in: remark) {
-                        failure = RowResult(account: id, code: 30005, info: "Err_SNS_Dirty_Word: \(word)")
-                    } else if friend.remark != remark {
+                    if let problem = textProblem(value, tag: tag, limit: Limits.remarkBytes, tooLong: "Err_SNS_FriendUpdate_Remark_Too_Long") {
+                        failure = RowResult(account: id, code: problem.code, info: problem.info)
+                    } else if case .string(let remark) = value, friend.remark != remark {
                         friend.remark = remark; rowStandard = true
                     }
                 case "Tag_SNS_IM_Group":
@@ -85,15 +87,9 @@ extension SandboxState {
                     if friend.groups != unique { friend.groups = unique; rowStandard = true }
                 default:
                     let key = String(tag.dropFirst("Tag_SNS_Custom_".count))
-                    guard case .string(let text) = value else {
-                        failure = RowResult(account: id, code: 30001, info: "Err_SNS_Param_Invalid: \(tag) must be a string, not an integer"); break
-                    }
-                    if text.utf8.count > Limits.customValueBytes {
-                        failure = RowResult(account: id, code: 30001,
-                                            info: "Err_SNS_Custom_Value_Too_Long: \(text.utf8.count) bytes, at most \(Limits.customValueBytes)")
-                    } else if let word = sensitiveWord(in: text) {
-                        failure = RowResult(account: id, code: 30005, info: "Err_SNS_Dirty_Word: \(word)")
-                    } else if friend.custom[key] != text {
+                    if let problem = textProblem(value, tag: tag, limit: Limits.customValueBytes, tooLong: "Err_SNS_Custom_Value_Too_Long") {
+                        failure = RowResult(account: id, code: problem.code, info: problem.info)
+                    } else if case .string(let text) = value, friend.custom[key] != text {
                         friend.custom[key] = text.isEmpty ? nil : text; rowCustom = true
                     }
                 }
