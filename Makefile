@@ -10,9 +10,9 @@ deps:
 build: deps
 	$(SWIFT) build
 
-# The main job: until the TUI lands this shows what the binary offers.
+# The main job: the TUI on the built-in emulator with demo data (LANG falls back to C.UTF-8).
 demo: build
-	$(BIN) --help
+	LANG=$${LANG:-C.UTF-8} $(BIN) --demo
 
 # Every test: unit, integration over loopback and end to end against the built binary.
 test: deps

@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // C libraries, each behind one Swift adapter file (see docs/ARCHITECTURE.md).
@@ -30,7 +31,8 @@ let package = Package(
             ]
         ),
         .target(name: "ContactEditing", dependencies: ["ChatAPI"]),
-        .target(name: "ContactDeskUI", dependencies: ["ContactEditing"]),
+        .target(name: "CursesTerminal", dependencies: ["CNCursesW", "ContactDeskUI"]),
+        .target(name: "ContactDeskUI", dependencies: ["ContactEditing", "TOMLKit"], resources: [.copy("Resources/themes")]),
         .target(
             name: "ChatSandbox",
             dependencies: [
@@ -50,7 +52,7 @@ let package = Package(
         .executableTarget(
             name: "contactdesk",
             dependencies: [
-                "ChatAPI", "ChatSandbox", "ContactEditing", "ContactDeskUI",
+                "ChatAPI", "ChatSandbox", "ContactEditing", "ContactDeskUI", "CursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -60,7 +62,7 @@ let package = Package(
             dependencies: ["ChatAPI", "TestSupport", .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(name: "ChatSandboxTests", dependencies: ["ChatSandbox", "ChatAPI", "ContactEditing", "TestSupport"]),
-        .testTarget(name: "ContactDeskUITests", dependencies: ["ContactDeskUI", "ContactEditing"]),
+        .testTarget(name: "ContactDeskUITests", dependencies: ["ContactDeskUI", "ContactEditing", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "ContactDeskCLITests", dependencies: ["TestSupport"]),
     ]
 )

@@ -7,12 +7,38 @@
 #include <wchar.h>
 #include <curses.h>
 
-/* COLOR_PAIR is a macro Swift cannot import. */
-static inline int cd_color_pair(int n) { return COLOR_PAIR(n); }
-/* getmaxyx is a macro that assigns to its arguments. */
-static inline void cd_getmaxyx(WINDOW *w, int *y, int *x) { *y = getmaxy(w); *x = getmaxx(w); }
 /* stdscr is a macro over a function in some ncurses builds. */
 static inline WINDOW *cd_stdscr(void) { return stdscr; }
-/* setlocale's LC_ALL is a macro; the terminal layer must call this before initscr. */
+/* LC_ALL is a macro; the terminal layer must set the locale before initscr for UTF-8 output. */
 static inline void cd_setlocale_from_environment(void) { setlocale(LC_ALL, ""); }
+/* The locale in force, to fall back to C.UTF-8 when the environment's is not UTF-8. */
+static inline const char *cd_current_ctype(void) { return setlocale(LC_CTYPE, NULL); }
+/* setlocale with LC_CTYPE, a macro. */
+static inline int cd_set_ctype(const char *name) { return setlocale(LC_CTYPE, name) != NULL; }
+/* getmaxy/getmaxx may be macros. */
+static inline int cd_lines(void) { return getmaxy(stdscr); }
+/* getmaxy/getmaxx may be macros. */
+static inline int cd_cols(void) { return getmaxx(stdscr); }
+/* COLORS is a global that Swift 6 treats as unsafe shared state; read it through a function. */
+static inline int cd_colors(void) { return COLORS; }
+/* A_* attributes are built by the NCURSES_BITS macro, which Swift cannot evaluate. */
+static inline attr_t cd_attr_bold(void) { return A_BOLD; }
+/* See cd_attr_bold. */
+static inline attr_t cd_attr_underline(void) { return A_UNDERLINE; }
+/* See cd_attr_bold. */
+static inline attr_t cd_attr_reverse(void) { return A_REVERSE; }
+/* See cd_attr_bold. */
+static inline attr_t cd_attr_dim(void) { return A_DIM; }
+/* attr_set is a macro in ncurses; the pair goes through opts so that pairs above 255 work too. */
+static inline int cd_attr_set(attr_t attrs, int pair) { return wattr_set(stdscr, attrs, (short)0, &pair); }
+/* get_wch's result codes (OK, KEY_CODE_YES, ERR) are macros; this returns -1 for none, else the code and sets *isKey. */
+static inline int cd_read_key(wint_t *out) {
+    int rc = wget_wch(stdscr, out);
+    if (rc == ERR) return -1;
+    return rc == KEY_CODE_YES ? 1 : 0;
+}
+/* mousemask takes an mmask_t whose width varies. */
+static inline void cd_mouse_off(void) { mousemask(0, NULL); }
+/* waddnstr with the UTF-8 bytes of a run of cells; ncursesw decodes them with the locale. */
+static inline int cd_put(int y, int x, const char *utf8) { return mvwaddstr(stdscr, y, x, utf8); }
 #endif

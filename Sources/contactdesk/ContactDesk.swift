@@ -8,10 +8,28 @@ struct ContactDesk: AsyncParsableCommand {
         commandName: "contactdesk",
         abstract: "Edit a Tencent Cloud Chat user's friend list from the terminal.",
         discussion: """
-        The secret key never comes from the command line: set \(KeyLoader.variable) or pass --key-file PATH
-        (a file only its owner can read). Logs go to $XDG_STATE_HOME/contactdesk/contactdesk.log.
+        Without a subcommand, opens the friend-list screen: `contactdesk --demo` on the built-in emulator, or
+        `contactdesk --account ID --region R --sdkappid N --admin ADMIN` on a real app. The secret key never comes
+        from the command line: set \(KeyLoader.variable) or pass --key-file PATH (a file only its owner can read).
+        Logs go to $XDG_STATE_HOME/contactdesk/contactdesk.log.
         """,
         version: ContactDeskVersion.string,
-        subcommands: [UsersigCommand.self, SandboxCommand.self, FriendsCommand.self]
+        subcommands: [OpenCommand.self, UsersigCommand.self, SandboxCommand.self, FriendsCommand.self, ThemesCommand.self],
+        defaultSubcommand: OpenCommand.self
     )
+}
+
+/// `contactdesk [open]`: the friend-list screen; the default when no subcommand is given.
+struct OpenCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "open", abstract: "Open an account's friend list in the terminal UI (the default command).")
+
+    @OptionGroup var tui: TUIOptions
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        global.bootstrapLogging()
+        try await TUILauncher.run(tui, connection: connection)
+    }
 }

@@ -54,7 +54,7 @@ struct SandboxCommand: AsyncParsableCommand {
         // Written straight to fd 1, unbuffered, so a parent reading the first line gets it at once.
         FileHandle.standardOutput.write(Data((server.url + "\n").utf8))
         FileHandle.standardError.write(Data("sandbox: SDKAppID \(server.sdkAppID), admin \(server.admin)\(seed == .demo ? ", demo accounts " + DemoSeed.accounts.map(\.id).joined(separator: ", ") : ""); Ctrl-C stops\n".utf8))
-        await Signals.waitForInterrupt()
+        await SignalWatcher.waitForInterrupt()
         await server.stop()
     }
 }

@@ -1,19 +1,27 @@
 import Foundation
 
-/// Waiting for SIGINT or SIGTERM without killing the process, so servers can stop and save.
-enum Signals {
-    static func waitForInterrupt() async {
-        signal(SIGINT, SIG_IGN)
-        signal(SIGTERM, SIG_IGN)
-        let (stream, continuation) = AsyncStream.makeStream(of: Int32.self)
-        let sources = [SIGINT, SIGTERM].map { sig in
+/// Calls a handler on signals instead of dying, so servers can save and the TUI can restore the terminal.
+final class SignalWatcher: @unchecked Sendable {
+    private let sources: [DispatchSourceSignal]
+
+    init(_ signals: [Int32], handler: @escaping @Sendable () -> Void) {
+        sources = signals.map { sig in
+            signal(sig, SIG_IGN)
             let s = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-            s.setEventHandler { continuation.yield(sig) }
+            s.setEventHandler(handler: handler)
             s.resume()
             return s
         }
+    }
+
+    func cancel() { sources.forEach { $0.cancel() } }
+
+    /// Waits for SIGINT or SIGTERM.
+    static func waitForInterrupt() async {
+        let (stream, continuation) = AsyncStream.makeStream(of: Void.self)
+        let watcher = SignalWatcher([SIGINT, SIGTERM]) { continuation.yield() }
         var it = stream.makeAsyncIterator()
         _ = await it.next()
-        sources.forEach { $0.cancel() }
+        watcher.cancel()
     }
 }

@@ -1,0 +1,141 @@
+/// Where a key is read: the friend list, a form, a dialog, the change-set review.
+public enum KeyContext: String, CaseIterable, Sendable {
+    case list, form, dialog, review
+}
+
+/// Something the operator can do, with a stable id for config files and a line for help.
+public enum ActionID: String, CaseIterable, Sendable {
+    case moveDown = "move.down", moveUp = "move.up", pageDown = "page.down", pageUp = "page.up"
+    case top, bottom
+    case filter, sort
+    case sortReverse = "sort.reverse"
+    case mark
+    case markAll = "mark.all"
+    case markInvert = "mark.invert"
+    case groups
+    case openAccount = "account.open"
+    case refresh, help, quit
+    case dialogAccept = "dialog.accept"
+    case dialogCancel = "dialog.cancel"
+
+    public var context: KeyContext {
+        switch self {
+        case .dialogAccept, .dialogCancel: .dialog
+        default: .list
+        }
+    }
+
+    /// One line for the help screen.
+    public var summary: String {
+        switch self {
+        case .moveDown: "next friend"
+        case .moveUp: "previous friend"
+        case .pageDown: "next page"
+        case .pageUp: "previous page"
+        case .top: "first friend"
+        case .bottom: "last friend"
+        case .filter: "filter by id, nickname, remark or group (Esc clears)"
+        case .sort: "sort by the next column"
+        case .sortReverse: "reverse the sort order"
+        case .mark: "mark or unmark the friend"
+        case .markAll: "mark all shown (again: unmark them)"
+        case .markInvert: "invert the marks of the shown friends"
+        case .groups: "group pane: filter by friend group"
+        case .openAccount: "open another account"
+        case .refresh: "reload the friend list from the server"
+        case .help: "this help"
+        case .quit: "quit"
+        case .dialogAccept: "accept"
+        case .dialogCancel: "cancel"
+        }
+    }
+
+    /// Short label for the footer, or nil to leave it out.
+    public var footer: String? {
+        switch self {
+        case .filter: "filter"
+        case .sort: "sort"
+        case .mark: "mark"
+        case .groups: "groups"
+        case .openAccount: "open"
+        case .refresh: "reload"
+        case .help: "help"
+        case .quit: "quit"
+        default: nil
+        }
+    }
+
+    var defaultKeys: [Key] {
+        switch self {
+        case .moveDown: [.char("j"), .down]
+        case .moveUp: [.char("k"), .up]
+        case .pageDown: [.pageDown, .ctrl("f")]
+        case .pageUp: [.pageUp, .ctrl("b")]
+        case .top: [.char("g"), .home]
+        case .bottom: [.char("G"), .end]
+        case .filter: [.char("/")]
+        case .sort: [.char("s")]
+        case .sortReverse: [.char("~")]
+        case .mark: [.char(" ")]
+        case .markAll: [.char("a")]
+        case .markInvert: [.char("i")]
+        case .groups: [.tab]
+        case .openAccount: [.char("o")]
+        case .refresh: [.char("R")]
+        case .help: [.char("?"), .function(1)]
+        case .quit: [.char("q")]
+        case .dialogAccept: [.enter]
+        case .dialogCancel: [.escape]
+        }
+    }
+}
+
+/// Key bindings per context, with the operator's overrides applied and their conflicts reported.
+public struct KeyMap: Equatable, Sendable {
+    private var bindings: [KeyContext: [Key: ActionID]] = [:]
+    private var keysByAction: [ActionID: [Key]] = [:]
+    /// Problems found while applying overrides (unknown action, unknown key, two actions on one key).
+    public private(set) var problems: [String] = []
+
+    /// The default bindings.
+    public static let standard = KeyMap(overrides: [:])
+
+    /// Defaults with `overrides` (action id → key names) applied; an override replaces that action's keys.
+    public init(overrides: [String: [String]]) {
+        var keys: [ActionID: [Key]] = Dictionary(uniqueKeysWithValues: ActionID.allCases.map { ($0, $0.defaultKeys) })
+        for (id, names) in overrides.sorted(by: { $0.key < $1.key }) {
+            guard let action = ActionID(rawValue: id) else {
+                problems.append("keys: unknown action \"\(id)\"; actions are \(ActionID.allCases.map(\.rawValue).joined(separator: ", "))")
+                continue
+            }
+            var parsed: [Key] = []
+            for name in names {
+                if let k = Key(name: name) { parsed.append(k) } else {
+                    problems.append("keys: \"\(name)\" for \(id) is not a key name (examples: j, Ctrl-R, Alt-b, PgDn, Space, F1)")
+                }
+            }
+            if !parsed.isEmpty { keys[action] = parsed }
+        }
+        // Overridden actions claim their keys first, so a user's binding beats a default on the same key.
+        let order = ActionID.allCases.sorted { (overrides[$0.rawValue] != nil ? 0 : 1) < (overrides[$1.rawValue] != nil ? 0 : 1) }
+        for action in order {
+            for key in keys[action] ?? [] {
+                if let other = bindings[action.context]?[key] {
+                    problems.append("keys: \(key) is bound to both \(other.rawValue) and \(action.rawValue) in the \(action.context.rawValue) context; \(action.rawValue) loses it")
+                    continue
+                }
+                bindings[action.context, default: [:]][key] = action
+                keysByAction[action, default: []].append(key)
+            }
+        }
+    }
+
+    /// The action a key triggers in a context.
+    public func action(for key: Key, in context: KeyContext) -> ActionID? { bindings[context]?[key] }
+
+    /// The keys bound to an action, in binding order.
+    public func keys(for action: ActionID) -> [Key] { keysByAction[action] ?? [] }
+
+    /// "j/Down" for help and footers.
+    public func label(for action: ActionID) -> String { keys(for: action).map(\.description).joined(separator: "/") }
+}

@@ -1,0 +1,129 @@
+import ContactEditing
+
+/// What the header says about the connection.
+public struct AppInfo: Equatable, Sendable {
+    public var sdkAppID: UInt64
+    /// Region name or base URL.
+    public var endpoint: String
+    public var readOnly: Bool
+    public init(sdkAppID: UInt64, endpoint: String, readOnly: Bool = false) {
+        self.sdkAppID = sdkAppID; self.endpoint = endpoint; self.readOnly = readOnly
+    }
+}
+
+/// Where loading the friend list stands.
+public enum LoadState: Equatable, Sendable {
+    case idle
+    /// Friends received so far.
+    case loading(received: Int)
+    case loaded
+    case failed(String)
+
+    public var isLoading: Bool { if case .loading = self { return true } else { return false } }
+}
+
+/// The column the list is sorted by.
+public enum SortColumn: String, CaseIterable, Sendable {
+    case userID = "UserID", nickname = "Nickname", remark = "Remark", groups = "Groups"
+}
+
+/// A window over the list, if any.
+public enum Overlay: Equatable, Sendable {
+    case none
+    case help(scroll: Int)
+    /// Typing an account id; `checking` while account_check runs.
+    case openAccount(input: String, error: String?, checking: Bool)
+    /// Choosing a group filter; index 0 is "All".
+    case groupPane(index: Int)
+}
+
+/// Everything the screen shows; changed only by `reduce`.
+public struct AppState: Equatable, Sendable {
+    public var info: AppInfo
+    public var account: String
+    public var friends: [Friend] = []
+    public var groups: [GroupSummary] = []
+    public var load: LoadState = .idle
+    /// Indexes into `friends` of the rows shown, filtered and sorted.
+    public private(set) var visible: [Int] = []
+    /// Position in `visible` of the selected row.
+    public var cursor = 0
+    /// First row of `visible` on screen.
+    public var scroll = 0
+    public var marked: Set<String> = []
+    public var filter = ""
+    /// True while the operator types the filter.
+    public var filtering = false
+    public var groupFilter: String?
+    public var sort: SortColumn = .userID
+    public var descending = false
+    /// One line of news or error for the status bar.
+    public var status: String?
+    public var statusIsError = false
+    public var overlay: Overlay = .none
+    public var width: Int
+    public var height: Int
+    /// Advances while something runs, for the spinner.
+    public var tick = 0
+    public var keyMap: KeyMap
+    public var quitting = false
+
+    /// The smallest screen the list can be drawn on.
+    public static let minimumWidth = 50
+    public static let minimumHeight = 10
+
+    public init(info: AppInfo, account: String, width: Int = 80, height: Int = 24, keyMap: KeyMap = .standard) {
+        self.info = info; self.account = account; self.width = width; self.height = height; self.keyMap = keyMap
+    }
+
+    /// Friend list rows that fit between the column headings and the status line.
+    public var listHeight: Int { max(1, height - 4) }
+    public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
+
+    /// The selected friend, if any row is shown.
+    public var selected: Friend? {
+        // `visible` may still index an older list while `friends` is being replaced.
+        guard visible.indices.contains(cursor), friends.indices.contains(visible[cursor]) else { return nil }
+        return friends[visible[cursor]]
+    }
+
+    /// Custom field keys shown as columns.
+    public var customFields: [String] { Array(Set(friends.flatMap { $0.custom.keys })).sorted() }
+
+    /// Recomputes `visible` from the filter, group and sort, keeping the selected friend where possible.
+    public mutating func refreshVisible() {
+        let keep = selected?.id
+        let needle = filter.lowercased()
+        var rows = friends.indices.filter { i in
+            let f = friends[i]
+            if let g = groupFilter, !f.groups.contains(g) { return false }
+            if needle.isEmpty { return true }
+            return f.id.lowercased().contains(needle) || f.nickname.lowercased().contains(needle)
+                || f.remark.lowercased().contains(needle) || f.groups.contains { $0.lowercased().contains(needle) }
+        }
+        // Case-insensitive, so "billing" and "VIP" sort as a person expects.
+        let key: (Friend) -> String = switch sort {
+        case .userID: { $0.id.lowercased() }
+        case .nickname: { $0.nickname.lowercased() }
+        case .remark: { $0.remark.lowercased() }
+        case .groups: { $0.groups.joined(separator: ",").lowercased() }
+        }
+        // Stable: ties keep server order, so sorting back by UserID is predictable.
+        rows = rows.enumerated().sorted { a, b in
+            let (ka, kb) = (key(friends[a.element]), key(friends[b.element]))
+            if ka != kb { return descending ? ka > kb : ka < kb }
+            return a.offset < b.offset
+        }.map(\.element)
+        visible = rows
+        if let keep, let pos = rows.firstIndex(where: { friends[$0].id == keep }) { cursor = pos }
+        clampCursor()
+    }
+
+    /// Keeps the cursor on a row and the row on screen.
+    public mutating func clampCursor() {
+        cursor = max(0, min(cursor, visible.count - 1))
+        if cursor < scroll { scroll = cursor }
+        if cursor >= scroll + listHeight { scroll = cursor - listHeight + 1 }
+        scroll = max(0, min(scroll, max(0, visible.count - listHeight)))
+    }
+}

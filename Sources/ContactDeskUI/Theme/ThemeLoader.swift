@@ -1,0 +1,160 @@
+import Foundation
+import TOMLKit
+
+/// A theme file that cannot be used, with where and how to fix it.
+public struct ThemeError: Error, Equatable, CustomStringConvertible {
+    public let file: String
+    public let line: Int?
+    public let message: String
+    public var description: String { "\(file)\(line.map { ":\($0)" } ?? ""): \(message)" }
+}
+
+/// Reads themes from TOML: a palette of named colours, styles per role, and `inherits` for a base theme.
+///
+/// ```toml
+/// inherits = "default"
+/// [palette]
+/// accent = "#5fafff"
+/// [styles]
+/// header = { fg = "black", bg = "accent", attrs = ["bold"], mono = ["reverse", "bold"] }
+/// ```
+public struct ThemeLoader: Sendable {
+    /// Folders searched for `NAME.toml`, in order (the user's first, then the shipped ones).
+    public var searchPath: [URL]
+
+    public init(searchPath: [URL]) { self.searchPath = searchPath }
+
+    /// Theme names available on the search path, sorted, without duplicates.
+    public func available() -> [String] {
+        let names = searchPath.flatMap { dir in
+            ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.hasSuffix(".toml") }.map { String($0.dropLast(5)) }
+        }
+        return Array(Set(names)).sorted()
+    }
+
+    /// Loads a theme by name (from the search path) or by path (anything with a slash or ending in .toml).
+    public func load(_ nameOrPath: String) throws -> Theme {
+        try load(nameOrPath, seen: [])
+    }
+
+    private func url(for nameOrPath: String) -> URL? {
+        if nameOrPath.contains("/") || nameOrPath.hasSuffix(".toml") { return URL(fileURLWithPath: nameOrPath) }
+        return searchPath.map { $0.appendingPathComponent(nameOrPath + ".toml") }.first { FileManager.default.fileExists(atPath: $0.path) }
+    }
+
+    private func load(_ nameOrPath: String, seen: [String]) throws -> Theme {
+        guard let url = url(for: nameOrPath) else {
+            throw ThemeError(file: nameOrPath, line: nil,
+                             message: "no theme named \"\(nameOrPath)\"; available: \(available().joined(separator: ", "))")
+        }
+        let file = url.path
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            throw ThemeError(file: file, line: nil, message: "cannot be read")
+        }
+        return try parse(text, file: file, name: url.deletingPathExtension().lastPathComponent, seen: seen + [file])
+    }
+
+    /// Parses theme text; `file` names it in errors.
+    public func parse(_ text: String, file: String, name: String, seen: [String] = []) throws -> Theme {
+        let table: TOMLTable
+        do { table = try TOMLTable(string: text) } catch let e as TOMLParseError {
+            throw ThemeError(file: file, line: e.source.begin.line, message: "not valid TOML: \(e.description)")
+        }
+        let lines = text.components(separatedBy: "\n")
+        func line(of key: String, in section: String? = nil) -> Int? {
+            var inSection = section == nil
+            for (i, l) in lines.enumerated() {
+                let t = l.trimmingCharacters(in: .whitespaces)
+                if t.hasPrefix("[") { inSection = section.map { t == "[\($0)]" } ?? false; continue }
+                if inSection && (t.hasPrefix(key + " ") || t.hasPrefix(key + "=") || t.hasPrefix("\"\(key)\"")) { return i + 1 }
+            }
+            return nil
+        }
+        func fail(_ message: String, _ key: String, _ section: String? = nil) -> ThemeError {
+            ThemeError(file: file, line: line(of: key, in: section), message: message)
+        }
+        for key in table.keys where !["name", "inherits", "palette", "styles", "monochrome"].contains(key) {
+            throw fail("unknown key \"\(key)\"; a theme has name, inherits, monochrome, [palette] and [styles]", key)
+        }
+        var theme = Theme(name: table["name"]?.string ?? name, styles: [:])
+        if let parent = table["inherits"]?.string {
+            if seen.contains(where: { $0.hasSuffix("/" + parent + ".toml") || $0 == parent }) {
+                throw fail("inherits \"\(parent)\" in a loop", "inherits")
+            }
+            let base = try load(parent, seen: seen)
+            theme.styles = base.styles
+            theme.monochrome = base.monochrome
+        }
+        if let mono = table["monochrome"]?.bool { theme.monochrome = mono }
+        var palette: [String: ThemeColor] = [:]
+        if let p = table["palette"]?.table {
+            for key in p.keys {
+                guard let s = p[key]?.string ?? p[key]?.int.map(String.init), let c = ThemeColor(s) else {
+                    throw fail("colour for palette \"\(key)\" is not #rrggbb, 0-255, one of \(ThemeColor.names.joined(separator: "/")) or default",
+                               key, "palette")
+                }
+                palette[key] = c
+            }
+        }
+        func color(_ value: TOMLValueConvertible?, role: String, field: String) throws -> ThemeColor? {
+            guard let value else { return nil }
+            if let n = value.int, let c = ThemeColor(String(n)) { return c }
+            if let s = value.string, let c = palette[s] ?? ThemeColor(s) { return c }
+            throw fail("\(field) of \"\(role)\" is \(value.debugDescription): use #rrggbb, 0-255, a colour name, default, or a palette name (\(palette.keys.sorted().joined(separator: ", ")))",
+                       role, "styles")
+        }
+        func attributes(_ value: TOMLValueConvertible?, role: String, field: String) throws -> Set<TextAttribute>? {
+            guard let value else { return nil }
+            guard let array = value.array else { throw fail("\(field) of \"\(role)\" must be a list such as [\"bold\"]", role, "styles") }
+            var out: Set<TextAttribute> = []
+            for item in array {
+                guard let s = item.string, let a = TextAttribute(rawValue: s) else {
+                    throw fail("\(field) of \"\(role)\" has \(item.debugDescription); attributes are \(TextAttribute.allCases.map(\.rawValue).joined(separator: ", "))",
+                               role, "styles")
+                }
+                out.insert(a)
+            }
+            return out
+        }
+        if let styles = table["styles"]?.table {
+            for key in styles.keys {
+                guard let role = Role(rawValue: key) else {
+                    throw fail("unknown role \"\(key)\"; roles are \(Role.allCases.map(\.rawValue).joined(separator: ", "))", key, "styles")
+                }
+                guard let spec = styles[key]?.table else {
+                    throw fail("style of \"\(key)\" must be a table such as { fg = \"red\", attrs = [\"bold\"] }", key, "styles")
+                }
+                for field in spec.keys where !["fg", "bg", "attrs", "mono"].contains(field) {
+                    throw fail("style of \"\(key)\" has unknown field \"\(field)\"; use fg, bg, attrs, mono", key, "styles")
+                }
+                var style = theme.styles[role] ?? RoleStyle()
+                if let fg = try color(spec["fg"], role: key, field: "fg") { style.fg = fg }
+                if let bg = try color(spec["bg"], role: key, field: "bg") { style.bg = bg }
+                if let a = try attributes(spec["attrs"], role: key, field: "attrs") { style.attributes = a }
+                if let m = try attributes(spec["mono"], role: key, field: "mono") { style.mono = m }
+                theme.styles[role] = style
+            }
+        }
+        return theme
+    }
+}
+
+extension ThemeLoader {
+    /// The themes shipped with ContactDesk.
+    public static var shippedDirectory: URL { Bundle.module.url(forResource: "themes", withExtension: nil)! }
+
+    /// The user's themes folder first, then the shipped ones.
+    public static func standard(configDirectory: URL) -> ThemeLoader {
+        ThemeLoader(searchPath: [configDirectory.appendingPathComponent("themes"), shippedDirectory])
+    }
+}
+
+extension Theme {
+    /// Used when no theme file can be read at all: attributes only, so it is legible anywhere.
+    public static let fallback = Theme(name: "fallback", styles: [
+        .header: RoleStyle(attributes: [.reverse, .bold]), .rowSelected: RoleStyle(attributes: [.reverse]),
+        .rowMarked: RoleStyle(attributes: [.bold]), .columnHeading: RoleStyle(attributes: [.bold, .underline]),
+        .staged: RoleStyle(attributes: [.underline]), .resultError: RoleStyle(attributes: [.bold]),
+        .formFieldFocused: RoleStyle(attributes: [.reverse]), .footer: RoleStyle(attributes: [.dim]),
+    ], monochrome: true)
+}

@@ -1,0 +1,41 @@
+import Foundation
+import TOMLKit
+
+/// The screen settings of config.toml: `theme = "name"` and a `[keys]` table of action id → key names.
+public struct UIConfig: Equatable, Sendable {
+    public var theme: String?
+    public var keys: [String: [String]] = [:]
+    /// Problems found, each naming the file and what to fix; the program starts anyway.
+    public var problems: [String] = []
+
+    public init() {}
+
+    /// Reads the file if it exists; a missing file is an empty config.
+    public static func load(_ url: URL) -> UIConfig {
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return UIConfig() }
+        return parse(text, file: url.path)
+    }
+
+    public static func parse(_ text: String, file: String) -> UIConfig {
+        var config = UIConfig()
+        let table: TOMLTable
+        do { table = try TOMLTable(string: text) } catch let e as TOMLParseError {
+            config.problems.append("\(file):\(e.source.begin.line): not valid TOML: \(e.description); using defaults")
+            return config
+        } catch {
+            config.problems.append("\(file): \(error)")
+            return config
+        }
+        if let t = table["theme"] {
+            if let s = t.string { config.theme = s } else { config.problems.append("\(file): theme must be a name or a path in quotes") }
+        }
+        if let keys = table["keys"]?.table {
+            for action in keys.keys {
+                if let one = keys[action]?.string { config.keys[action] = [one] }
+                else if let list = keys[action]?.array { config.keys[action] = list.compactMap(\.string) }
+                else { config.problems.append("\(file): [keys] \(action) must be a key name or a list, e.g. [\"q\", \"Ctrl-Q\"]") }
+            }
+        }
+        return config
+    }
+}

@@ -1,0 +1,135 @@
+import ContactEditing
+
+/// Renders the whole screen for a state: header, group pane, friend rows, status line, footer, overlays.
+public enum Screen {
+    public static func render(_ state: AppState) -> Canvas {
+        var canvas = Canvas(width: state.width, height: state.height)
+        if state.isTooSmall {
+            TooSmallView.draw(&canvas, state)
+            return canvas
+        }
+        HeaderView.draw(&canvas, state)
+        let paneWidth = state.width >= 100 ? 22 : 0
+        if paneWidth > 0 { GroupPaneView.draw(&canvas, state, x: 0, width: paneWidth, focused: false) }
+        FriendListView.draw(&canvas, state, x: paneWidth, width: state.width - paneWidth)
+        StatusLineView.draw(&canvas, state)
+        FooterView.draw(&canvas, state)
+        switch state.overlay {
+        case .none: break
+        case .help(let scroll): HelpView.draw(&canvas, state, scroll: scroll)
+        case .openAccount(let input, let error, let checking): OpenAccountView.draw(&canvas, state, input: input, error: error, checking: checking)
+        case .groupPane: GroupPaneView.draw(&canvas, state, x: 0, width: 24, focused: true)
+        }
+        return canvas
+    }
+}
+
+/// The top line: app, endpoint, account, counts, and a spinner while loading.
+enum HeaderView {
+    static let spinner = ["|", "/", "-", "\\"]
+
+    static func draw(_ canvas: inout Canvas, _ state: AppState) {
+        canvas.fill(y: 0, role: .header)
+        let count = state.load.isLoading && state.friends.isEmpty ? "…" : "\(state.friends.count)"
+        // Most important first: a narrow screen cuts the endpoint, not the account or the counts.
+        var text = " ContactDesk │ \(state.account) │ \(count) friends │ \(state.marked.count) marked │ 0 staged │ app \(state.info.sdkAppID) │ \(state.info.endpoint)"
+        if state.info.readOnly { text = " READ-ONLY │" + text.dropFirst() }
+        canvas.put(text, x: 0, y: 0, role: .header)
+        if state.load.isLoading {
+            let s = " " + spinner[state.tick % spinner.count] + " loading "
+            canvas.put(s, x: max(0, state.width - DisplayWidth.of(s)), y: 0, role: .header)
+        }
+    }
+}
+
+/// The friend rows with their column headings.
+enum FriendListView {
+    struct Column {
+        let title: String
+        let width: Int
+        let value: (Friend) -> String
+    }
+
+    /// Columns that fit `width`: marker, UserID, nickname, remark (flexible), groups, custom fields.
+    static func columns(_ state: AppState, width: Int) -> [Column] {
+        let idWidth = min(14, max(6, state.visible.prefix(200).map { DisplayWidth.of(state.friends[$0].id) }.max() ?? 6))
+        let nickWidth = width >= 100 ? 18 : 14
+        let groupsWidth = width >= 100 ? 18 : 12
+        var custom = state.customFields
+        func remarkWidth(_ n: Int) -> Int { width - 2 - (idWidth + 1) - (nickWidth + 1) - (groupsWidth + 1) - n * 9 }
+        while !custom.isEmpty && remarkWidth(custom.count) < 16 { custom.removeLast() }
+        var cols = [
+            Column(title: "UserID", width: idWidth) { $0.id },
+            Column(title: "Nickname", width: nickWidth) { $0.nickname },
+            Column(title: "Remark", width: max(8, remarkWidth(custom.count))) { $0.remark },
+            Column(title: "Groups", width: groupsWidth) { $0.groups.joined(separator: ",") },
+        ]
+        cols += custom.map { key in Column(title: key, width: 8) { $0.custom[key] ?? "" } }
+        return cols
+    }
+
+    static func draw(_ canvas: inout Canvas, _ state: AppState, x: Int, width: Int) {
+        let cols = columns(state, width: width)
+        var cx = x + 2
+        canvas.fill(x: x, y: 1, width: width, role: .columnHeading)
+        for c in cols {
+            let arrow = SortColumn(rawValue: c.title) == state.sort ? (state.descending ? "↓" : "↑") : ""
+            canvas.put(c.title + arrow, x: cx, y: 1, role: .columnHeading, maxWidth: c.width)
+            cx += c.width + 1
+        }
+        let top = 2
+        if state.visible.isEmpty {
+            let message: String
+            switch state.load {
+            case .loading: message = "Loading friends…"
+            case .failed: message = "The friend list could not be loaded; R retries."
+            default: message = state.friends.isEmpty ? "\(state.account) has no friends." : "No friend matches the filter."
+            }
+            canvas.put(message, x: x + 2, y: top + 1, role: .row, maxWidth: width - 2)
+            return
+        }
+        for row in 0..<state.listHeight {
+            let pos = state.scroll + row
+            guard pos < state.visible.count else { break }
+            let friend = state.friends[state.visible[pos]]
+            let isMarked = state.marked.contains(friend.id)
+            let role: Role = pos == state.cursor ? .rowSelected : (isMarked ? .rowMarked : .row)
+            canvas.fill(x: x, y: top + row, width: width, role: role)
+            canvas.put(isMarked ? "●" : " ", x: x, y: top + row, role: role)
+            var cx = x + 2
+            for c in cols {
+                canvas.put(DisplayWidth.truncate(c.value(friend), to: c.width), x: cx, y: top + row, role: role, maxWidth: c.width)
+                cx += c.width + 1
+            }
+        }
+    }
+}
+
+/// The line above the footer: the filter being typed, the match count, progress or the last message.
+enum StatusLineView {
+    static func draw(_ canvas: inout Canvas, _ state: AppState) {
+        let y = state.height - 2
+        let matches = "\(state.visible.count) match\(state.visible.count == 1 ? "" : "es")"
+        if state.filtering {
+            canvas.put("/" + state.filter + "▏  " + matches + "  (Enter keeps, Esc clears)", x: 0, y: y, role: .progress)
+            return
+        }
+        var parts: [String] = []
+        if !state.filter.isEmpty { parts.append("filter \"\(state.filter)\": \(matches) · Esc clears") }
+        if let g = state.groupFilter { parts.append("group \(g)") }
+        if case .loading(let n) = state.load { parts.append("loading friends… \(n) received") }
+        if let s = state.status, !(state.load.isLoading && !state.statusIsError) { parts.append(s) }
+        let role: Role = state.statusIsError ? .resultError : (state.load.isLoading ? .progress : .footer)
+        canvas.put(parts.joined(separator: " · "), x: 0, y: y, role: role)
+    }
+}
+
+/// The bottom line: the keys that matter here, from the live key map.
+enum FooterView {
+    static func draw(_ canvas: inout Canvas, _ state: AppState) {
+        let y = state.height - 1
+        canvas.fill(y: y, role: .footer)
+        let hints = ActionID.allCases.compactMap { a in a.footer.map { "\(state.keyMap.keys(for: a).first?.description ?? "") \($0)" } }
+        canvas.put(" " + hints.joined(separator: "  "), x: 0, y: y, role: .footer)
+    }
+}

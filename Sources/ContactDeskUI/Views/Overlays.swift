@@ -1,0 +1,89 @@
+import ContactEditing
+
+/// Draws a bordered box centred on the screen and returns its inner origin and size.
+func box(_ canvas: inout Canvas, width: Int, height: Int, title: String, role: Role) -> (x: Int, y: Int, w: Int, h: Int) {
+    let w = min(width, canvas.width - 2), h = min(height, canvas.height - 2)
+    let x = (canvas.width - w) / 2, y = (canvas.height - h) / 2
+    canvas.fill(x: x, y: y, width: w, height: h, role: role)
+    canvas.put("┌" + String(repeating: "─", count: w - 2) + "┐", x: x, y: y, role: role)
+    for yy in y + 1..<y + h - 1 {
+        canvas.put("│", x: x, y: yy, role: role)
+        canvas.put("│", x: x + w - 1, y: yy, role: role)
+    }
+    canvas.put("└" + String(repeating: "─", count: w - 2) + "┘", x: x, y: y + h - 1, role: role)
+    canvas.put(" " + title + " ", x: x + 2, y: y, role: role, maxWidth: w - 4)
+    return (x + 2, y + 1, w - 4, h - 2)
+}
+
+/// Help generated from the live key map, per context.
+enum HelpView {
+    static func lines(_ keyMap: KeyMap) -> [String] {
+        var out: [String] = []
+        for context in KeyContext.allCases {
+            let actions = ActionID.allCases.filter { $0.context == context && !keyMap.keys(for: $0).isEmpty }
+            if actions.isEmpty { continue }
+            out.append(context == .list ? "Friend list" : "In a dialog")
+            for a in actions { out.append("  " + DisplayWidth.pad(keyMap.label(for: a), to: 16) + a.summary) }
+            out.append("")
+        }
+        out.append("Keys can be changed in config.toml under [keys], e.g. quit = [\"q\", \"Ctrl-Q\"].")
+        return out
+    }
+
+    static func draw(_ canvas: inout Canvas, _ state: AppState, scroll: Int) {
+        let text = lines(state.keyMap)
+        let inner = box(&canvas, width: 76, height: min(text.count + 2, state.height - 2), title: "Help · any key closes · j/k scroll", role: .help)
+        let start = min(scroll, max(0, text.count - inner.h))
+        for (i, line) in text.dropFirst(start).prefix(inner.h).enumerated() {
+            canvas.put(line, x: inner.x, y: inner.y + i, role: .help, maxWidth: inner.w)
+        }
+    }
+}
+
+/// The "open another account" prompt.
+enum OpenAccountView {
+    static func draw(_ canvas: inout Canvas, _ state: AppState, input: String, error: String?, checking: Bool) {
+        let inner = box(&canvas, width: 60, height: 7, title: "Open account", role: .dialog)
+        canvas.put("UserID:", x: inner.x, y: inner.y, role: .formLabel)
+        canvas.fill(x: inner.x + 8, y: inner.y, width: inner.w - 8, role: .formFieldFocused)
+        canvas.put(input + (checking ? "" : "▏"), x: inner.x + 8, y: inner.y, role: .formFieldFocused, maxWidth: inner.w - 8)
+        if let error { canvas.put(error, x: inner.x, y: inner.y + 2, role: .formError, maxWidth: inner.w) }
+        if checking { canvas.put("checking with account_check…", x: inner.x, y: inner.y + 2, role: .progress, maxWidth: inner.w) }
+        canvas.put("Enter open · Esc cancel", x: inner.x, y: inner.y + 4, role: .dialog, maxWidth: inner.w)
+    }
+}
+
+/// Friend groups with counts; a side pane on wide screens, a pop-over (Tab) on narrow ones.
+enum GroupPaneView {
+    static func draw(_ canvas: inout Canvas, _ state: AppState, x: Int, width: Int, focused: Bool) {
+        let top = 1, bottom = state.height - 3
+        canvas.fill(x: x, y: top, width: width, height: bottom - top + 1, role: .groupPane)
+        canvas.put(focused ? "Groups · Enter picks" : "Groups (Tab)", x: x + 1, y: top, role: .columnHeading, maxWidth: width - 2)
+        let entries = [("All", state.friends.count)] + state.groups.map { ($0.name, $0.count) }
+        let cursor: Int? = if case .groupPane(let i) = state.overlay { i } else { nil }
+        let active = state.groupFilter.flatMap { g in state.groups.firstIndex { $0.name == g }.map { $0 + 1 } } ?? 0
+        let rows = bottom - top
+        let first = max(0, (cursor ?? active) - rows + 1)
+        for (i, entry) in entries.enumerated().dropFirst(first).prefix(rows) {
+            let y = top + 1 + i - first
+            let role: Role = i == cursor ? .rowSelected : (i == active ? .rowMarked : .groupPane)
+            canvas.fill(x: x, y: y, width: width, role: role)
+            let count = " \(entry.1)"
+            canvas.put((i == active ? "▸" : " ") + entry.0, x: x, y: y, role: role, maxWidth: width - DisplayWidth.of(count) - 1)
+            canvas.put(count, x: x + width - DisplayWidth.of(count) - 1, y: y, role: role)
+        }
+        if state.groups.count >= 32 { canvas.put("32/32 groups: at the limit", x: x + 1, y: bottom, role: .resultError, maxWidth: width - 2) }
+    }
+}
+
+/// Shown instead of the list when the terminal is smaller than the layout needs.
+enum TooSmallView {
+    static func draw(_ canvas: inout Canvas, _ state: AppState) {
+        let lines = ["Terminal too small: \(state.width)x\(state.height)",
+                     "ContactDesk needs \(AppState.minimumWidth)x\(AppState.minimumHeight).", "Enlarge it, or press q to quit."]
+        for (i, l) in lines.enumerated() {
+            let y = max(0, state.height / 2 - 1) + i
+            canvas.put(l, x: max(0, (state.width - DisplayWidth.of(l)) / 2), y: y, role: i == 0 ? .resultError : .row)
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import ChatAPI
+import ChatSandbox
+import ContactDeskUI
+import ContactEditing
+import CursesTerminal
+import Foundation
+import Logging
+
+/// Options of the TUI (the `contactdesk` command without a subcommand).
+struct TUIOptions: ParsableArguments {
+    @Flag(name: .long, help: "Start the built-in emulator with demo data and open a demo account.") var demo = false
+    @Option(name: .long, help: "The account to open (default: the demo account with --demo).") var account: String?
+    @Option(name: .long, help: ArgumentHelp("Theme name or path to a .toml file (see `contactdesk themes`).", valueName: "name|path"))
+    var theme: String?
+}
+
+/// Starts the TUI: wiring only.
+enum TUILauncher {
+    static func run(_ options: TUIOptions, connection: ConnectionOptions) async throws {
+        let configDir = StatePaths.configDirectory()
+        let uiConfig = UIConfig.load(configDir.appendingPathComponent("config.toml"))
+        let logger = Logger(label: "contactdesk.tui")
+        var sandbox: SandboxServer?
+        let client: ChatClient
+        let info: AppInfo
+        let account: String
+        if options.demo {
+            let server = try await SandboxServer(SandboxConfig(key: SecretKey(DemoKey.text)))
+            sandbox = server
+            let endpoint = try Endpoint(baseURL: server.url)
+            client = ChatClient(config: ChatClientConfig(endpoint: endpoint, sdkAppID: server.sdkAppID, adminIdentifier: server.admin),
+                                userSigs: KeyUserSigSource(key: SecretKey(DemoKey.text), sdkAppID: server.sdkAppID, identifier: server.admin),
+                                logger: Logger(label: "contactdesk.chat"))
+            info = AppInfo(sdkAppID: server.sdkAppID, endpoint: "demo " + server.url.replacingOccurrences(of: "http://", with: ""))
+            account = options.account ?? DemoSeed.defaultAccount
+        } else {
+            guard let a = options.account else {
+                throw ValidationError("missing --account ID (or use --demo to try ContactDesk on the built-in emulator)")
+            }
+            client = try connection.makeClient()
+            info = AppInfo(sdkAppID: client.config.sdkAppID, endpoint: client.config.endpoint.baseURL.replacingOccurrences(of: "https://", with: ""))
+            account = a
+        }
+
+        // Theme: flag, then config, then default; NO_COLOR or a colourless terminal draws attributes only.
+        let loader = ThemeLoader.standard(configDirectory: configDir)
+        var problems = uiConfig.problems
+        var theme = Theme.fallback
+        let wanted = options.theme ?? uiConfig.theme ?? "default"
+        do { theme = try loader.load(wanted) } catch {
+            problems.append("theme: \(error); using the default theme")
+            theme = (try? loader.load("default")) ?? .fallback
+        }
+        let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        if noColor { theme = theme.withoutColor }
+        let keyMap = KeyMap(overrides: uiConfig.keys)
+        problems += keyMap.problems
+
+        var state = AppState(info: info, account: account, keyMap: keyMap)  // the runner opens the account
+        if !problems.isEmpty {
+            state.status = problems.joined(separator: " · ")
+            state.statusIsError = true
+            problems.forEach { logger.warning("\($0)") }
+        }
+        let terminal = CursesTerminal(theme: theme, useColor: !theme.monochrome)
+        logger.info("terminal", metadata: ["colors": "\(terminal.depth)", "theme": "\(theme.name)", "TERM": "\(ProcessInfo.processInfo.environment["TERM"] ?? "")"])
+        let runner = TUIRunner(state: state, client: client, terminal: terminal)
+        let signals = SignalWatcher([SIGTERM, SIGHUP, SIGINT]) { runner.requestStop() }
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            let thread = Thread {
+                runner.run()
+                done.resume()
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        signals.cancel()
+        await sandbox?.stop()
+    }
+}

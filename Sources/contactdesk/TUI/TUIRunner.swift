@@ -1,0 +1,105 @@
+import ChatAPI
+import ContactDeskUI
+import ContactEditing
+import CursesTerminal
+import Foundation
+import Logging
+import Synchronization
+
+/// The live loop: reads keys, feeds actions to the reducer, runs effects, draws. The loop owns the terminal
+/// on a thread of its own (ncurses blocks in get_wch); effects run as tasks and post their actions back.
+final class TUIRunner: @unchecked Sendable {
+    private var state: AppState
+    private let client: ChatClient
+    private let terminal: CursesTerminal
+    private let inbox = ActionInbox()
+    private let stopRequested = Atomic<Bool>(false)
+    private let logger = Logger(label: "contactdesk.tui")
+    private var loadTask: Task<Void, Never>?
+
+    init(state: AppState, client: ChatClient, terminal: CursesTerminal) {
+        self.state = state; self.client = client; self.terminal = terminal
+    }
+
+    /// A signal (SIGTERM, SIGHUP) asks the loop to stop; it restores the terminal on its way out.
+    func requestStop() { stopRequested.store(true, ordering: .relaxed) }
+
+    /// Runs until the operator quits or a stop is requested.
+    func run() {
+        defer { terminal.end() }
+        let (w, h) = terminal.size
+        _ = Reducer.reduce(&state, .resized(width: w, height: h))
+        perform(Reducer.open(&state, state.account))
+        terminal.draw(Screen.render(state))
+        var lastTick = ContinuousClock.now
+        while !state.quitting && !stopRequested.load(ordering: .relaxed) {
+            let busy = state.load.isLoading || isChecking
+            let keys = terminal.readKeys(timeout: busy ? 100 : 500)
+            var actions: [Action] = keys.map { key in
+                if key == .resize { let (w, h) = terminal.size; return .resized(width: w, height: h) }
+                return .key(key)
+            }
+            actions += inbox.drain()
+            if busy && ContinuousClock.now - lastTick >= .milliseconds(250) {
+                actions.append(.tick)
+                lastTick = .now
+            }
+            if actions.isEmpty { continue }
+            var effects: [Effect] = []
+            for action in actions { effects += Reducer.reduce(&state, action) }
+            perform(effects)
+            terminal.draw(Screen.render(state))
+        }
+        loadTask?.cancel()
+    }
+
+    private var isChecking: Bool {
+        if case .openAccount(_, _, true) = state.overlay { return true }
+        return false
+    }
+
+
+    private func perform(_ effects: [Effect]) {
+        for effect in effects {
+            switch effect {
+            case .quit: break
+            case .loadRoster(let account):
+                loadTask?.cancel()
+                let client = client, inbox = inbox
+                loadTask = Task {
+                    do {
+                        let roster = try await RosterLoader(client: client).load(account: account) { progress in
+                            switch progress {
+                            case .friends(let friends, _): inbox.post(.rosterProgress(friends))
+                            case .nicknames(let nicks): inbox.post(.nicknames(nicks))
+                            }
+                        }
+                        inbox.post(.rosterLoaded(roster))
+                    } catch is CancellationError {
+                    } catch let error as ChatError {
+                        inbox.post(.rosterFailed(message: error.description))
+                    } catch {
+                        inbox.post(.rosterFailed(message: "\(error)"))
+                    }
+                }
+            case .checkAccount(let id):
+                let client = client, inbox = inbox
+                Task {
+                    do {
+                        let result = try await client.accountCheck([id])
+                        inbox.post(.accountChecked(id: id, exists: result.first?.isImported ?? false))
+                    } catch {
+                        inbox.post(.accountCheckFailed(message: "\(error)"))
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Actions posted by effects from other threads, taken by the loop before each draw.
+final class ActionInbox: Sendable {
+    private let pending = Mutex<[Action]>([])
+    func post(_ action: Action) { pending.withLock { $0.append(action) } }
+    func drain() -> [Action] { pending.withLock { p in defer { p.removeAll() }; return p } }
+}

@@ -1,0 +1,200 @@
+import ContactDeskUI
+import ContactEditing
+import Testing
+
+/// Each action's exact effect on the state.
+@Suite struct ReducerTests {
+    static let friends = [
+        Friend(id: "c3", nickname: "王芳", remark: "VIP客户", groups: ["VIP"], custom: ["Tier": "gold"]),
+        Friend(id: "c1", nickname: "Bob", remark: "billing", groups: ["Billing", "VIP"]),
+        Friend(id: "c2", nickname: "🐼 Zoë", remark: "", groups: []),
+    ]
+
+    static func loaded(height: Int = 24) -> AppState {
+        var s = AppState(info: AppInfo(sdkAppID: 1, endpoint: "test"), account: "a", height: height)
+        _ = Reducer.open(&s, "a")
+        _ = Reducer.reduce(&s, .rosterLoaded(Roster(account: "a", friends: friends,
+                                                    groups: [GroupSummary(name: "VIP", count: 2), GroupSummary(name: "Billing", count: 1)])))
+        return s
+    }
+
+    func ids(_ s: AppState) -> [String] { s.visible.map { s.friends[$0].id } }
+
+    @Test func openingAnAccountClearsItAndAsksForItsRoster() {
+        var s = Self.loaded()
+        s.marked = ["c1"]
+        s.filter = "x"
+        let effects = Reducer.open(&s, "b")
+        #expect(effects == [.loadRoster(account: "b")])
+        #expect(s.account == "b" && s.friends.isEmpty && s.marked.isEmpty && s.filter.isEmpty && s.load == .loading(received: 0))
+    }
+
+    @Test func loadingShowsRowsAsTheyArriveThenTheWholeList() {
+        var s = AppState(info: AppInfo(sdkAppID: 1, endpoint: "t"), account: "a")
+        _ = Reducer.open(&s, "a")
+        _ = Reducer.reduce(&s, .rosterProgress(Array(Self.friends.prefix(2))))
+        #expect(s.load == .loading(received: 2) && ids(s) == ["c1", "c3"])
+        _ = Reducer.reduce(&s, .nicknames(["c1": "Bobby"]))
+        #expect(s.friends.first { $0.id == "c1" }?.nickname == "Bobby")
+        _ = Reducer.reduce(&s, .rosterLoaded(Roster(account: "a", friends: Self.friends)))
+        #expect(s.load == .loaded && ids(s) == ["c1", "c2", "c3"] && s.status == "3 friends loaded")
+        // A late roster for another account is ignored.
+        _ = Reducer.reduce(&s, .rosterLoaded(Roster(account: "other", friends: [])))
+        #expect(s.friends.count == 3)
+    }
+
+    @Test func aLoadFailureShowsTheMessageAsAnError() {
+        var s = Self.loaded()
+        _ = Reducer.reduce(&s, .rosterFailed(message: "sns/friend_get: 30003 account does not exist"))
+        #expect(s.load == .failed("sns/friend_get: 30003 account does not exist") && s.statusIsError)
+    }
+
+    @Test func movementStaysInsideTheList() {
+        var s = Self.loaded()
+        _ = Reducer.reduce(&s, .key(.char("k")))
+        #expect(s.cursor == 0)
+        _ = Reducer.reduce(&s, .key(.char("j")))
+        _ = Reducer.reduce(&s, .key(.down))
+        _ = Reducer.reduce(&s, .key(.down))
+        #expect(s.cursor == 2)
+        _ = Reducer.reduce(&s, .key(.char("g")))
+        #expect(s.cursor == 0)
+        _ = Reducer.reduce(&s, .key(.char("G")))
+        #expect(s.cursor == 2 && s.selected?.id == "c3")
+    }
+
+    @Test func scrollingFollowsTheCursorOnASmallScreen() {
+        var s = AppState(info: AppInfo(sdkAppID: 1, endpoint: "t"), account: "a", height: 10)
+        _ = Reducer.reduce(&s, .rosterLoaded(Roster(account: "a", friends: (0..<30).map { Friend(id: String(format: "u%02d", $0)) })))
+        #expect(s.listHeight == 6)
+        for _ in 0..<8 { _ = Reducer.reduce(&s, .key(.char("j"))) }
+        #expect(s.cursor == 8 && s.scroll == 3)
+        _ = Reducer.reduce(&s, .key(.pageDown))
+        #expect(s.cursor == 14 && s.scroll == 9)
+        _ = Reducer.reduce(&s, .key(.end))
+        #expect(s.cursor == 29 && s.scroll == 24)
+        _ = Reducer.reduce(&s, .resized(width: 80, height: 24))
+        #expect(s.scroll <= s.cursor && s.cursor < s.scroll + s.listHeight)
+    }
+
+    @Test func filteringIsIncrementalOverIdNicknameRemarkAndGroups() {
+        var s = Self.loaded()
+        _ = Reducer.reduce(&s, .key(.char("/")))
+        #expect(s.filtering)
+        _ = Reducer.reduce(&s, .key(.char("v")))
+        #expect(ids(s) == ["c1", "c3"])  // group VIP and remark VIP客户
+        _ = Reducer.reduce(&s, .key(.char("i")))
+        _ = Reducer.reduce(&s, .key(.char("p")))
+        _ = Reducer.reduce(&s, .key(.char("客")))
+        #expect(ids(s) == ["c3"] && s.filter == "vip客")
+        _ = Reducer.reduce(&s, .key(.backspace))
+        #expect(s.filter == "vip" && ids(s) == ["c1", "c3"])
+        _ = Reducer.reduce(&s, .key(.enter))
+        #expect(!s.filtering && s.filter == "vip")
+        // Keys are list keys again; Esc clears the kept filter.
+        _ = Reducer.reduce(&s, .key(.char("j")))
+        #expect(s.cursor == 1)
+        _ = Reducer.reduce(&s, .key(.escape))
+        #expect(s.filter.isEmpty && ids(s) == ["c1", "c2", "c3"])
+        // While typing, Esc clears and leaves typing mode; a nickname with emoji matches too.
+        _ = Reducer.reduce(&s, .key(.char("/")))
+        _ = Reducer.reduce(&s, .key(.char("🐼")))
+        #expect(ids(s) == ["c2"])
+        _ = Reducer.reduce(&s, .key(.escape))
+        #expect(!s.filtering && s.filter.isEmpty && ids(s).count == 3)
+    }
+
+    @Test func sortCyclesColumnsAndReverses() {
+        var s = Self.loaded()
+        #expect(s.sort == .userID && ids(s) == ["c1", "c2", "c3"])
+        _ = Reducer.reduce(&s, .key(.char("s")))
+        #expect(s.sort == .nickname && ids(s) == ["c1", "c3", "c2"])  // "bob" < "王芳" < "🐼 zoë": case-insensitive code points
+        _ = Reducer.reduce(&s, .key(.char("s")))
+        #expect(s.sort == .remark && ids(s) == ["c2", "c1", "c3"])
+        _ = Reducer.reduce(&s, .key(.char("~")))
+        #expect(s.descending && ids(s) == ["c3", "c1", "c2"] && s.status == "sorted by Remark, descending")
+        // The selected friend stays selected across a re-sort.
+        _ = Reducer.reduce(&s, .key(.char("G")))
+        let selected = s.selected?.id
+        _ = Reducer.reduce(&s, .key(.char("~")))
+        #expect(s.selected?.id == selected)
+    }
+
+    @Test func markingOneAllShownAndInverting() {
+        var s = Self.loaded()
+        _ = Reducer.reduce(&s, .key(.char(" ")))
+        #expect(s.marked == ["c1"] && s.cursor == 1)
+        _ = Reducer.reduce(&s, .key(.char("a")))
+        #expect(s.marked == ["c1", "c2", "c3"])
+        _ = Reducer.reduce(&s, .key(.char("a")))
+        #expect(s.marked.isEmpty)
+        s.marked = ["c1"]
+        _ = Reducer.reduce(&s, .key(.char("i")))
+        #expect(s.marked == ["c2", "c3"])
+        // Mark all acts on the shown rows only.
+        s.marked = []
+        s.filter = "billing"
+        s.refreshVisible()
+        _ = Reducer.reduce(&s, .key(.char("a")))
+        #expect(s.marked == ["c1"])
+    }
+
+    @Test func theGroupPaneFiltersByGroup() {
+        var s = Self.loaded()
+        _ = Reducer.reduce(&s, .key(.tab))
+        #expect(s.overlay == .groupPane(index: 0))
+        _ = Reducer.reduce(&s, .key(.char("j")))
+        _ = Reducer.reduce(&s, .key(.enter))
+        #expect(s.overlay == .none && s.groupFilter == "VIP" && ids(s) == ["c1", "c3"])
+        _ = Reducer.reduce(&s, .key(.tab))
+        #expect(s.overlay == .groupPane(index: 1))
+        _ = Reducer.reduce(&s, .key(.char("g")))
+        _ = Reducer.reduce(&s, .key(.enter))
+        #expect(s.groupFilter == nil && ids(s).count == 3)
+    }
+
+    @Test func openingAnotherAccountChecksItFirst() {
+        var s = Self.loaded()
+        _ = Reducer.reduce(&s, .key(.char("o")))
+        #expect(s.overlay == .openAccount(input: "", error: nil, checking: false))
+        #expect(Reducer.reduce(&s, .key(.enter)).isEmpty)
+        #expect(s.overlay == .openAccount(input: "", error: "type a UserID", checking: false))
+        for c in "bob" { _ = Reducer.reduce(&s, .key(.char(c))) }
+        #expect(Reducer.reduce(&s, .key(.enter)) == [.checkAccount("bob")])
+        #expect(s.overlay == .openAccount(input: "bob", error: nil, checking: true))
+        _ = Reducer.reduce(&s, .accountChecked(id: "bob", exists: false))
+        #expect(s.overlay == .openAccount(input: "bob", error: "account bob does not exist in this app (account_check: NotImported)", checking: false))
+        _ = Reducer.reduce(&s, .key(.enter))
+        #expect(Reducer.reduce(&s, .accountChecked(id: "bob", exists: true)) == [.loadRoster(account: "bob")])
+        #expect(s.overlay == .none && s.account == "bob")
+        // Too long is refused before any call.
+        _ = Reducer.reduce(&s, .key(.char("o")))
+        for _ in 0..<33 { _ = Reducer.reduce(&s, .key(.char("x"))) }
+        #expect(Reducer.reduce(&s, .key(.enter)).isEmpty)
+        #expect(s.overlay == .openAccount(input: String(repeating: "x", count: 33), error: "a UserID is at most 32 bytes; this one is 33", checking: false))
+        _ = Reducer.reduce(&s, .key(.escape))
+        #expect(s.overlay == .none)
+    }
+
+    @Test func helpRefreshAndQuit() {
+        var s = Self.loaded()
+        _ = Reducer.reduce(&s, .key(.char("?")))
+        #expect(s.overlay == .help(scroll: 0))
+        _ = Reducer.reduce(&s, .key(.char("j")))
+        #expect(s.overlay == .help(scroll: 1))
+        _ = Reducer.reduce(&s, .key(.char("q")))  // closes help, does not quit
+        #expect(s.overlay == .none && !s.quitting)
+        #expect(Reducer.reduce(&s, .key(.char("R"))) == [.loadRoster(account: "a")])
+        #expect(Reducer.reduce(&s, .key(.char("q"))) == [.quit])
+        #expect(s.quitting)
+    }
+
+    @Test func resizeKeepsTheDialogOpen() {
+        var s = Self.loaded()
+        _ = Reducer.reduce(&s, .key(.char("o")))
+        _ = Reducer.reduce(&s, .resized(width: 40, height: 10))
+        #expect(s.isTooSmall && s.overlay == .openAccount(input: "", error: nil, checking: false))
+        _ = Reducer.reduce(&s, .resized(width: 80, height: 24))
+        #expect(!s.isTooSmall && s.overlay == .openAccount(input: "", error: nil, checking: false))
+    }
+}
