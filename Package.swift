@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // C libraries, each behind one Swift adapter file (see docs/ARCHITECTURE.md).
@@ -30,7 +31,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "ContactEditing", dependencies: ["ChatAPI"]),
+        .target(name: "ContactEditing", dependencies: ["ChatAPI", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "CursesTerminal", dependencies: ["CNCursesW", "ContactDeskUI"]),
         .target(name: "ContactDeskUI", dependencies: ["ContactEditing", "TOMLKit"], resources: [.copy("Resources/themes")]),
         .target(
@@ -62,6 +63,7 @@ let package = Package(
             dependencies: ["ChatAPI", "TestSupport", .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(name: "ChatSandboxTests", dependencies: ["ChatSandbox", "ChatAPI", "ContactEditing", "TestSupport"]),
+        .testTarget(name: "ContactEditingTests", dependencies: ["ContactEditing", "TestSupport"]),
         .testTarget(name: "ContactDeskUITests", dependencies: ["ContactDeskUI", "ContactEditing", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "ContactDeskCLITests", dependencies: ["TestSupport"]),
     ]

@@ -1,0 +1,129 @@
+import Foundation
+import GRDB
+
+/// A journal problem, worded for the operator: what happened to the edit and what to do.
+public struct JournalError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}
+
+/// The change set on disk (SQLite in WAL mode, one transaction per edit), so staged work survives kill -9,
+/// a dropped SSH session and a full disk. An edit is acknowledged only after its transaction commits.
+public final class Journal: Sendable {
+    private let db: DatabasePool
+    public let url: URL
+
+    /// Opens (creating) the journal. `maxPageCount` caps the file, for testing a full disk.
+    public init(url: URL, readOnly: Bool = false, maxPageCount: Int? = nil) throws {
+        self.url = url
+        var config = Configuration()
+        config.readonly = readOnly
+        config.busyMode = .timeout(5)
+        if let maxPageCount {
+            config.prepareDatabase { db in try db.execute(sql: "PRAGMA max_page_count = \(maxPageCount)") }
+        }
+        do {
+            if !readOnly { try StateDirectory.ensure(url.deletingLastPathComponent()) }
+            db = try DatabasePool(path: url.path, configuration: config)
+            if !readOnly {
+                try db.write { db in
+                    try db.execute(sql: """
+                        CREATE TABLE IF NOT EXISTS change_entry (
+                            app INTEGER NOT NULL, account TEXT NOT NULL, friend TEXT NOT NULL, field TEXT NOT NULL,
+                            base TEXT NOT NULL, intent TEXT NOT NULL, updated_at REAL NOT NULL,
+                            PRIMARY KEY (app, account, friend, field))
+                        """)
+                }
+            }
+        } catch {
+            throw JournalError(message: "the journal \(url.path) cannot be opened (\(Self.reason(error))); nothing can be staged until it can. Check that \(url.deletingLastPathComponent().path) is writable and has free space.")
+        }
+    }
+
+    /// The staged change set of one account.
+    public func load(app: UInt64, account: String) throws -> ChangeSet {
+        do {
+            return try db.read { db in
+                let rows = try Row.fetchAll(db, sql: "SELECT friend, field, base, intent FROM change_entry WHERE app = ? AND account = ?",
+                                            arguments: [Int64(bitPattern: app), account])
+                return ChangeSet(try rows.map { row in
+                    guard let field = FieldKey(row["field"] as String) else { throw JournalError(message: "unknown field \(row["field"] as String)") }
+                    let decoder = JSONDecoder()
+                    return ChangeEntry(key: EntryKey(app: app, account: account, friend: row["friend"], field: field),
+                                       base: try decoder.decode(FieldValue.self, from: Data((row["base"] as String).utf8)),
+                                       intent: try decoder.decode(Intent.self, from: Data((row["intent"] as String).utf8)))
+                })
+            }
+        } catch let e as JournalError { throw e } catch {
+            throw JournalError(message: "the journal \(url.path) cannot be read (\(Self.reason(error)))")
+        }
+    }
+
+    /// Writes the difference between `old` and `new` for one account in a single transaction. Throws (and
+    /// writes nothing) when the disk is full or read-only: the caller must then not acknowledge the edit.
+    public func save(_ new: ChangeSet, replacing old: ChangeSet, app: UInt64, account: String) throws {
+        let changed = new.entries.values.filter { old[$0.key] != $0 && $0.key.app == app && $0.key.account == account }
+        let removed = old.entries.keys.filter { new[$0] == nil && $0.app == app && $0.account == account }
+        guard !changed.isEmpty || !removed.isEmpty else { return }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        do {
+            try db.write { db in
+                let now = Date().timeIntervalSince1970
+                for e in changed {
+                    try db.execute(sql: """
+                        INSERT INTO change_entry (app, account, friend, field, base, intent, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (app, account, friend, field) DO UPDATE SET base = excluded.base, intent = excluded.intent,
+                        updated_at = excluded.updated_at
+                        """, arguments: [Int64(bitPattern: app), account, e.key.friend, e.key.field.description,
+                                         String(decoding: try encoder.encode(e.base), as: UTF8.self),
+                                         String(decoding: try encoder.encode(e.intent), as: UTF8.self), now])
+                }
+                for k in removed {
+                    try db.execute(sql: "DELETE FROM change_entry WHERE app = ? AND account = ? AND friend = ? AND field = ?",
+                                   arguments: [Int64(bitPattern: app), account, k.friend, k.field.description])
+                }
+            }
+        } catch {
+            throw JournalError(message: "NOT staged: the journal could not be written (\(Self.reason(error))). Your earlier staged edits are safe in \(url.path); free space or fix permissions of \(url.deletingLastPathComponent().path), then try again.")
+        }
+    }
+
+    /// Accounts with staged entries and how many, for the resume prompt.
+    public func pending() throws -> [(app: UInt64, account: String, count: Int)] {
+        try db.read { db in
+            try Row.fetchAll(db, sql: "SELECT app, account, COUNT(*) AS n FROM change_entry GROUP BY app, account ORDER BY account")
+                .map { (UInt64(bitPattern: $0["app"] as Int64), $0["account"], $0["n"]) }
+        }
+    }
+
+    /// Removes every staged entry of an account.
+    public func discard(app: UInt64, account: String) throws {
+        do {
+            try db.write { db in
+                try db.execute(sql: "DELETE FROM change_entry WHERE app = ? AND account = ?", arguments: [Int64(bitPattern: app), account])
+            }
+        } catch {
+            throw JournalError(message: "the journal could not be written (\(Self.reason(error)))")
+        }
+    }
+
+    static func reason(_ error: Error) -> String {
+        if let e = error as? DatabaseError {
+            switch e.resultCode {
+            case .SQLITE_FULL: return "the disk or the journal is full"
+            case .SQLITE_READONLY: return "the journal is read-only"
+            case .SQLITE_CANTOPEN: return "the file cannot be opened"
+            default: return e.message ?? "\(e.resultCode)"
+            }
+        }
+        return "\(error)"
+    }
+}
+
+/// The owner-only state directory.
+enum StateDirectory {
+    static func ensure(_ url: URL) throws {
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    }
+}
