@@ -52,7 +52,7 @@ public struct Validator: Sendable {
     /// The account's groups after `set` is applied, and an error if that is more than 32.
     public func groupCount(existing: [String], changes: ChangeSet, account: String) throws(ValidationError) {
         var all = existing
-        for entry in changes.entries.values where entry.key.account == account && entry.key.field == .groups {
+        for entry in changes.sorted where entry.key.account == account && entry.key.field == .groups {
             for g in entry.result.groups ?? [] where !all.contains(g) { all.append(g) }
         }
         if all.count > FieldLimits.groupsPerAccount {
