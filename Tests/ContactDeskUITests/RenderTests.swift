@@ -60,6 +60,20 @@ import TestSupport
         expectSnapshot(Screen.render(s), "group-pane-80x24")
     }
 
+    @Test func editFormAndChangeSetAt80x24() {
+        var s = Self.state(width: 80, height: 24)
+        s.configuredFields = ["Tier", "Ticket"]
+        _ = Reducer.reduce(&s, .key(.char("k")))
+        _ = Reducer.reduce(&s, .key(.char("e")))
+        _ = Reducer.reduce(&s, .key(.ctrl("u")))
+        for c in "老客户 🐼" { _ = Reducer.reduce(&s, .key(.char(c))) }
+        expectSnapshot(Screen.render(s), "edit-form-80x24")
+        _ = Reducer.reduce(&s, .key(.enter))
+        expectSnapshot(Screen.render(s), "list-staged-80x24")
+        _ = Reducer.reduce(&s, .key(.char("c")))
+        expectSnapshot(Screen.render(s), "change-set-80x24")
+    }
+
     @Test func tooSmall() {
         var s = Self.state(width: 80, height: 24)
         _ = Reducer.reduce(&s, .resized(width: 40, height: 10))

@@ -15,12 +15,18 @@ public enum ActionID: String, CaseIterable, Sendable {
     case groups
     case openAccount = "account.open"
     case refresh, help, quit
+    case edit, bulk
+    case changeSet = "changes"
+    case undo, redo
+    case dropEntry = "changes.drop"
+    case export = "changes.export"
     case dialogAccept = "dialog.accept"
     case dialogCancel = "dialog.cancel"
 
     public var context: KeyContext {
         switch self {
         case .dialogAccept, .dialogCancel: .dialog
+        case .dropEntry, .export: .review
         default: .list
         }
     }
@@ -45,6 +51,13 @@ public enum ActionID: String, CaseIterable, Sendable {
         case .refresh: "reload the friend list from the server"
         case .help: "this help"
         case .quit: "quit"
+        case .edit: "edit the friend: remark, groups, custom fields"
+        case .bulk: "bulk edit the marked friends"
+        case .changeSet: "review the staged changes (old -> new)"
+        case .undo: "undo the last change-set edit"
+        case .redo: "redo"
+        case .dropEntry: "drop the selected staged change"
+        case .export: "export the change set as a JSON file"
         case .dialogAccept: "accept"
         case .dialogCancel: "cancel"
         }
@@ -54,11 +67,12 @@ public enum ActionID: String, CaseIterable, Sendable {
     public var footer: String? {
         switch self {
         case .filter: "filter"
-        case .sort: "sort"
         case .mark: "mark"
         case .groups: "groups"
-        case .openAccount: "open"
-        case .refresh: "reload"
+        case .edit: "edit"
+        case .bulk: "bulk"
+        case .changeSet: "changes"
+        case .undo: "undo"
         case .help: "help"
         case .quit: "quit"
         default: nil
@@ -84,6 +98,13 @@ public enum ActionID: String, CaseIterable, Sendable {
         case .refresh: [.char("R")]
         case .help: [.char("?"), .function(1)]
         case .quit: [.char("q")]
+        case .edit: [.char("e"), .enter]
+        case .bulk: [.char("b")]
+        case .changeSet: [.char("c")]
+        case .undo: [.char("u")]
+        case .redo: [.ctrl("r")]
+        case .dropEntry: [.char("d"), .delete]
+        case .export: [.char("x")]
         case .dialogAccept: [.enter]
         case .dialogCancel: [.escape]
         }

@@ -13,11 +13,21 @@ public enum Action: Equatable, Sendable {
     case accountCheckFailed(message: String)
     /// Time passed while work runs (spinner).
     case tick
+    /// The journal's staged changes for the account just opened.
+    case journalLoaded(ChangeSet)
+    /// The journal refused the last edit: it is taken back.
+    case saveFailed(message: String)
+    case exported(path: String)
+    case exportFailed(message: String)
 }
 
 /// Work for the run loop to do; it answers with actions.
 public enum Effect: Equatable, Sendable {
     case loadRoster(account: String)
     case checkAccount(String)
+    /// Write the change set to the journal (the edit counts only once this succeeds).
+    case saveChanges(ChangeSet, previous: ChangeSet)
+    case discardJournal
+    case export(ChangeSet)
     case quit
 }

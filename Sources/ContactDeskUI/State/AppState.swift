@@ -35,6 +35,12 @@ public enum Overlay: Equatable, Sendable {
     case openAccount(input: String, error: String?, checking: Bool)
     /// Choosing a group filter; index 0 is "All".
     case groupPane(index: Int)
+    case edit(EditForm)
+    case bulk(BulkForm)
+    /// The change-set screen with its selected entry.
+    case changes(cursor: Int)
+    /// The journal held staged changes for this account: resume, export or discard them.
+    case resume(ChangeSet)
 }
 
 /// Everything the screen shows; changed only by `reduce`.
@@ -67,6 +73,12 @@ public struct AppState: Equatable, Sendable {
     public var tick = 0
     public var keyMap: KeyMap
     public var quitting = false
+    /// The staged edits with undo and redo.
+    public var history = ChangeHistory()
+    /// The history before the last edit, restored if the journal refuses that edit.
+    public var beforeLastEdit: ChangeHistory?
+    /// Custom fields the profile says the app has configured, besides those seen on friends.
+    public var configuredFields: Set<String> = []
 
     /// The smallest screen the list can be drawn on.
     public static let minimumWidth = 50
@@ -87,8 +99,21 @@ public struct AppState: Equatable, Sendable {
         return friends[visible[cursor]]
     }
 
-    /// Custom field keys shown as columns.
-    public var customFields: [String] { Array(Set(friends.flatMap { $0.custom.keys })).sorted() }
+    /// Custom field keys shown as columns: configured ones and any a friend has.
+    public var customFields: [String] { Array(configuredFields.union(friends.flatMap { $0.custom.keys })).sorted() }
+
+    /// The key of a field of a friend of the open account.
+    public func key(_ friend: String, _ field: FieldKey) -> EntryKey {
+        EntryKey(app: info.sdkAppID, account: account, friend: friend, field: field)
+    }
+
+    /// The staged value of a field, if any.
+    public func staged(_ friend: String, _ field: FieldKey) -> FieldValue? { history.current.staged(key(friend, field)) }
+
+    /// Friends of the open account with staged fields.
+    public var stagedFriends: Set<String> {
+        Set(history.current.entries.keys.filter { $0.account == account && $0.app == info.sdkAppID }.map(\.friend))
+    }
 
     /// Recomputes `visible` from the filter, group and sort, keeping the selected friend where possible.
     public mutating func refreshVisible() {

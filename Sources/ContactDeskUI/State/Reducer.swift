@@ -51,7 +51,39 @@ public enum Reducer {
         case .tick:
             state.tick &+= 1
             return []
+        case .journalLoaded(let set):
+            if !set.isEmpty { state.overlay = .resume(set) }
+            return []
+        case .saveFailed(let message):
+            if let before = state.beforeLastEdit { state.history = before }
+            state.beforeLastEdit = nil
+            state.status = message
+            state.statusIsError = true
+            return []
+        case .exported(let path):
+            state.status = "change set exported to \(path)"
+            state.statusIsError = false
+            return []
+        case .exportFailed(let message):
+            state.status = "export failed: \(message)"
+            state.statusIsError = true
+            return []
         }
+    }
+
+    /// Applies a change-set edit and asks for it to be journaled; a refusal brings the previous set back.
+    static func edit(_ state: inout AppState, _ change: (inout ChangeSet) -> Void) -> [Effect] {
+        let before = state.history
+        state.history.apply(change)
+        guard state.history != before else { return [] }
+        state.beforeLastEdit = before
+        return [.saveChanges(state.history.current, previous: before.current)]
+    }
+
+    static func save(_ state: inout AppState, from before: ChangeHistory) -> [Effect] {
+        guard state.history.current != before.current else { return [] }
+        state.beforeLastEdit = before
+        return [.saveChanges(state.history.current, previous: before.current)]
     }
 
     /// Switches to another account and starts loading it.
@@ -66,6 +98,7 @@ public enum Reducer {
         state.scroll = 0
         state.load = .loading(received: 0)
         state.status = nil
+        state.history.reset(ChangeSet())
         state.refreshVisible()
         return [.loadRoster(account: account)]
     }
@@ -84,6 +117,35 @@ public enum Reducer {
             return openAccountKey(&state, key, input: input, checking: checking)
         case .groupPane(let index):
             return groupPaneKey(&state, key, index: index)
+        case .edit(var form):
+            if key == .escape { state.overlay = .none; return [] }
+            if form.handle(key) { return submitEdit(&state, form) }
+            state.overlay = .edit(form)
+            return []
+        case .bulk(var form):
+            if key == .escape { state.overlay = .none; return [] }
+            if form.handle(key) { return submitBulk(&state, form) }
+            state.overlay = .bulk(form)
+            return []
+        case .changes(let cursor):
+            return changesKey(&state, key, cursor: cursor)
+        case .resume(let set):
+            switch key {
+            case .char("r"), .enter:
+                state.history.reset(set)
+                state.overlay = .none
+                state.status = "resumed \(set.count) staged change\(set.count == 1 ? "" : "s")"
+                state.statusIsError = false
+            case .char("d"):
+                state.history.reset(ChangeSet())
+                state.overlay = .none
+                state.status = "discarded \(set.count) staged change\(set.count == 1 ? "" : "s")"
+                state.statusIsError = false
+                return [.discardJournal]
+            case .char("x"): return [.export(set)]
+            default: break
+            }
+            return []
         case .none:
             break
         }
@@ -138,7 +200,30 @@ public enum Reducer {
         case .quit:
             state.quitting = true
             return [.quit]
-        case .dialogAccept, .dialogCancel: break
+        case .edit:
+            guard let f = state.selected else { return [] }
+            state.overlay = .edit(EditForm(friend: f, accountGroups: state.groups.map(\.name), customKeys: state.customFields,
+                                           staged: { state.staged(f.id, $0) }))
+        case .bulk:
+            if state.marked.isEmpty {
+                state.status = "mark friends first (Space marks one, a marks all shown)"
+                state.statusIsError = true
+            } else {
+                state.overlay = .bulk(BulkForm())
+            }
+        case .changeSet: state.overlay = .changes(cursor: 0)
+        case .undo, .redo:
+            let before = state.history
+            if action == .undo { state.history.undo() } else { state.history.redo() }
+            if state.history.current == before.current {
+                state.status = action == .undo ? "nothing to undo" : "nothing to redo"
+                state.statusIsError = false
+                return []
+            }
+            state.status = "\(action == .undo ? "undone" : "redone"): \(state.history.current.count) staged"
+            state.statusIsError = false
+            return save(&state, from: before)
+        case .dialogAccept, .dialogCancel, .dropEntry, .export: break
         }
         state.clampCursor()
         return []
@@ -203,6 +288,124 @@ public enum Reducer {
             state.refreshVisible()
         case .escape, .tab, .char("q"): state.overlay = .none
         default: break
+        }
+        return []
+    }
+}
+
+extension Reducer {
+    /// Validates the edit form and stages what differs from the friend's server values.
+    static func submitEdit(_ state: inout AppState, _ form: EditForm) -> [Effect] {
+        guard let friend = state.friends.first(where: { $0.id == form.friend }) else { state.overlay = .none; return [] }
+        let validator = Validator(configuredFields: Set(state.customFields))
+        var form = form
+        func refuse(_ error: ValidationError, focus: Int) -> [Effect] {
+            form.error = error.description
+            form.focus = focus
+            state.overlay = .edit(form)
+            return []
+        }
+        do { try validator.remark(form.remark.string) } catch { return refuse(error, focus: 0) }
+        let newGroup = form.newGroup.string.trimmingCharacters(in: .whitespaces)
+        if !newGroup.isEmpty { do { try validator.groupName(newGroup) } catch { return refuse(error, focus: form.newGroupIndex) } }
+        for (i, key) in form.customKeys.enumerated() where form.custom[i].string != (friend.custom[key] ?? "") {
+            do { try validator.custom(key, form.custom[i].string) } catch { return refuse(error, focus: form.newGroupIndex + 1 + i) }
+        }
+        var next = state.history.current
+        next.stage(state.key(friend.id, .remark), base: .text(friend.remark), intent: .set(form.remark.string))
+        let desired = form.desiredGroups
+        let groupKey = state.key(friend.id, .groups)
+        next.drop(groupKey)
+        next.stage(groupKey, base: .groups(friend.groups),
+                   intent: .groups(add: desired.filter { !friend.groups.contains($0) }, remove: friend.groups.filter { !desired.contains($0) }))
+        for (i, key) in form.customKeys.enumerated() {
+            next.stage(state.key(friend.id, .custom(key)), base: .text(friend.custom[key] ?? ""), intent: .set(form.custom[i].string))
+        }
+        do { try validator.groupCount(existing: state.groups.map(\.name), changes: next, account: state.account) } catch {
+            return refuse(error, focus: form.newGroupIndex)
+        }
+        state.overlay = .none
+        let effects = edit(&state) { $0 = next }
+        state.status = effects.isEmpty ? "no change to stage for \(friend.id)" : "staged \(friend.id): \(state.history.current.count) staged in all"
+        state.statusIsError = false
+        return effects
+    }
+
+    /// Validates the bulk form and stages the operation for every marked friend.
+    static func submitBulk(_ state: inout AppState, _ form: BulkForm) -> [Effect] {
+        var form = form
+        let validator = Validator(configuredFields: Set(state.customFields))
+        let value = form.first.string.trimmingCharacters(in: .whitespaces)
+        func refuse(_ message: String) -> [Effect] {
+            form.error = message
+            state.overlay = .bulk(form)
+            return []
+        }
+        let targets = state.friends.filter { state.marked.contains($0.id) }
+        var next = state.history.current
+        var changed = 0
+        switch form.operation {
+        case .addGroup, .removeGroup:
+            do { try validator.groupName(value) } catch { return refuse(error.description) }
+            let adding = form.operation == .addGroup
+            for f in targets {
+                let before = next
+                next.stage(state.key(f.id, .groups), base: .groups(f.groups),
+                           intent: .groups(add: adding ? [value] : [], remove: adding ? [] : [value]))
+                if next != before { changed += 1 }
+            }
+            do { try validator.groupCount(existing: state.groups.map(\.name), changes: next, account: state.account) } catch {
+                return refuse(error.description)
+            }
+        case .setField, .clearField:
+            let text = form.operation == .setField ? form.second.string : ""
+            do { try validator.custom(value, text) } catch { return refuse(error.description) }
+            for f in targets {
+                let before = next
+                next.stage(state.key(f.id, .custom(value)), base: .text(f.custom[value] ?? ""), intent: .set(text))
+                if next != before { changed += 1 }
+            }
+        case .replaceRemark:
+            if form.first.string.isEmpty { return refuse("Find: type the text to replace") }
+            for f in targets {
+                let current = state.staged(f.id, .remark)?.text ?? f.remark
+                guard current.contains(form.first.string) else { continue }
+                let replaced = current.replacingOccurrences(of: form.first.string, with: form.second.string)
+                do { try validator.remark(replaced) } catch { return refuse("\(f.id): \(error.description)") }
+                let before = next
+                next.stage(state.key(f.id, .remark), base: .text(f.remark), intent: .set(replaced))
+                if next != before { changed += 1 }
+            }
+        }
+        state.overlay = .none
+        let effects = edit(&state) { $0 = next }
+        state.status = "\(form.operation.rawValue): \(changed) of \(targets.count) marked friends changed; \(state.history.current.count) staged in all"
+        state.statusIsError = false
+        return effects
+    }
+
+    /// Keys of the change-set screen.
+    static func changesKey(_ state: inout AppState, _ key: Key, cursor: Int) -> [Effect] {
+        let entries = state.history.current.sorted
+        switch key {
+        case .char("j"), .down: state.overlay = .changes(cursor: min(max(0, entries.count - 1), cursor + 1))
+        case .char("k"), .up: state.overlay = .changes(cursor: max(0, cursor - 1))
+        case .escape, .char("q"), .char("c"): state.overlay = .none
+        default:
+            switch state.keyMap.action(for: key, in: .review) ?? state.keyMap.action(for: key, in: .list) {
+            case .dropEntry?:
+                guard entries.indices.contains(cursor) else { return [] }
+                let k = entries[cursor].key
+                let effects = edit(&state) { $0.drop(k) }
+                state.overlay = .changes(cursor: min(cursor, max(0, state.history.current.count - 1)))
+                return effects
+            case .export?: return [.export(state.history.current)]
+            case .undo?, .redo?:
+                let effects = perform(&state, state.keyMap.action(for: key, in: .list)!)
+                state.overlay = .changes(cursor: min(cursor, max(0, state.history.current.count - 1)))
+                return effects
+            default: break
+            }
         }
         return []
     }

@@ -19,6 +19,10 @@ public enum Screen {
         case .help(let scroll): HelpView.draw(&canvas, state, scroll: scroll)
         case .openAccount(let input, let error, let checking): OpenAccountView.draw(&canvas, state, input: input, error: error, checking: checking)
         case .groupPane: GroupPaneView.draw(&canvas, state, x: 0, width: 24, focused: true)
+        case .edit(let form): EditFormView.draw(&canvas, state, form)
+        case .bulk(let form): BulkFormView.draw(&canvas, state, form)
+        case .changes(let cursor): ChangeSetView.draw(&canvas, state, cursor: cursor)
+        case .resume(let set): ResumeView.draw(&canvas, state, set)
         }
         return canvas
     }
@@ -32,7 +36,7 @@ enum HeaderView {
         canvas.fill(y: 0, role: .header)
         let count = state.load.isLoading && state.friends.isEmpty ? "…" : "\(state.friends.count)"
         // Most important first: a narrow screen cuts the endpoint, not the account or the counts.
-        var text = " ContactDesk │ \(state.account) │ \(count) friends │ \(state.marked.count) marked │ 0 staged │ app \(state.info.sdkAppID) │ \(state.info.endpoint)"
+        var text = " ContactDesk │ \(state.account) │ \(count) friends │ \(state.marked.count) marked │ \(state.history.current.count) staged │ app \(state.info.sdkAppID) │ \(state.info.endpoint)"
         if state.info.readOnly { text = " READ-ONLY │" + text.dropFirst() }
         canvas.put(text, x: 0, y: 0, role: .header)
         if state.load.isLoading {
@@ -47,6 +51,7 @@ enum FriendListView {
     struct Column {
         let title: String
         let width: Int
+        let field: FieldKey?
         let value: (Friend) -> String
     }
 
@@ -59,12 +64,12 @@ enum FriendListView {
         func remarkWidth(_ n: Int) -> Int { width - 2 - (idWidth + 1) - (nickWidth + 1) - (groupsWidth + 1) - n * 9 }
         while !custom.isEmpty && remarkWidth(custom.count) < 16 { custom.removeLast() }
         var cols = [
-            Column(title: "UserID", width: idWidth) { $0.id },
-            Column(title: "Nickname", width: nickWidth) { $0.nickname },
-            Column(title: "Remark", width: max(8, remarkWidth(custom.count))) { $0.remark },
-            Column(title: "Groups", width: groupsWidth) { $0.groups.joined(separator: ",") },
+            Column(title: "UserID", width: idWidth, field: nil) { $0.id },
+            Column(title: "Nickname", width: nickWidth, field: nil) { $0.nickname },
+            Column(title: "Remark", width: max(8, remarkWidth(custom.count)), field: .remark) { $0.remark },
+            Column(title: "Groups", width: groupsWidth, field: .groups) { $0.groups.joined(separator: ",") },
         ]
-        cols += custom.map { key in Column(title: key, width: 8) { $0.custom[key] ?? "" } }
+        cols += custom.map { key in Column(title: key, width: 8, field: .custom(key)) { $0.custom[key] ?? "" } }
         return cols
     }
 
@@ -88,6 +93,7 @@ enum FriendListView {
             canvas.put(message, x: x + 2, y: top + 1, role: .row, maxWidth: width - 2)
             return
         }
+        let staged = state.stagedFriends
         for row in 0..<state.listHeight {
             let pos = state.scroll + row
             guard pos < state.visible.count else { break }
@@ -96,9 +102,14 @@ enum FriendListView {
             let role: Role = pos == state.cursor ? .rowSelected : (isMarked ? .rowMarked : .row)
             canvas.fill(x: x, y: top + row, width: width, role: role)
             canvas.put(isMarked ? "●" : " ", x: x, y: top + row, role: role)
+            if staged.contains(friend.id) { canvas.put("✎", x: x + 1, y: top + row, role: pos == state.cursor ? role : .staged) }
             var cx = x + 2
             for c in cols {
-                canvas.put(DisplayWidth.truncate(c.value(friend), to: c.width), x: cx, y: top + row, role: role, maxWidth: c.width)
+                // A staged field shows its new value in the staged style.
+                let stagedValue = c.field.flatMap { state.staged(friend.id, $0) }
+                let text = stagedValue.map { v in v.text ?? v.groups?.joined(separator: ",") ?? "" } ?? c.value(friend)
+                let cellRole: Role = stagedValue != nil && pos != state.cursor ? .staged : role
+                canvas.put(DisplayWidth.truncate(text, to: c.width), x: cx, y: top + row, role: cellRole, maxWidth: c.width)
                 cx += c.width + 1
             }
         }
@@ -129,7 +140,12 @@ enum FooterView {
     static func draw(_ canvas: inout Canvas, _ state: AppState) {
         let y = state.height - 1
         canvas.fill(y: y, role: .footer)
-        let hints = ActionID.allCases.compactMap { a in a.footer.map { "\(state.keyMap.keys(for: a).first?.description ?? "") \($0)" } }
-        canvas.put(" " + hints.joined(separator: "  "), x: 0, y: y, role: .footer)
+        var order: [ActionID] = [.filter, .mark, .edit, .bulk, .changeSet, .undo, .groups, .help, .quit]
+        func text() -> String {
+            " " + order.compactMap { a in a.footer.map { "\(state.keyMap.keys(for: a).first?.description ?? "") \($0)" } }.joined(separator: "  ")
+        }
+        // On a narrow screen drop the less needed hints first; help and quit always show.
+        for dropped in [ActionID.groups, .undo, .bulk] where DisplayWidth.of(text()) > state.width { order.removeAll { $0 == dropped } }
+        canvas.put(text(), x: 0, y: y, role: .footer)
     }
 }

@@ -63,9 +63,18 @@ enum TUILauncher {
             state.statusIsError = true
             problems.forEach { logger.warning("\($0)") }
         }
+        let stateDir = StatePaths.stateDirectory()
+        let journal: Result<Journal, JournalError>
+        do { journal = .success(try Journal(url: stateDir.appendingPathComponent("journal.sqlite"))) } catch let e as JournalError {
+            journal = .failure(e)
+            state.status = e.message
+            state.statusIsError = true
+        }
+        state.configuredFields = Set(DemoSeed.customFields.filter { _ in options.demo })
         let terminal = CursesTerminal(theme: theme, useColor: !theme.monochrome)
         logger.info("terminal", metadata: ["colors": "\(terminal.depth)", "theme": "\(theme.name)", "TERM": "\(ProcessInfo.processInfo.environment["TERM"] ?? "")"])
-        let runner = TUIRunner(state: state, client: client, terminal: terminal)
+        let runner = TUIRunner(state: state, client: client, terminal: terminal, journal: journal,
+                               exportDirectory: stateDir.appendingPathComponent("exports"))
         let signals = SignalWatcher([SIGTERM, SIGHUP, SIGINT]) { runner.requestStop() }
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
             let thread = Thread {

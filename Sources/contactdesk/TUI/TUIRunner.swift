@@ -17,8 +17,12 @@ final class TUIRunner: @unchecked Sendable {
     private let logger = Logger(label: "contactdesk.tui")
     private var loadTask: Task<Void, Never>?
 
-    init(state: AppState, client: ChatClient, terminal: CursesTerminal) {
+    private let journal: Result<Journal, JournalError>
+    private let exportDirectory: URL
+
+    init(state: AppState, client: ChatClient, terminal: CursesTerminal, journal: Result<Journal, JournalError>, exportDirectory: URL) {
         self.state = state; self.client = client; self.terminal = terminal
+        self.journal = journal; self.exportDirectory = exportDirectory
     }
 
     /// A signal (SIGTERM, SIGHUP) asks the loop to stop; it restores the terminal on its way out.
@@ -29,7 +33,7 @@ final class TUIRunner: @unchecked Sendable {
         defer { terminal.end() }
         let (w, h) = terminal.size
         _ = Reducer.reduce(&state, .resized(width: w, height: h))
-        perform(Reducer.open(&state, state.account))
+        for follow in perform(Reducer.open(&state, state.account)) { _ = Reducer.reduce(&state, follow) }
         terminal.draw(Screen.render(state))
         var lastTick = ContinuousClock.now
         while !state.quitting && !stopRequested.load(ordering: .relaxed) {
@@ -47,7 +51,8 @@ final class TUIRunner: @unchecked Sendable {
             if actions.isEmpty { continue }
             var effects: [Effect] = []
             for action in actions { effects += Reducer.reduce(&state, action) }
-            perform(effects)
+            // Journal writes run here, before the draw: an edit shows as staged only once it is on disk.
+            for follow in perform(effects) { _ = Reducer.reduce(&state, follow) }
             terminal.draw(Screen.render(state))
         }
         loadTask?.cancel()
@@ -59,11 +64,38 @@ final class TUIRunner: @unchecked Sendable {
     }
 
 
-    private func perform(_ effects: [Effect]) {
+    /// Runs effects: network ones as tasks that post back, local ones at once, returning their actions.
+    private func perform(_ effects: [Effect]) -> [Action] {
+        var now: [Action] = []
         for effect in effects {
             switch effect {
             case .quit: break
+            case .saveChanges(let set, let previous):
+                do {
+                    try journal.get().save(set, replacing: previous, app: state.info.sdkAppID, account: state.account)
+                } catch {
+                    logger.error("journal", metadata: ["error": "\(error)"])
+                    now.append(.saveFailed(message: "\(error)"))
+                }
+            case .discardJournal:
+                do { try journal.get().discard(app: state.info.sdkAppID, account: state.account) } catch {
+                    now.append(.saveFailed(message: "\(error)"))
+                }
+            case .export(let set):
+                let file = ChangeSetFile(set: set, app: state.info.sdkAppID, account: state.account)
+                let stamp = file.exportedAt.replacingOccurrences(of: ":", with: "").replacingOccurrences(of: "-", with: "")
+                let url = exportDirectory.appendingPathComponent("changeset-\(state.account)-\(stamp).json")
+                do {
+                    try FileManager.default.createDirectory(at: exportDirectory, withIntermediateDirectories: true)
+                    try file.encoded().write(to: url, options: .atomic)
+                    now.append(.exported(path: url.path))
+                } catch {
+                    now.append(.exportFailed(message: "\(url.path): \(error.localizedDescription)"))
+                }
             case .loadRoster(let account):
+                if let set = try? journal.get().load(app: state.info.sdkAppID, account: account), !set.isEmpty {
+                    now.append(.journalLoaded(set))
+                }
                 loadTask?.cancel()
                 let client = client, inbox = inbox
                 loadTask = Task {
@@ -94,6 +126,7 @@ final class TUIRunner: @unchecked Sendable {
                 }
             }
         }
+        return now
     }
 }
 

@@ -1,0 +1,128 @@
+import ContactEditing
+
+/// Draws a text field with its cursor, scrolled to fit.
+func drawField(_ canvas: inout Canvas, _ field: TextField, x: Int, y: Int, width: Int, focused: Bool) {
+    let role: Role = focused ? .formFieldFocused : .formField
+    canvas.fill(x: x, y: y, width: width, role: role)
+    let (text, cursorColumn) = field.window(width: width)
+    canvas.put(text, x: x, y: y, role: role, maxWidth: width)
+    if focused { canvas.put(cursorColumn < width ? "▏" : "", x: x + min(cursorColumn, width - 1), y: y, role: role) }
+}
+
+/// The form for one friend.
+enum EditFormView {
+    static func draw(_ canvas: inout Canvas, _ state: AppState, _ form: EditForm) {
+        let rows = 4 + min(form.groupNames.count, 8) + 2 + form.custom.count + 3
+        let inner = box(&canvas, width: 72, height: min(rows + 2, state.height - 2), title: "Edit \(form.friend) · Enter stages · Esc cancels", role: .dialog)
+        let labelWidth = 10, fieldX = inner.x + labelWidth, fieldWidth = inner.w - labelWidth
+        var y = inner.y
+        let bytes = form.remark.string.utf8.count
+        canvas.put("Remark", x: inner.x, y: y, role: .formLabel)
+        drawField(&canvas, form.remark, x: fieldX, y: y, width: fieldWidth - 9, focused: form.focus == 0)
+        canvas.put(" \(bytes)/\(FieldLimits.remarkBytes)", x: fieldX + fieldWidth - 9, y: y, role: bytes > FieldLimits.remarkBytes ? .formError : .formLabel)
+        y += 2
+        canvas.put("Groups", x: inner.x, y: y, role: .formLabel)
+        canvas.put("Space toggles · \(form.desiredGroups.count) chosen", x: fieldX, y: y, role: .formLabel, maxWidth: fieldWidth)
+        y += 1
+        // A window of the checklist that keeps the focused group visible.
+        let visible = min(form.groupNames.count, 8)
+        let focusedGroup = form.focus >= 1 && form.focus < form.newGroupIndex ? form.focus - 1 : 0
+        let first = max(0, min(focusedGroup - visible + 1, form.groupNames.count - visible))
+        for (i, name) in form.groupNames.enumerated().dropFirst(first).prefix(visible) {
+            let focused = form.focus == i + 1
+            let text = (form.checked.contains(name) ? "[x] " : "[ ] ") + name
+            canvas.put(text, x: fieldX, y: y, role: focused ? .formFieldFocused : .dialog, maxWidth: fieldWidth)
+            y += 1
+        }
+        canvas.put("New group", x: inner.x, y: y, role: .formLabel)
+        drawField(&canvas, form.newGroup, x: fieldX, y: y, width: fieldWidth, focused: form.focus == form.newGroupIndex)
+        y += 2
+        for (i, key) in form.customKeys.enumerated() {
+            canvas.put(key, x: inner.x, y: y, role: .formLabel, maxWidth: labelWidth - 1)
+            drawField(&canvas, form.custom[i], x: fieldX, y: y, width: fieldWidth, focused: form.focus == form.newGroupIndex + 1 + i)
+            y += 1
+        }
+        y += 1
+        if let error = form.error {
+            canvas.put("✗ " + error, x: inner.x, y: y, role: .formError, maxWidth: inner.w)
+        } else {
+            canvas.put("Tab/Shift-Tab move · Ctrl-A/E/K/U/W/Y, Alt-B/F edit", x: inner.x, y: y, role: .formLabel, maxWidth: inner.w)
+        }
+    }
+}
+
+/// The bulk-edit form, with how many marked friends it would touch.
+enum BulkFormView {
+    static func draw(_ canvas: inout Canvas, _ state: AppState, _ form: BulkForm) {
+        let inner = box(&canvas, width: 72, height: 11, title: "Bulk edit \(state.marked.count) marked · Enter stages · Esc cancels", role: .dialog)
+        let fieldX = inner.x + 10, fieldWidth = inner.w - 10
+        canvas.put("Change", x: inner.x, y: inner.y, role: .formLabel)
+        canvas.put("◂ \(form.operation.rawValue) ▸", x: fieldX, y: inner.y, role: form.focus == 0 ? .formFieldFocused : .dialog, maxWidth: fieldWidth)
+        canvas.put(form.operation.firstLabel, x: inner.x, y: inner.y + 2, role: .formLabel)
+        drawField(&canvas, form.first, x: fieldX, y: inner.y + 2, width: fieldWidth, focused: form.focus == 1)
+        if let second = form.operation.secondLabel {
+            canvas.put(second, x: inner.x, y: inner.y + 3, role: .formLabel)
+            drawField(&canvas, form.second, x: fieldX, y: inner.y + 3, width: fieldWidth, focused: form.focus == 2)
+        }
+        let preview = previewCount(state, form)
+        canvas.put(preview, x: inner.x, y: inner.y + 5, role: .progress, maxWidth: inner.w)
+        if let error = form.error { canvas.put("✗ " + error, x: inner.x, y: inner.y + 7, role: .formError, maxWidth: inner.w) }
+        else { canvas.put("Left/Right on the first line chooses the change; Tab moves", x: inner.x, y: inner.y + 7, role: .formLabel, maxWidth: inner.w) }
+    }
+
+    static func previewCount(_ state: AppState, _ form: BulkForm) -> String {
+        let targets = state.friends.filter { state.marked.contains($0.id) }
+        let v = form.first.string.trimmingCharacters(in: .whitespaces)
+        guard !v.isEmpty else { return "applies to \(targets.count) marked friends" }
+        let n: Int
+        switch form.operation {
+        case .addGroup: n = targets.filter { !((state.staged($0.id, .groups)?.groups ?? $0.groups).contains(v)) }.count
+        case .removeGroup: n = targets.filter { (state.staged($0.id, .groups)?.groups ?? $0.groups).contains(v) }.count
+        case .setField: n = targets.filter { (state.staged($0.id, .custom(v))?.text ?? $0.custom[v] ?? "") != form.second.string }.count
+        case .clearField: n = targets.filter { !((state.staged($0.id, .custom(v))?.text ?? $0.custom[v] ?? "").isEmpty) }.count
+        case .replaceRemark: n = targets.filter { (state.staged($0.id, .remark)?.text ?? $0.remark).contains(form.first.string) }.count
+        }
+        return "\(n) of \(targets.count) marked friends would change"
+    }
+}
+
+/// Every staged field as old -> new.
+enum ChangeSetView {
+    static func text(_ v: FieldValue) -> String { v.text.map { $0.isEmpty ? "(empty)" : "\"\($0)\"" } ?? "[" + (v.groups ?? []).joined(separator: ", ") + "]" }
+
+    static func draw(_ canvas: inout Canvas, _ state: AppState, cursor: Int) {
+        let entries = state.history.current.sorted
+        canvas.fill(y: 1, height: state.height - 2, role: .row)
+        canvas.fill(y: 1, role: .columnHeading)
+        canvas.put("  Change set: \(entries.count) staged field\(entries.count == 1 ? "" : "s") in \(Set(entries.map(\.key.friend)).count) friends   old -> new",
+                   x: 0, y: 1, role: .columnHeading)
+        let height = state.height - 4
+        let first = max(0, cursor - height + 1)
+        if entries.isEmpty { canvas.put("Nothing staged. e edits a friend, b edits the marked ones.", x: 2, y: 3, role: .row) }
+        for (i, e) in entries.enumerated().dropFirst(first).prefix(height) {
+            let y = 2 + i - first
+            let role: Role = i == cursor ? .rowSelected : .row
+            canvas.fill(y: y, role: role)
+            var x = canvas.put("  " + DisplayWidth.pad(e.key.friend, to: 10) + " " + DisplayWidth.pad(e.key.field.description, to: 12) + " ",
+                               x: 0, y: y, role: role)
+            x += canvas.put(text(e.base), x: x, y: y, role: i == cursor ? role : .diffOld, maxWidth: (state.width - x) / 2 - 2)
+            x += canvas.put(" -> ", x: x, y: y, role: role)
+            canvas.put(text(e.result), x: x, y: y, role: i == cursor ? role : .diffNew, maxWidth: state.width - x)
+        }
+        let keys = state.keyMap
+        canvas.fill(y: state.height - 2, role: .footer)
+        canvas.put(" \(keys.label(for: .dropEntry)) drop · \(keys.label(for: .undo)) undo · \(keys.label(for: .redo)) redo · \(keys.label(for: .export)) export · Esc back",
+                   x: 0, y: state.height - 2, role: .footer)
+    }
+}
+
+/// Offered at start when the journal holds staged changes for the account.
+enum ResumeView {
+    static func draw(_ canvas: inout Canvas, _ state: AppState, _ set: ChangeSet) {
+        let inner = box(&canvas, width: 72, height: 8, title: "Staged changes found", role: .dialog)
+        canvas.put("\(set.count) staged change\(set.count == 1 ? "" : "s") for \(state.account) from an earlier session.",
+                   x: inner.x, y: inner.y, role: .dialog, maxWidth: inner.w)
+        canvas.put("r resume them    x export them to a file    d discard them", x: inner.x, y: inner.y + 2, role: .formLabel, maxWidth: inner.w)
+        canvas.put("Nothing is sent until you submit.", x: inner.x, y: inner.y + 4, role: .dialog, maxWidth: inner.w)
+    }
+}
