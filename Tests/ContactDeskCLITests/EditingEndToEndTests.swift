@@ -4,8 +4,8 @@ import TestSupport
 
 /// Editing, staging, the journal across kill -9, bulk edits, undo/redo and the limits, in a real terminal.
 @Suite(.serialized) struct EditingEndToEndTests {
-    static func session(_ account: String, state: URL) throws -> TmuxSession {
-        try TUIEndToEndTests.session(term: "xterm-256color", account: account, state: state)
+    static func session(_ account: String, state: URL, extra: String = "") throws -> TmuxSession {
+        try TUIEndToEndTests.session(term: "xterm-256color", account: account + extra, state: state)
     }
 
     /// The change-set screen's rows, without the header line that names the emulator's port.
@@ -97,5 +97,38 @@ import TestSupport
         try t.waitFor("form closed") { !$0.contains("Edit c0001") && $0.contains("│ 0 staged │") }
         try t.send("q")
         try t.waitFor("EXIT=0")
+    }
+
+    @Test func anExportedChangeSetImportsIntoAFreshState() throws {
+        let dir = try CommandRunner.temporaryDirectory(), fresh = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir); try? FileManager.default.removeItem(at: fresh) }
+        let t = try Self.session("demo_alice", state: dir)
+        try t.waitFor("50 friends loaded")
+        try t.send("j", "Space", "j", "Space", "b")
+        try t.waitFor("Bulk edit 2 marked")
+        try t.send("VIP", literal: true)
+        try t.send("Enter")
+        try t.waitFor("│ 2 staged │") { $0.contains("│ 1 staged │") || $0.contains("│ 2 staged │") }
+        let staged = try Self.changeSetLines(t)
+        try t.send("c")
+        try t.waitFor("Change set:")
+        try t.send("x")
+        try t.waitFor("exported to")
+        let exports = dir.appendingPathComponent("state/contactdesk/exports")
+        let files = try FileManager.default.contentsOfDirectory(atPath: exports.path).filter { $0.hasPrefix("changeset-demo_alice-") }
+        #expect(files.count == 1)
+        let path = exports.appendingPathComponent(try #require(files.first)).path
+        try t.send("Escape")
+        try t.waitFor("closed") { !$0.contains("Change set:") }
+        try t.send("q")
+        try t.waitFor("EXIT=0")
+
+        let other = try Self.session("demo_alice", state: fresh, extra: " --import \(path)")
+        try other.waitFor("Staged changes found")
+        try other.send("r")
+        try other.waitFor("resumed") { !$0.contains("Staged changes found") && $0.contains("friends loaded") }
+        #expect(try Self.changeSetLines(other) == staged)
+        try other.send("q")
+        try other.waitFor("EXIT=0")
     }
 }

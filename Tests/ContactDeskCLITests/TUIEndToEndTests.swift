@@ -94,7 +94,8 @@ import TestSupport
         try t.waitFor("EXIT=0")
     }
 
-    @Test func sigtermRestoresTheTerminal() throws {
+    @Test(arguments: [SIGTERM, SIGHUP])
+    func aSignalRestoresTheTerminal(signal: Int32) throws {
         let dir = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let t = try Self.session(term: "xterm-256color", account: "demo_alice", state: dir)
@@ -105,7 +106,7 @@ import TestSupport
                                           executable: URL(fileURLWithPath: "/usr/bin/pgrep")).stdout
             .split(separator: "\n").first.map(String.init) ?? ""
         #expect(!child.isEmpty)
-        kill(pid_t(child) ?? 0, SIGTERM)
+        kill(pid_t(child) ?? 0, signal)
         let after = try t.waitFor("TTY=") { $0.contains("TTY=") }
         #expect(after.contains("TTY=icanon echo"), "\(after)")
     }

@@ -92,11 +92,11 @@ enum ChangeSetView {
 
     static func draw(_ canvas: inout Canvas, _ state: AppState, cursor: Int) {
         let entries = state.history.current.sorted
-        canvas.fill(y: 1, height: state.height - 2, role: .row)
+        canvas.fill(y: 1, height: state.height - 3, role: .row)
         canvas.fill(y: 1, role: .columnHeading)
         canvas.put("  Change set: \(entries.count) staged field\(entries.count == 1 ? "" : "s") in \(Set(entries.map(\.key.friend)).count) friends   old -> new",
                    x: 0, y: 1, role: .columnHeading)
-        let height = state.height - 4
+        let height = state.height - 4  // rows 2 ... h-3; the status line stays visible below
         let first = max(0, cursor - height + 1)
         if entries.isEmpty { canvas.put("Nothing staged. e edits a friend, b edits the marked ones.", x: 2, y: 3, role: .row) }
         for (i, e) in entries.enumerated().dropFirst(first).prefix(height) {
@@ -110,9 +110,9 @@ enum ChangeSetView {
             canvas.put(text(e.result), x: x, y: y, role: i == cursor ? role : .diffNew, maxWidth: state.width - x)
         }
         let keys = state.keyMap
-        canvas.fill(y: state.height - 2, role: .footer)
+        canvas.fill(y: state.height - 1, role: .footer)
         canvas.put(" \(keys.label(for: .dropEntry)) drop · \(keys.label(for: .undo)) undo · \(keys.label(for: .redo)) redo · \(keys.label(for: .export)) export · Esc back",
-                   x: 0, y: state.height - 2, role: .footer)
+                   x: 0, y: state.height - 1, role: .footer)
     }
 }
 

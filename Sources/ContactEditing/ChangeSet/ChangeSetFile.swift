@@ -36,7 +36,7 @@ public struct ChangeSetFile: Codable, Equatable, Sendable {
     }
 
     /// Reads a file and checks it belongs to `app` and that this version can read it.
-    public static func read(_ data: Data, expectingApp app: UInt64?) throws -> ChangeSetFile {
+    public static func read(_ data: Data, expectingApp app: UInt64?) throws(ValidationError) -> ChangeSetFile {
         struct Header: Decodable { let version: Int?; let app: UInt64? }
         guard let header = try? JSONDecoder().decode(Header.self, from: data), let version = header.version else {
             throw ValidationError(field: "Change-set file", message: "not a ContactDesk change-set file (no \"version\"); export one with x on the change-set screen")

@@ -13,6 +13,8 @@ struct TUIOptions: ParsableArguments {
     @Option(name: .long, help: "The account to open (default: the demo account with --demo).") var account: String?
     @Option(name: .long, help: ArgumentHelp("Theme name or path to a .toml file (see `contactdesk themes`).", valueName: "name|path"))
     var theme: String?
+    @Option(name: .customLong("import"), help: ArgumentHelp("Stage the changes of an exported change-set file (offered at start).", valueName: "file"))
+    var importFile: String?
 }
 
 /// Starts the TUI: wiring only.
@@ -24,7 +26,7 @@ enum TUILauncher {
         var sandbox: SandboxServer?
         let client: ChatClient
         let info: AppInfo
-        let account: String
+        var account: String
         if options.demo {
             let server = try await SandboxServer(SandboxConfig(key: SecretKey(DemoKey.text)))
             sandbox = server
@@ -69,6 +71,26 @@ enum TUILauncher {
             journal = .failure(e)
             state.status = e.message
             state.statusIsError = true
+        }
+        if let path = options.importFile {
+            // Imported entries join the journal, so the start-up prompt offers them like any staged work.
+            let file: ChangeSetFile
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw ValidationError("--import \(path): no such file, or it cannot be read")
+            }
+            do { file = try ChangeSetFile.read(data, expectingApp: info.sdkAppID) } catch {
+                throw ValidationError("--import \(path): \(error)")
+            }
+            if options.account != nil && file.account != account {
+                throw ValidationError("--import \(path): the file is for account \(file.account), not \(account); drop --account or open \(file.account)")
+            }
+            account = file.account
+            state.account = account
+            let j = try journal.get()
+            let existing = try j.load(app: info.sdkAppID, account: account)
+            var merged = existing
+            for e in file.changeSet.sorted { merged.stage(e.key, base: e.base, intent: e.intent) }
+            try j.save(merged, replacing: existing, app: info.sdkAppID, account: account)
         }
         state.configuredFields = Set(DemoSeed.customFields.filter { _ in options.demo })
         let terminal = CursesTerminal(theme: theme, useColor: !theme.monochrome)

@@ -1,0 +1,107 @@
+import ContactDeskUI
+import ContactEditing
+import Testing
+
+/// Editing transitions of the reducer: forms, bulk edits, undo/redo, journal outcomes and resume.
+@Suite struct EditingReducerTests {
+    func loaded() -> AppState {
+        var s = ReducerTests.loaded()
+        s.configuredFields = ["Tier"]
+        return s
+    }
+
+    func type(_ s: inout AppState, _ text: String) { for c in text { _ = Reducer.reduce(&s, .key(.char(c))) } }
+
+    @Test func theEditFormStagesARemarkAndAsksForItToBeJournaled() {
+        var s = loaded()   // cursor on c1 (Bob, "billing")
+        _ = Reducer.reduce(&s, .key(.char("e")))
+        guard case .edit(let form) = s.overlay else { Issue.record("no form"); return }
+        #expect(form.remark.string == "billing" && form.checked == ["Billing", "VIP"])
+        _ = Reducer.reduce(&s, .key(.ctrl("u")))
+        type(&s, "账单")
+        let effects = Reducer.reduce(&s, .key(.enter))
+        let key = EntryKey(app: 1, account: "a", friend: "c1", field: .remark)
+        #expect(s.overlay == .none && s.history.current[key]?.result == .text("账单"))
+        #expect(effects == [.saveChanges(s.history.current, previous: ChangeSet())])
+        #expect(s.stagedFriends == ["c1"])
+    }
+
+    @Test func aRefusedValueKeepsTheFormOpenWithTheError() {
+        var s = loaded()
+        _ = Reducer.reduce(&s, .key(.char("e")))
+        _ = Reducer.reduce(&s, .key(.ctrl("u")))
+        type(&s, String(repeating: "备", count: 32) + "x")
+        #expect(Reducer.reduce(&s, .key(.enter)).isEmpty)
+        guard case .edit(let form) = s.overlay else { Issue.record("form closed"); return }
+        #expect(form.error == "Remark: 97 bytes, the limit is 96 bytes of UTF-8 (about 32 Chinese characters); shorten it by 1 bytes")
+        #expect(s.history.current.isEmpty)
+    }
+
+    @Test func togglingGroupsAndANewGroupStageOneGroupsEntry() {
+        var s = loaded()
+        _ = Reducer.reduce(&s, .key(.char("e")))
+        _ = Reducer.reduce(&s, .key(.tab))          // VIP (account groups: VIP, Billing)
+        _ = Reducer.reduce(&s, .key(.char(" ")))    // uncheck VIP
+        _ = Reducer.reduce(&s, .key(.tab))          // Billing
+        _ = Reducer.reduce(&s, .key(.tab))          // new group
+        type(&s, "新组")
+        _ = Reducer.reduce(&s, .key(.enter))
+        let key = EntryKey(app: 1, account: "a", friend: "c1", field: .groups)
+        #expect(s.history.current[key]?.result == .groups(["Billing", "新组"]))
+        #expect(s.history.current[key]?.base == .groups(["Billing", "VIP"]))
+    }
+
+    @Test func bulkAddGroupStagesEveryMarkedFriendAndUndoRedoEmitSaves() {
+        var s = loaded()
+        _ = Reducer.reduce(&s, .key(.char("b")))
+        #expect(s.overlay == .none && s.statusIsError)   // nothing marked yet
+        _ = Reducer.reduce(&s, .key(.char("a")))
+        _ = Reducer.reduce(&s, .key(.char("b")))
+        type(&s, "VIP")
+        _ = Reducer.reduce(&s, .key(.enter))
+        #expect(s.history.current.count == 1)            // c1 and c3 already in VIP
+        #expect(s.status == "Add to group: 1 of 3 marked friends changed; 1 staged in all")
+        let undo = Reducer.reduce(&s, .key(.char("u")))
+        #expect(s.history.current.isEmpty && undo.count == 1)
+        let redo = Reducer.reduce(&s, .key(.ctrl("r")))
+        #expect(s.history.current.count == 1 && redo.count == 1)
+    }
+
+    @Test func aJournalRefusalTakesTheEditBack() {
+        var s = loaded()
+        _ = Reducer.reduce(&s, .key(.char("e")))
+        type(&s, "!")
+        _ = Reducer.reduce(&s, .key(.enter))
+        #expect(s.history.current.count == 1)
+        _ = Reducer.reduce(&s, .saveFailed(message: "NOT staged: the journal could not be written (the disk or the journal is full)."))
+        #expect(s.history.current.isEmpty && s.statusIsError && s.status?.hasPrefix("NOT staged") == true)
+    }
+
+    @Test func resumeDiscardOrExportAtStart() {
+        var s = loaded()
+        var set = ChangeSet()
+        set.stage(EntryKey(app: 1, account: "a", friend: "c2", field: .remark), base: .text(""), intent: .set("x"))
+        _ = Reducer.reduce(&s, .journalLoaded(set))
+        #expect(s.overlay == .resume(set))
+        #expect(Reducer.reduce(&s, .key(.char("x"))) == [.export(set)])
+        _ = Reducer.reduce(&s, .key(.char("r")))
+        #expect(s.history.current == set && s.overlay == .none && !s.history.canUndo)
+        _ = Reducer.reduce(&s, .journalLoaded(set))
+        #expect(Reducer.reduce(&s, .key(.char("d"))) == [.discardJournal])
+        #expect(s.history.current.isEmpty)
+    }
+
+    @Test func theChangeSetScreenDropsEntries() {
+        var s = loaded()
+        _ = Reducer.reduce(&s, .key(.char("a")))
+        _ = Reducer.reduce(&s, .key(.char("b")))
+        type(&s, "Team")
+        _ = Reducer.reduce(&s, .key(.enter))
+        #expect(s.history.current.count == 3)
+        _ = Reducer.reduce(&s, .key(.char("c")))
+        _ = Reducer.reduce(&s, .key(.char("j")))
+        let effects = Reducer.reduce(&s, .key(.char("d")))
+        #expect(s.history.current.count == 2 && effects.count == 1 && s.overlay == .changes(cursor: 1))
+        #expect(!s.history.current.friends.contains("c2"))
+    }
+}
