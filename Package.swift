@@ -31,7 +31,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "ContactEditing", dependencies: ["ChatAPI", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "ContactEditing", dependencies: ["ChatAPI", "TOMLKit", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "CursesTerminal", dependencies: ["CNCursesW", "ContactDeskUI"]),
         .target(name: "ContactDeskUI", dependencies: ["ContactEditing", "TOMLKit"], resources: [.copy("Resources/themes")]),
         .target(

@@ -1,10 +1,13 @@
 import ArgumentParser
 import ChatAPI
+import ContactEditing
 import Foundation
 import Logging
 
-/// Where and as whom to call the REST API: connection flags (a profile comes with the config issue).
+/// Where and as whom to call the REST API: a profile of config.toml, connection flags, or both (flags win).
 struct ConnectionOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("A [profiles.NAME] table of $XDG_CONFIG_HOME/contactdesk/config.toml.", valueName: "name"))
+    var profile: String?
     @Option(name: .long, help: ArgumentHelp("Base URL of the API, e.g. http://127.0.0.1:8080 for the emulator.", valueName: "url"))
     var endpoint: String?
     @Option(name: .long, help: "Region of the app (\(Region.allCases.map(\.rawValue).joined(separator: ", "))).")
@@ -14,25 +17,49 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A PEM file of CAs to trust for TLS.", valueName: "path")) var caFile: String?
     @OptionGroup var key: KeyOptions
 
+    /// The profile named by --profile, if any.
+    func loadProfile() throws -> Profile? {
+        guard let profile else { return nil }
+        do { return try ProfileLoader.load(StatePaths.configDirectory().appendingPathComponent("config.toml"), name: profile) } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
     /// A client for these settings, or a ValidationError naming what is missing and how to give it.
     func makeClient() throws -> ChatClient {
-        guard let sdkappid else { throw ValidationError("missing --sdkappid N (the app's SDKAppID from the Chat console)") }
-        guard let admin, !admin.isEmpty else { throw ValidationError("missing --admin ID (an app administrator's UserID)") }
-        let target: Endpoint
+        let p = try loadProfile()
+        guard let sdkappid = sdkappid ?? p?.sdkAppID else { throw ValidationError("missing --sdkappid N (the app's SDKAppID from the Chat console) or --profile NAME") }
+        guard let admin = admin ?? p?.admin, !admin.isEmpty else { throw ValidationError("missing --admin ID (an app administrator's UserID)") }
+        var target: Endpoint
         do {
             switch (endpoint, region) {
             case (let url?, nil): target = try Endpoint(baseURL: url)
             case (nil, let name?): target = try Endpoint(regionName: name)
-            case (nil, nil): throw ValidationError("missing --endpoint URL or --region NAME")
+            case (nil, nil):
+                guard let e = p?.endpoint else { throw ValidationError("missing --endpoint URL or --region NAME") }
+                target = e
             default: throw ValidationError("give either --endpoint or --region, not both")
             }
         } catch let error as EndpointError {
             throw ValidationError(error.description)
         }
-        let secret = try key.load()
+        let userSigs: UserSigSource
+        switch (key.keyFile, p?.credentials) {
+        case (nil, .userSigCommand(let command)?):
+            userSigs = CommandUserSigSource(command: command)
+        case (nil, .keyFile(let path)?):
+            userSigs = KeyUserSigSource(key: try KeyOptions(keyFile: path).load(), sdkAppID: sdkappid, identifier: admin)
+        case (nil, .environment(let variable)?):
+            guard let text = ProcessInfo.processInfo.environment[variable], !SecretKey(text).isEmpty else {
+                throw ValidationError("profile \(p!.name): the key variable \(variable) is not set")
+            }
+            userSigs = KeyUserSigSource(key: SecretKey(text), sdkAppID: sdkappid, identifier: admin)
+        default:
+            userSigs = KeyUserSigSource(key: try key.load(), sdkAppID: sdkappid, identifier: admin)
+        }
         return ChatClient(
             config: ChatClientConfig(endpoint: target, sdkAppID: sdkappid, adminIdentifier: admin),
-            userSigs: KeyUserSigSource(key: secret, sdkAppID: sdkappid, identifier: admin),
+            userSigs: userSigs,
             transport: CurlTransport(options: .init(caFile: caFile)),
             logger: Logger(label: "contactdesk.chat"))
     }

@@ -39,6 +39,9 @@ struct KeyOptions: ParsableArguments {
                                             valueName: "path"))
     var keyFile: String?
 
+    init() {}
+    init(keyFile: String?) { self.keyFile = keyFile }
+
     /// The key, or a ValidationError that says how to provide it.
     func load() throws -> SecretKey {
         do { return try KeyLoader.load(keyFile: keyFile) } catch let error as KeyLoadError {

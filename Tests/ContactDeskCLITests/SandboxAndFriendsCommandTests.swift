@@ -49,6 +49,30 @@ import TestSupport
         #expect(saved["customFields"] == .array([.string("Tier"), .string("Ticket"), .string("Extra")]))
     }
 
+    @Test func friendsListReadsAProfile() throws {
+        let sandbox = try BackgroundProcess(["sandbox"], environment: env)
+        defer { sandbox.stop() }
+        let url = try #require(sandbox.firstLine())
+        let config = dir.appendingPathComponent("config/contactdesk")
+        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+        try """
+            [profiles.demo]
+            sdkappid = 1400000000
+            base_url = "\(url)"
+            admin = "administrator"
+            key_env = "DEMO_KEY"
+            """.write(to: config.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
+        var e = CommandRunner.environment(state: dir, extra: ["DEMO_KEY": TestCredentials.keyText])
+        let out = try CommandRunner.run(["friends", "list", "--profile", "demo", "--account", "demo_solo", "--format", "csv"], environment: e)
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(out.stdout.split(separator: "\r\n").count == 2)
+        e["DEMO_KEY"] = nil
+        let missing = try CommandRunner.run(["friends", "list", "--profile", "demo", "--account", "demo_solo"], environment: e)
+        #expect(missing.status != 0 && missing.stderr.contains("DEMO_KEY is not set"))
+        let unknown = try CommandRunner.run(["friends", "list", "--profile", "nope", "--account", "demo_solo"], environment: e)
+        #expect(unknown.status != 0 && unknown.stderr.contains("no such profile; profiles are demo"))
+    }
+
     @Test func badFlagsAreExplained() throws {
         let badFault = try CommandRunner.run(["sandbox", "--fault", "nonsense"], environment: env)
         #expect(badFault.status != 0 && badFault.stderr.contains("COMMAND:KIND"))

@@ -24,6 +24,7 @@ enum TUILauncher {
         let uiConfig = UIConfig.load(configDir.appendingPathComponent("config.toml"))
         let logger = Logger(label: "contactdesk.tui")
         var sandbox: SandboxServer?
+        var profile: Profile?
         let client: ChatClient
         let info: AppInfo
         var account: String
@@ -37,6 +38,7 @@ enum TUILauncher {
             info = AppInfo(sdkAppID: server.sdkAppID, endpoint: "demo " + server.url.replacingOccurrences(of: "http://", with: ""))
             account = options.account ?? DemoSeed.defaultAccount
         } else {
+            profile = try connection.loadProfile()
             guard let a = options.account else {
                 throw ValidationError("missing --account ID (or use --demo to try ContactDesk on the built-in emulator)")
             }
@@ -49,7 +51,7 @@ enum TUILauncher {
         let loader = ThemeLoader.standard(configDirectory: configDir)
         var problems = uiConfig.problems
         var theme = Theme.fallback
-        let wanted = options.theme ?? uiConfig.theme ?? "default"
+        let wanted = options.theme ?? profile?.theme ?? uiConfig.theme ?? "default"
         do { theme = try loader.load(wanted) } catch {
             problems.append("theme: \(error); using the default theme")
             theme = (try? loader.load("default")) ?? .fallback
@@ -92,7 +94,7 @@ enum TUILauncher {
             for e in file.changeSet.sorted { merged.stage(e.key, base: e.base, intent: e.intent) }
             try j.save(merged, replacing: existing, app: info.sdkAppID, account: account)
         }
-        state.configuredFields = Set(DemoSeed.customFields.filter { _ in options.demo })
+        state.configuredFields = Set(options.demo ? DemoSeed.customFields : profile?.customFields ?? [])
         let terminal = CursesTerminal(theme: theme, useColor: !theme.monochrome)
         logger.info("terminal", metadata: ["colors": "\(terminal.depth)", "theme": "\(theme.name)", "TERM": "\(ProcessInfo.processInfo.environment["TERM"] ?? "")"])
         let runner = TUIRunner(state: state, client: client, terminal: terminal, journal: journal,
