@@ -105,3 +105,35 @@ import Testing
         #expect(!s.history.current.friends.contains("c2"))
     }
 }
+
+@Suite struct SubmitReducerTests {
+    @Test func submitAsksFirstAndDefaultsToNo() {
+        var s = ReducerTests.loaded()
+        #expect(Reducer.reduce(&s, .key(.char("S"))).isEmpty && s.status == "nothing staged to submit")
+        _ = Reducer.reduce(&s, .key(.char("e")))
+        _ = Reducer.reduce(&s, .key(.char("!")))
+        _ = Reducer.reduce(&s, .key(.enter))
+        _ = Reducer.reduce(&s, .key(.char("S")))
+        #expect(s.overlay == .confirmSubmit)
+        #expect(Reducer.reduce(&s, .key(.enter)).isEmpty && s.overlay == .none && s.status == "not submitted")
+        _ = Reducer.reduce(&s, .key(.char("S")))
+        let effects = Reducer.reduce(&s, .key(.char("y")))
+        #expect(effects == [.submit(s.history.current.sorted)] && s.submitting == SubmitProgress(done: 0, total: 1))
+    }
+
+    @Test func appliedRowsLeaveTheChangeSetAndFailedOnesStay() {
+        var s = ReducerTests.loaded()
+        s.marked = ["c1", "c2"]
+        _ = Reducer.reduce(&s, .key(.char("b")))
+        for c in "Team" { _ = Reducer.reduce(&s, .key(.char(c))) }
+        _ = Reducer.reduce(&s, .key(.enter))
+        let entries = s.history.current.sorted
+        let report = Submitter.Report(outcomes: ["c1": .ok, "c2": .failed(code: 30011, info: "")],
+                                      fresh: ["c1": Friend(id: "c1", remark: "billing", groups: ["Billing", "VIP", "Team"])])
+        let effects = Reducer.reduce(&s, .submitFinished(report, entries: entries))
+        #expect(s.history.current.friends == ["c2"] && !s.history.canUndo && effects.count == 1)
+        #expect(s.friends.first { $0.id == "c1" }?.groups == ["Billing", "VIP", "Team"])
+        #expect(s.results["c2"]?.inline == "✗ 30011 friend-list group limit reached (32)")
+        #expect(s.status == "submitted: 1 ✓, 1 ✗, 0 conflicts; 1 still staged" && s.statusIsError)
+    }
+}

@@ -17,7 +17,7 @@ public enum ActionID: String, CaseIterable, Sendable {
     case refresh, help, quit
     case edit, bulk
     case changeSet = "changes"
-    case undo, redo
+    case undo, redo, submit
     case dropEntry = "changes.drop"
     case export = "changes.export"
     case dialogAccept = "dialog.accept"
@@ -56,6 +56,7 @@ public enum ActionID: String, CaseIterable, Sendable {
         case .changeSet: "review the staged changes (old -> new)"
         case .undo: "undo the last change-set edit"
         case .redo: "redo"
+        case .submit: "submit the staged changes (asks first)"
         case .dropEntry: "drop the selected staged change"
         case .export: "export the change set as a JSON file"
         case .dialogAccept: "accept"
@@ -72,6 +73,7 @@ public enum ActionID: String, CaseIterable, Sendable {
         case .edit: "edit"
         case .bulk: "bulk"
         case .changeSet: "changes"
+        case .submit: "submit"
         case .undo: "undo"
         case .help: "help"
         case .quit: "quit"
@@ -102,6 +104,7 @@ public enum ActionID: String, CaseIterable, Sendable {
         case .bulk: [.char("b")]
         case .changeSet: [.char("c")]
         case .undo: [.char("u")]
+        case .submit: [.char("S")]
         case .redo: [.ctrl("r")]
         case .dropEntry: [.char("d"), .delete]
         case .export: [.char("x")]

@@ -18,6 +18,9 @@ public enum Action: Equatable, Sendable {
     /// The journal refused the last edit: it is taken back.
     case saveFailed(message: String)
     case exported(path: String)
+    case submitProgress(done: Int, total: Int)
+    case submitFinished(Submitter.Report, entries: [ChangeEntry])
+    case submitFailed(message: String)
     case exportFailed(message: String)
 }
 
@@ -29,5 +32,7 @@ public enum Effect: Equatable, Sendable {
     case saveChanges(ChangeSet, previous: ChangeSet)
     case discardJournal
     case export(ChangeSet)
+    /// Re-read, merge and send these entries; audit each.
+    case submit([ChangeEntry])
     case quit
 }

@@ -11,6 +11,13 @@ public struct AppInfo: Equatable, Sendable {
     }
 }
 
+/// Rows sent so far and in all, while a submit runs.
+public struct SubmitProgress: Equatable, Sendable {
+    public var done: Int
+    public var total: Int
+    public init(done: Int, total: Int) { self.done = done; self.total = total }
+}
+
 /// Where loading the friend list stands.
 public enum LoadState: Equatable, Sendable {
     case idle
@@ -41,6 +48,8 @@ public enum Overlay: Equatable, Sendable {
     case changes(cursor: Int)
     /// The journal held staged changes for this account: resume, export or discard them.
     case resume(ChangeSet)
+    /// "Submit N changes?" (default No).
+    case confirmSubmit
 }
 
 /// Everything the screen shows; changed only by `reduce`.
@@ -77,6 +86,10 @@ public struct AppState: Equatable, Sendable {
     public var history = ChangeHistory()
     /// The history before the last edit, restored if the journal refuses that edit.
     public var beforeLastEdit: ChangeHistory?
+    /// Each friend's outcome at the last submit, shown inline.
+    public var results: [String: SubmitOutcome] = [:]
+    /// Rows sent so far and in all, while a submit runs.
+    public var submitting: SubmitProgress?
     /// Custom fields the profile says the app has configured, besides those seen on friends.
     public var configuredFields: Set<String> = []
 

@@ -64,6 +64,16 @@ public enum Reducer {
             state.status = "change set exported to \(path)"
             state.statusIsError = false
             return []
+        case .submitProgress(let done, let total):
+            state.submitting = SubmitProgress(done: done, total: total)
+            return []
+        case .submitFinished(let report, let entries):
+            return finishSubmit(&state, report, entries)
+        case .submitFailed(let message):
+            state.submitting = nil
+            state.status = "submit failed, nothing was changed on the server: \(message)"
+            state.statusIsError = true
+            return []
         case .exportFailed(let message):
             state.status = "export failed: \(message)"
             state.statusIsError = true
@@ -129,6 +139,18 @@ public enum Reducer {
             return []
         case .changes(let cursor):
             return changesKey(&state, key, cursor: cursor)
+        case .confirmSubmit:
+            state.overlay = .none
+            guard key == .char("y") || key == .char("Y") else {
+                state.status = "not submitted"
+                state.statusIsError = false
+                return []
+            }
+            let entries = state.history.current.sorted.filter { $0.key.account == state.account && $0.key.app == state.info.sdkAppID }
+            state.submitting = SubmitProgress(done: 0, total: Set(entries.map(\.key.friend)).count)
+            state.status = "submitting…"
+            state.statusIsError = false
+            return [.submit(entries)]
         case .resume(let set):
             switch key {
             case .char("r"), .enter:
@@ -223,6 +245,14 @@ public enum Reducer {
             state.status = "\(action == .undo ? "undone" : "redone"): \(state.history.current.count) staged"
             state.statusIsError = false
             return save(&state, from: before)
+        case .submit:
+            if state.submitting != nil { return [] }
+            if state.stagedFriends.isEmpty {
+                state.status = "nothing staged to submit"
+                state.statusIsError = false
+            } else {
+                state.overlay = .confirmSubmit
+            }
         case .dialogAccept, .dialogCancel, .dropEntry, .export: break
         }
         state.clampCursor()
@@ -408,5 +438,36 @@ extension Reducer {
             }
         }
         return []
+    }
+}
+
+extension Reducer {
+    /// Applies a submit report: applied friends leave the change set with their new values as the base;
+    /// failed, conflicting and unsent ones stay staged with their outcome shown on the row.
+    static func finishSubmit(_ state: inout AppState, _ report: Submitter.Report, _ entries: [ChangeEntry]) -> [Effect] {
+        state.submitting = nil
+        state.results.merge(report.outcomes) { $1 }
+        for i in state.friends.indices {
+            guard let fresh = report.fresh[state.friends[i].id] else { continue }
+            state.friends[i].remark = fresh.remark
+            state.friends[i].groups = fresh.groups
+            state.friends[i].custom = fresh.custom
+        }
+        let before = state.history.current
+        var remaining = before
+        for e in entries where report.outcomes[e.key.friend] == .ok { remaining.drop(e.key) }
+        // The undo history ends here: what was sent cannot be unsent.
+        state.history.reset(remaining)
+        let counts = report.outcomes.values.reduce(into: (ok: 0, failed: 0, conflict: 0)) { c, o in
+            switch o {
+            case .ok: c.ok += 1
+            case .conflict: c.conflict += 1
+            default: c.failed += 1
+            }
+        }
+        state.status = "submitted: \(counts.ok) ✓, \(counts.failed) ✗, \(counts.conflict) conflicts; \(remaining.count) still staged"
+        state.statusIsError = counts.failed + counts.conflict > 0
+        state.refreshVisible()
+        return remaining == before ? [] : [.saveChanges(remaining, previous: before)]
     }
 }

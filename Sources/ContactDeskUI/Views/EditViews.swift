@@ -126,3 +126,17 @@ enum ResumeView {
         canvas.put("Nothing is sent until you submit.", x: inner.x, y: inner.y + 4, role: .dialog, maxWidth: inner.w)
     }
 }
+
+/// "Submit?" naming the app, the account and the counts; only y submits.
+enum ConfirmSubmitView {
+    static func draw(_ canvas: inout Canvas, _ state: AppState) {
+        let entries = state.history.current.sorted.filter { $0.key.account == state.account }
+        let friends = Set(entries.map(\.key.friend)).count
+        let inner = box(&canvas, width: 66, height: 8, title: "Submit", role: .dialog)
+        canvas.put("Send \(entries.count) staged change\(entries.count == 1 ? "" : "s") for \(friends) friend\(friends == 1 ? "" : "s")",
+                   x: inner.x, y: inner.y, role: .dialog, maxWidth: inner.w)
+        canvas.put("of \(state.account) in app \(state.info.sdkAppID) to the server?", x: inner.x, y: inner.y + 1, role: .dialog, maxWidth: inner.w)
+        canvas.put("Changed-on-server fields are not sent (conflicts).", x: inner.x, y: inner.y + 3, role: .formLabel, maxWidth: inner.w)
+        canvas.put("y submit    any other key: no (default)", x: inner.x, y: inner.y + 5, role: .formFieldFocused, maxWidth: inner.w)
+    }
+}

@@ -23,6 +23,7 @@ public enum Screen {
         case .bulk(let form): BulkFormView.draw(&canvas, state, form)
         case .changes(let cursor): ChangeSetView.draw(&canvas, state, cursor: cursor)
         case .resume(let set): ResumeView.draw(&canvas, state, set)
+        case .confirmSubmit: ConfirmSubmitView.draw(&canvas, state)
         }
         return canvas
     }
@@ -61,7 +62,8 @@ enum FriendListView {
         let nickWidth = width >= 100 ? 18 : 14
         let groupsWidth = width >= 100 ? 18 : 12
         var custom = state.customFields
-        func remarkWidth(_ n: Int) -> Int { width - 2 - (idWidth + 1) - (nickWidth + 1) - (groupsWidth + 1) - n * 9 }
+        let resultWidth = state.results.isEmpty ? 0 : (width >= 90 ? 46 : 24)
+        func remarkWidth(_ n: Int) -> Int { width - 2 - (idWidth + 1) - (nickWidth + 1) - (groupsWidth + 1) - n * 9 - (resultWidth > 0 ? resultWidth + 1 : 0) }
         while !custom.isEmpty && remarkWidth(custom.count) < 16 { custom.removeLast() }
         var cols = [
             Column(title: "UserID", width: idWidth, field: nil) { $0.id },
@@ -70,6 +72,7 @@ enum FriendListView {
             Column(title: "Groups", width: groupsWidth, field: .groups) { $0.groups.joined(separator: ",") },
         ]
         cols += custom.map { key in Column(title: key, width: 8, field: .custom(key)) { $0.custom[key] ?? "" } }
+        if resultWidth > 0 { cols.append(Column(title: "Result", width: resultWidth, field: nil) { state.results[$0.id]?.inline ?? "" }) }
         return cols
     }
 
@@ -108,7 +111,10 @@ enum FriendListView {
                 // A staged field shows its new value in the staged style.
                 let stagedValue = c.field.flatMap { state.staged(friend.id, $0) }
                 let text = stagedValue.map { v in v.text ?? v.groups?.joined(separator: ",") ?? "" } ?? c.value(friend)
-                let cellRole: Role = stagedValue != nil && pos != state.cursor ? .staged : role
+                var cellRole: Role = stagedValue != nil && pos != state.cursor ? .staged : role
+                if c.title == "Result", pos != state.cursor, let r = state.results[friend.id] {
+                    cellRole = r == .ok ? .resultOK : (r.inline.hasPrefix("!") ? .conflict : .resultError)
+                }
                 canvas.put(DisplayWidth.truncate(text, to: c.width), x: cx, y: top + row, role: cellRole, maxWidth: c.width)
                 cx += c.width + 1
             }
@@ -129,8 +135,12 @@ enum StatusLineView {
         if !state.filter.isEmpty { parts.append("filter \"\(state.filter)\": \(matches) · Esc clears") }
         if let g = state.groupFilter { parts.append("group \(g)") }
         if case .loading(let n) = state.load { parts.append("loading friends… \(n) received") }
+        if let p = state.submitting {
+            let width = 20, filled = p.total == 0 ? 0 : width * p.done / p.total
+            parts.append("submitting [" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] \(p.done)/\(p.total) rows")
+        }
         if let s = state.status, !(state.load.isLoading && !state.statusIsError) { parts.append(s) }
-        let role: Role = state.statusIsError ? .resultError : (state.load.isLoading ? .progress : .footer)
+        let role: Role = state.statusIsError ? .resultError : (state.load.isLoading || state.submitting != nil ? .progress : .footer)
         canvas.put(parts.joined(separator: " · "), x: 0, y: y, role: role)
     }
 }

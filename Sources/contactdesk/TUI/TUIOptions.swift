@@ -97,7 +97,8 @@ enum TUILauncher {
         state.configuredFields = Set(options.demo ? DemoSeed.customFields : profile?.customFields ?? [])
         let terminal = CursesTerminal(theme: theme, useColor: !theme.monochrome)
         logger.info("terminal", metadata: ["colors": "\(terminal.depth)", "theme": "\(theme.name)", "TERM": "\(ProcessInfo.processInfo.environment["TERM"] ?? "")"])
-        let runner = TUIRunner(state: state, client: client, terminal: terminal, journal: journal,
+        let audit = try? AuditLog(url: stateDir.appendingPathComponent("audit.sqlite"))
+        let runner = TUIRunner(state: state, client: client, terminal: terminal, journal: journal, audit: audit,
                                exportDirectory: stateDir.appendingPathComponent("exports"))
         let signals = SignalWatcher([SIGTERM, SIGHUP, SIGINT]) { runner.requestStop() }
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in

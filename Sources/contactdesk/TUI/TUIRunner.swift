@@ -18,11 +18,13 @@ final class TUIRunner: @unchecked Sendable {
     private var loadTask: Task<Void, Never>?
 
     private let journal: Result<Journal, JournalError>
+    private let audit: AuditLog?
     private let exportDirectory: URL
 
-    init(state: AppState, client: ChatClient, terminal: CursesTerminal, journal: Result<Journal, JournalError>, exportDirectory: URL) {
+    init(state: AppState, client: ChatClient, terminal: CursesTerminal, journal: Result<Journal, JournalError>, audit: AuditLog?,
+         exportDirectory: URL) {
         self.state = state; self.client = client; self.terminal = terminal
-        self.journal = journal; self.exportDirectory = exportDirectory
+        self.journal = journal; self.audit = audit; self.exportDirectory = exportDirectory
     }
 
     /// A signal (SIGTERM, SIGHUP) asks the loop to stop; it restores the terminal on its way out.
@@ -37,7 +39,7 @@ final class TUIRunner: @unchecked Sendable {
         terminal.draw(Screen.render(state))
         var lastTick = ContinuousClock.now
         while !state.quitting && !stopRequested.load(ordering: .relaxed) {
-            let busy = state.load.isLoading || isChecking
+            let busy = state.load.isLoading || isChecking || state.submitting != nil
             let keys = terminal.readKeys(timeout: busy ? 100 : 500)
             var actions: [Action] = keys.map { key in
                 if key == .resize { let (w, h) = terminal.size; return .resized(width: w, height: h) }
@@ -91,6 +93,25 @@ final class TUIRunner: @unchecked Sendable {
                     now.append(.exported(path: url.path))
                 } catch {
                     now.append(.exportFailed(message: "\(url.path): \(error.localizedDescription)"))
+                }
+            case .submit(let entries):
+                let client = client, inbox = inbox, account = state.account, audit = audit
+                let customKeys = state.customFields
+                Task {
+                    do {
+                        let report = try await Submitter(client: client).submit(account: account, entries: entries, customKeys: customKeys) { done, total in
+                            inbox.post(.submitProgress(done: done, total: total))
+                        }
+                        // Audit before the screen shows the outcome: a result on screen is also on record.
+                        do { try audit?.append(AuditRecord.from(entries: entries, outcomes: report.outcomes)) } catch {
+                            Logger(label: "contactdesk.audit").error("audit", metadata: ["error": "\(error)"])
+                        }
+                        inbox.post(.submitFinished(report, entries: entries))
+                    } catch let error as ChatError {
+                        inbox.post(.submitFailed(message: error.description))
+                    } catch {
+                        inbox.post(.submitFailed(message: "\(error)"))
+                    }
                 }
             case .loadRoster(let account):
                 if let set = try? journal.get().load(app: state.info.sdkAppID, account: account), !set.isEmpty {

@@ -1,0 +1,89 @@
+import Foundation
+import GRDB
+
+/// One audited field change: who, when, where, what, and the service's answer.
+public struct AuditRecord: Codable, Equatable, Sendable {
+    public var at: Date
+    public var operatorName: String
+    public var sshClient: String?
+    public var app: UInt64
+    public var account: String
+    public var friend: String
+    public var field: String
+    public var old: String
+    public var new: String
+    /// 0 applied; the API's code; -1 conflict (not sent); -2 not sent (network).
+    public var code: Int
+    public var info: String
+}
+
+/// The audit log in SQLite: every submitted field, kept after the change set forgets it.
+public final class AuditLog: Sendable {
+    private let db: DatabasePool
+
+    public init(url: URL) throws {
+        try StateDirectory.ensure(url.deletingLastPathComponent())
+        db = try DatabasePool(path: url.path)
+        try db.write { db in
+            try db.execute(sql: """
+                CREATE TABLE IF NOT EXISTS audit (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT, at REAL NOT NULL, operator TEXT NOT NULL, ssh_client TEXT,
+                    app INTEGER NOT NULL, account TEXT NOT NULL, friend TEXT NOT NULL, field TEXT NOT NULL,
+                    old TEXT NOT NULL, new TEXT NOT NULL, code INTEGER NOT NULL, info TEXT NOT NULL)
+                """)
+        }
+    }
+
+    /// The operator as the OS knows them, and the SSH client address when there is one.
+    public static func currentOperator(environment: [String: String] = ProcessInfo.processInfo.environment) -> (name: String, ssh: String?) {
+        let name = environment["USER"] ?? environment["LOGNAME"] ?? String(cString: getpwuid(getuid())?.pointee.pw_name ?? strdup("uid\(getuid())"))
+        let ssh = environment["SSH_CLIENT"]?.split(separator: " ").first.map(String.init)
+        return (name, ssh)
+    }
+
+    public func append(_ records: [AuditRecord]) throws {
+        try db.write { db in
+            for r in records {
+                try db.execute(sql: """
+                    INSERT INTO audit (at, operator, ssh_client, app, account, friend, field, old, new, code, info)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [r.at.timeIntervalSince1970, r.operatorName, r.sshClient, Int64(bitPattern: r.app), r.account,
+                                     r.friend, r.field, r.old, r.new, r.code, r.info])
+            }
+        }
+    }
+
+    /// Records, oldest first, optionally for one account and since a time.
+    public func records(account: String? = nil, since: Date? = nil) throws -> [AuditRecord] {
+        try db.read { db in
+            var sql = "SELECT * FROM audit WHERE 1"
+            var args: [DatabaseValueConvertible] = []
+            if let account { sql += " AND account = ?"; args.append(account) }
+            if let since { sql += " AND at >= ?"; args.append(since.timeIntervalSince1970) }
+            return try Row.fetchAll(db, sql: sql + " ORDER BY id", arguments: StatementArguments(args)).map { row in
+                AuditRecord(at: Date(timeIntervalSince1970: row["at"]), operatorName: row["operator"], sshClient: row["ssh_client"],
+                            app: UInt64(bitPattern: row["app"] as Int64), account: row["account"], friend: row["friend"],
+                            field: row["field"], old: row["old"], new: row["new"], code: row["code"], info: row["info"])
+            }
+        }
+    }
+}
+
+extension AuditRecord {
+    /// Records for every staged entry of a submit, with its friend's outcome.
+    public static func from(entries: [ChangeEntry], outcomes: [String: SubmitOutcome], at: Date = Date(),
+                            operator who: (name: String, ssh: String?) = AuditLog.currentOperator()) -> [AuditRecord] {
+        func text(_ v: FieldValue) -> String { v.text ?? (v.groups ?? []).joined(separator: ",") }
+        return entries.map { e in
+            let (code, info): (Int, String) = switch outcomes[e.key.friend] {
+            case .ok?: (0, "")
+            case .failed(let c, let i)?: (c, i)
+            case .conflict?: (-1, "conflict: changed on the server since staged; not sent")
+            case .notSent(let r)?: (-2, r)
+            case nil: (-2, "no outcome")
+            }
+            return AuditRecord(at: at, operatorName: who.name, sshClient: who.ssh, app: e.key.app, account: e.key.account,
+                               friend: e.key.friend, field: e.key.field.description, old: text(e.base), new: text(e.result), code: code, info: info)
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import ChatAPI
+
+/// What happened to one staged friend at submit.
+public enum SubmitOutcome: Equatable, Sendable {
+    case ok
+    case failed(code: Int, info: String)
+    /// The server's value changed since it was staged: not sent; the operator keeps theirs or takes the server's.
+    case conflict(fields: [FieldKey])
+    /// Not answered (network failure after retries): still staged; re-read before sending again.
+    case notSent(reason: String)
+
+    /// The text a row shows: "✓", "✗ 30011 friend-list group limit reached (32)", "! conflict: remark".
+    public var inline: String {
+        switch self {
+        case .ok: "✓"
+        case .failed(let code, let info): "✗ " + ErrorCatalog.inline(code, info: info)
+        case .conflict(let fields): "! conflict: " + fields.map(\.description).joined(separator: ", ")
+        case .notSent: "✗ not sent"
+        }
+    }
+}
+
+/// The merge of staged entries with the server's fresh values, as ../shared/design.md describes.
+public struct SubmitPlan: Equatable, Sendable {
+    /// The rows to send, in friend order.
+    public var items: [UpdateItem]
+    /// Friends not sent because a field changed on the server since it was staged.
+    public var conflicts: [String: [FieldKey]]
+    /// Friends whose staged values the server already has: done without a call.
+    public var alreadyApplied: Set<String>
+
+    /// Builds the plan from the staged entries of one account and each friend's fresh tags (nil: not a friend any more).
+    public static func make(entries: [ChangeEntry], fresh: [String: [TagValue]?]) -> SubmitPlan {
+        var plan = SubmitPlan(items: [], conflicts: [:], alreadyApplied: [])
+        let byFriend = Dictionary(grouping: entries, by: \.key.friend)
+        for friend in byFriend.keys.sorted() {
+            let tags = fresh[friend] ?? nil
+            var sns: [TagValue] = []
+            var conflicts: [FieldKey] = []
+            for e in byFriend[friend]!.sorted(by: { $0.key < $1.key }) {
+                switch e.key.field {
+                case .remark, .custom:
+                    let tag = e.key.field == .remark ? FriendTag.remark : FriendTag.custom({ if case .custom(let k) = e.key.field { return k } else { return "" } }())
+                    let server = tags?.value(for: tag)?.stringValue ?? ""
+                    let mine = e.result.text ?? ""
+                    if server == mine { continue }
+                    // Changed on the server since staging, to something else than ours: a conflict, not sent.
+                    if tags != nil && server != (e.base.text ?? "") { conflicts.append(e.key.field); continue }
+                    sns.append(TagValue(tag: tag, value: .string(mine)))
+                case .groups:
+                    let server = tags?.value(for: FriendTag.group)?.stringsValue ?? []
+                    let merged = e.intent.apply(to: .groups(server)).groups ?? []
+                    if merged != server { sns.append(TagValue(tag: FriendTag.group, value: .strings(merged))) }
+                }
+            }
+            if !conflicts.isEmpty { plan.conflicts[friend] = conflicts; continue }
+            if sns.isEmpty { plan.alreadyApplied.insert(friend); continue }
+            plan.items.append(UpdateItem(toAccount: friend, snsItem: sns))
+        }
+        return plan
+    }
+}
