@@ -65,6 +65,6 @@ let package = Package(
         .testTarget(name: "ChatSandboxTests", dependencies: ["ChatSandbox", "ChatAPI", "ContactEditing", "TestSupport"]),
         .testTarget(name: "ContactEditingTests", dependencies: ["ContactEditing", "TestSupport"]),
         .testTarget(name: "ContactDeskUITests", dependencies: ["ContactDeskUI", "ContactEditing", "TestSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "ContactDeskCLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "ContactDeskCLITests", dependencies: ["TestSupport", "ContactEditing"]),
     ]
 )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChatAPI
+import Foundation
 
 /// The `contactdesk` command: wiring only; the work lives in the libraries.
 @main
@@ -14,9 +15,23 @@ struct ContactDesk: AsyncParsableCommand {
         Logs go to $XDG_STATE_HOME/contactdesk/contactdesk.log.
         """,
         version: ContactDeskVersion.string,
-        subcommands: [OpenCommand.self, UsersigCommand.self, SandboxCommand.self, FriendsCommand.self, ThemesCommand.self, AuditCommand.self],
+        subcommands: [OpenCommand.self, UsersigCommand.self, SandboxCommand.self, FriendsCommand.self, ThemesCommand.self, AuditCommand.self, ApplyCommand.self],
         defaultSubcommand: OpenCommand.self
     )
+
+    /// Runs the command; usage and configuration errors exit with 2, the usual status for them.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand { try await asyncCommand.run() } else { try command.run() }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// `contactdesk [open]`: the friend-list screen; the default when no subcommand is given.

@@ -137,3 +137,46 @@ import Testing
         #expect(s.status == "submitted: 1 ✓, 1 ✗, 0 conflicts; 1 still staged" && s.statusIsError)
     }
 }
+
+@Suite struct RetryConflictAndReadOnlyTests {
+    func submitted(_ outcomes: [String: SubmitOutcome]) -> AppState {
+        var s = ReducerTests.loaded()
+        s.marked = ["c1", "c2"]
+        _ = Reducer.reduce(&s, .key(.char("b")))
+        for c in "Team" { _ = Reducer.reduce(&s, .key(.char(c))) }
+        _ = Reducer.reduce(&s, .key(.enter))
+        _ = Reducer.reduce(&s, .submitFinished(Submitter.Report(outcomes: outcomes, fresh: [:]), entries: s.history.current.sorted))
+        return s
+    }
+
+    @Test func retrySendsOnlyTheFailedRows() {
+        var s = submitted(["c1": .ok, "c2": .notSent(reason: "timed out")])
+        let effects = Reducer.reduce(&s, .key(.char("r")))
+        #expect(effects == [.submit(s.history.current.sorted)] && s.history.current.friends == ["c2"])
+    }
+
+    @Test func keepMineRebasesOnTheServerValueAndTakeTheirsDrops() {
+        var s = submitted(["c1": .conflict(fields: [.groups]), "c2": .ok])
+        #expect(s.selected?.id == "c1")
+        _ = Reducer.reduce(&s, .key(.char("K")))
+        let key = EntryKey(app: 1, account: "a", friend: "c1", field: .groups)
+        #expect(s.history.current[key]?.base == .groups(["Billing", "VIP"]) && s.results["c1"] == nil)
+        var t = submitted(["c1": .conflict(fields: [.groups]), "c2": .ok])
+        _ = Reducer.reduce(&t, .key(.char("T")))
+        #expect(t.history.current.isEmpty)
+    }
+
+    @Test func readOnlyRemovesEveryMutatingActionFromKeysAndHelp() {
+        let map = KeyMap(overrides: ["edit": ["E"]], readOnly: true)
+        for a in ActionID.allCases where a.mutates { #expect(map.keys(for: a).isEmpty, "\(a)") }
+        #expect(map.action(for: .char("/"), in: .list) == .filter)
+        var s = AppState(info: AppInfo(sdkAppID: 1, endpoint: "t", readOnly: true), account: "a", keyMap: map)
+        _ = Reducer.reduce(&s, .rosterLoaded(Roster(account: "a", friends: ReducerTests.friends)))
+        #expect(Reducer.reduce(&s, .key(.char("e"))).isEmpty && s.overlay == .none)
+        #expect(Reducer.reduce(&s, .key(.char("S"))).isEmpty && s.overlay == .none)
+        _ = Reducer.reduce(&s, .key(.char("?")))
+        let help = Screen.render(s).snapshot
+        #expect(!help.contains("submit the staged changes") && !help.contains("edit the friend") && help.contains("filter by id"))
+        #expect(Screen.render(s).lines[0].hasPrefix(" READ-ONLY │"))
+    }
+}

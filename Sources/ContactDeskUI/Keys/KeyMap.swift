@@ -18,6 +18,9 @@ public enum ActionID: String, CaseIterable, Sendable {
     case edit, bulk
     case changeSet = "changes"
     case undo, redo, submit
+    case retry
+    case keepMine = "conflict.keep"
+    case takeTheirs = "conflict.take"
     case dropEntry = "changes.drop"
     case export = "changes.export"
     case dialogAccept = "dialog.accept"
@@ -57,10 +60,21 @@ public enum ActionID: String, CaseIterable, Sendable {
         case .undo: "undo the last change-set edit"
         case .redo: "redo"
         case .submit: "submit the staged changes (asks first)"
+        case .retry: "retry the rows that failed or were not sent"
+        case .keepMine: "conflict on this row: keep mine (send it next time)"
+        case .takeTheirs: "conflict on this row: take the server's value"
         case .dropEntry: "drop the selected staged change"
         case .export: "export the change set as a JSON file"
         case .dialogAccept: "accept"
         case .dialogCancel: "cancel"
+        }
+    }
+
+    /// True for actions that change the change set or the server; read-only mode removes them.
+    public var mutates: Bool {
+        switch self {
+        case .edit, .bulk, .undo, .redo, .submit, .retry, .keepMine, .takeTheirs, .dropEntry: true
+        default: false
         }
     }
 
@@ -105,6 +119,9 @@ public enum ActionID: String, CaseIterable, Sendable {
         case .changeSet: [.char("c")]
         case .undo: [.char("u")]
         case .submit: [.char("S")]
+        case .retry: [.char("r")]
+        case .keepMine: [.char("K")]
+        case .takeTheirs: [.char("T")]
         case .redo: [.ctrl("r")]
         case .dropEntry: [.char("d"), .delete]
         case .export: [.char("x")]
@@ -125,8 +142,9 @@ public struct KeyMap: Equatable, Sendable {
     public static let standard = KeyMap(overrides: [:])
 
     /// Defaults with `overrides` (action id → key names) applied; an override replaces that action's keys.
-    public init(overrides: [String: [String]]) {
-        var keys: [ActionID: [Key]] = Dictionary(uniqueKeysWithValues: ActionID.allCases.map { ($0, $0.defaultKeys) })
+    /// `readOnly` leaves every mutating action unbound, so it is neither reachable nor listed in help.
+    public init(overrides: [String: [String]], readOnly: Bool = false) {
+        var keys: [ActionID: [Key]] = Dictionary(uniqueKeysWithValues: ActionID.allCases.map { ($0, readOnly && $0.mutates ? [] : $0.defaultKeys) })
         for (id, names) in overrides.sorted(by: { $0.key < $1.key }) {
             guard let action = ActionID(rawValue: id) else {
                 problems.append("keys: unknown action \"\(id)\"; actions are \(ActionID.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -138,7 +156,7 @@ public struct KeyMap: Equatable, Sendable {
                     problems.append("keys: \"\(name)\" for \(id) is not a key name (examples: j, Ctrl-R, Alt-b, PgDn, Space, F1)")
                 }
             }
-            if !parsed.isEmpty { keys[action] = parsed }
+            if !parsed.isEmpty && !(readOnly && action.mutates) { keys[action] = parsed }
         }
         // Overridden actions claim their keys first, so a user's binding beats a default on the same key.
         let order = ActionID.allCases.sorted { (overrides[$0.rawValue] != nil ? 0 : 1) < (overrides[$1.rawValue] != nil ? 0 : 1) }

@@ -253,6 +253,44 @@ public enum Reducer {
             } else {
                 state.overlay = .confirmSubmit
             }
+        case .retry:
+            let again = Set(state.results.filter { if case .failed = $0.value { return true }; if case .notSent = $0.value { return true }; return false }.keys)
+            let entries = state.history.current.sorted.filter { again.contains($0.key.friend) && $0.key.account == state.account }
+            if entries.isEmpty || state.submitting != nil {
+                state.status = "no failed rows to retry"
+                state.statusIsError = false
+                return []
+            }
+            state.submitting = SubmitProgress(done: 0, total: Set(entries.map(\.key.friend)).count)
+            state.status = "retrying \(state.submitting!.total) rows…"
+            state.statusIsError = false
+            return [.submit(entries)]
+        case .keepMine, .takeTheirs:
+            guard let f = state.selected, case .conflict = state.results[f.id] else {
+                state.status = "the selected row has no conflict"
+                state.statusIsError = false
+                return []
+            }
+            let keys = state.history.current.entries.keys.filter { $0.friend == f.id && $0.account == state.account }
+            let effects = edit(&state) { set in
+                for k in keys {
+                    guard let e = set[k] else { continue }
+                    set.drop(k)
+                    // Keep mine: the server's current value becomes the base, so the next submit sends mine.
+                    if action == .keepMine {
+                        let server: FieldValue = switch k.field {
+                        case .remark: .text(f.remark)
+                        case .groups: .groups(f.groups)
+                        case .custom(let c): .text(f.custom[c] ?? "")
+                        }
+                        set.stage(k, base: server, intent: e.intent)
+                    }
+                }
+            }
+            state.results[f.id] = nil
+            state.status = action == .keepMine ? "\(f.id): keeping yours; S sends it" : "\(f.id): took the server's values"
+            state.statusIsError = false
+            return effects
         case .dialogAccept, .dialogCancel, .dropEntry, .export: break
         }
         state.clampCursor()

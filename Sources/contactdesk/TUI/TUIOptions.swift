@@ -13,6 +13,7 @@ struct TUIOptions: ParsableArguments {
     @Option(name: .long, help: "The account to open (default: the demo account with --demo).") var account: String?
     @Option(name: .long, help: ArgumentHelp("Theme name or path to a .toml file (see `contactdesk themes`).", valueName: "name|path"))
     var theme: String?
+    @Flag(name: .long, help: "Browse only: no editing, no submit (also read_only = true in a profile).") var readOnly = false
     @Option(name: .customLong("import"), help: ArgumentHelp("Stage the changes of an exported change-set file (offered at start).", valueName: "file"))
     var importFile: String?
 }
@@ -26,7 +27,7 @@ enum TUILauncher {
         var sandbox: SandboxServer?
         var profile: Profile?
         let client: ChatClient
-        let info: AppInfo
+        var info: AppInfo
         var account: String
         if options.demo {
             let server = try await SandboxServer(SandboxConfig(key: SecretKey(DemoKey.text)))
@@ -58,7 +59,9 @@ enum TUILauncher {
         }
         let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         if noColor { theme = theme.withoutColor }
-        let keyMap = KeyMap(overrides: uiConfig.keys)
+        let readOnly = options.readOnly || (profile?.readOnly ?? false)
+        info.readOnly = readOnly
+        let keyMap = KeyMap(overrides: uiConfig.keys, readOnly: readOnly)
         problems += keyMap.problems
 
         var state = AppState(info: info, account: account, keyMap: keyMap)  // the runner opens the account

@@ -1,0 +1,70 @@
+import ArgumentParser
+import ChatAPI
+import ContactEditing
+import Foundation
+
+/// `contactdesk apply FILE`: submits an exported change set without the TUI.
+struct ApplyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "apply", abstract: "Submit an exported change-set file without the TUI.",
+        discussion: "Prints one line per friend. Exit status: 0 every row applied, 1 some failed or conflicted, 2 usage or configuration errors.")
+
+    @Argument(help: "A change-set file (docs/CHANGESET-FORMAT.md).") var file: String
+    @Flag(name: .long, help: "Re-read and merge, print what would be sent, send nothing.") var dryRun = false
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        global.bootstrapLogging()
+        let client: ChatClient
+        let changes: ChangeSetFile
+        do {
+            client = try connection.makeClient()
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw ArgumentParser.ValidationError("\(file): no such file, or it cannot be read")
+            }
+            changes = try ChangeSetFile.read(data, expectingApp: client.config.sdkAppID)
+        } catch let e as ArgumentParser.ValidationError { throw e } catch { throw ArgumentParser.ValidationError("\(error)") }
+        let entries = changes.changeSet.sorted
+        if dryRun {
+            let infos = try await client.friendGetList(account: changes.account, friends: Array(Set(entries.map(\.key.friend))).sorted(),
+                                                       tags: [FriendTag.remark, FriendTag.group] + customKeys(entries).map(FriendTag.custom))
+            let fresh = Dictionary(uniqueKeysWithValues: infos.map { ($0.toAccount, ($0.resultCode ?? 0) == 0 ? ($0.snsProfileItem ?? []) as [TagValue]? : nil) })
+            let plan = SubmitPlan.make(entries: entries, fresh: fresh)
+            for item in plan.items {
+                print("\(item.toAccount)  would send " + item.snsItem.map { "\($0.tag)=\(describe($0.value))" }.joined(separator: " "))
+            }
+            for (friend, fields) in plan.conflicts.sorted(by: { $0.key < $1.key }) {
+                print("\(friend)  ! conflict: \(fields.map(\.description).joined(separator: ", ")) (not sent)")
+            }
+            for friend in plan.alreadyApplied.sorted() { print("\(friend)  already as staged") }
+            print("dry run: \(plan.items.count) rows would be sent to \(changes.account); nothing was sent")
+            if !plan.conflicts.isEmpty { throw ExitCode(1) }
+            return
+        }
+        let report: Submitter.Report
+        do { report = try await Submitter(client: client).submit(account: changes.account, entries: entries, customKeys: customKeys(entries)) } catch {
+            FileHandle.standardError.write(Data("contactdesk: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        let audit = try? AuditLog(url: StatePaths.stateDirectory().appendingPathComponent("audit.sqlite"))
+        try? audit?.append(AuditRecord.from(entries: entries, outcomes: report.outcomes))
+        for friend in report.outcomes.keys.sorted() { print("\(friend)  \(report.outcomes[friend]!.inline)") }
+        let bad = report.outcomes.values.filter { $0 != .ok }.count
+        print("\(report.outcomes.count - bad) applied, \(bad) failed or conflicted, account \(changes.account)")
+        if bad > 0 { throw ExitCode(1) }
+    }
+
+    func customKeys(_ entries: [ChangeEntry]) -> [String] {
+        Array(Set(entries.compactMap { if case .custom(let k) = $0.key.field { return k } else { return nil } })).sorted()
+    }
+
+    func describe(_ v: FriendValue) -> String {
+        switch v {
+        case .string(let s): "\"\(s)\""
+        case .strings(let a): "[" + a.joined(separator: ",") + "]"
+        case .integer(let i): "\(i)"
+        case .other: "…"
+        }
+    }
+}
