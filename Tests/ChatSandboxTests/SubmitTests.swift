@@ -89,4 +89,48 @@ import TestSupport
             #expect(report.outcomes["f2"] == .failed(code: 30001, info: "Invalid field: Tag_SNS_Custom_Nope"))
         }
     }
+
+    @Test func aSubmitInterruptedBetweenSendAndReplyIsReconciledNotResent() async throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let journal = try Journal(url: dir.appendingPathComponent("journal.sqlite"))
+        try await TestSandbox.with(try TestSandbox.config()) { server, client in
+            try await TestSandbox.seed(client, owner: "o", friends: ["f1", "f2"])
+            let entries = [Self.entry("f1", .remark, .text("remark of f1"), .set("applied")),
+                           Self.entry("f2", .remark, .text("remark of f2"), .set("never sent"))]
+            let set = ChangeSet(entries)
+            try journal.save(set, replacing: ChangeSet(), app: TestCredentials.sdkAppID, account: "o")
+            // The process marked both rows in flight, f1's call reached the server, then it was killed.
+            try journal.markInFlight(app: TestCredentials.sdkAppID, account: "o", friends: ["f1", "f2"])
+            _ = try await client.friendUpdate(account: "o", items: [UpdateItem(toAccount: "f1", snsItem: [TagValue(tag: FriendTag.remark, value: .string("applied"))])])
+            #expect(try journal.inFlight(app: TestCredentials.sdkAppID, account: "o") == ["f1", "f2"])
+
+            let applied = try await Submitter(client: client).reconcile(account: "o", entries: set.sorted, inFlight: ["f1", "f2"], customKeys: [])
+            #expect(applied == ["f1"])
+            // What is left to send is f2 alone, exactly once.
+            await server.resetCallCounts()
+            var remaining = set
+            remaining.drop(entries[0].key)
+            let recorder = JournalRecorder(journal: journal, app: TestCredentials.sdkAppID, account: "o")
+            let report = try await Submitter(client: client).submit(account: "o", entries: remaining.sorted, customKeys: [], recorder: recorder)
+            #expect(report.outcomes == ["f2": .ok])
+            #expect(await server.callCounts()["sns/friend_update"] == 1)
+            try journal.clearInFlight(app: TestCredentials.sdkAppID, account: "o", friends: ["f1"])
+            #expect(try journal.inFlight(app: TestCredentials.sdkAppID, account: "o").isEmpty)
+        }
+    }
+
+    @Test func rowsWithoutAReplyStayInFlight() async throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let journal = try Journal(url: dir.appendingPathComponent("journal.sqlite"))
+        try await TestSandbox.with(try TestSandbox.config(faults: ["sns/friend_update:drop"])) { _, client in
+            try await TestSandbox.seed(client, owner: "o", friends: ["f1"])
+            let recorder = JournalRecorder(journal: journal, app: TestCredentials.sdkAppID, account: "o")
+            let report = try await Submitter(client: client).submit(account: "o", entries: [Self.entry("f1", .remark, .text("remark of f1"), .set("x"))],
+                                                                    customKeys: [], recorder: recorder)
+            guard case .notSent = report.outcomes["f1"] else { Issue.record("\(report.outcomes)"); return }
+            #expect(try journal.inFlight(app: TestCredentials.sdkAppID, account: "o") == ["f1"])
+        }
+    }
 }

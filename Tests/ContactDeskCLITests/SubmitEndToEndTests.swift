@@ -51,3 +51,56 @@ import TestSupport
         #expect(records[0]["new"] == .string("一号"))
     }
 }
+
+/// kill -9 while a submit waits on the server, restart: the row ends applied once, never sent again.
+@Suite(.serialized) struct SubmitCrashEndToEndTests {
+    @Test func killDuringASlowSubmitThenRestart() async throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let env = CommandRunner.environment(state: dir, extra: [KeyLoader.variable: TestCredentials.keyText])
+        let sandbox = try BackgroundProcess(["sandbox", "--fault", "sns/friend_update:latency=1500", "--state", dir.appendingPathComponent("sb.json").path],
+                                            environment: env)
+        defer { sandbox.stop() }
+        let url = try #require(sandbox.firstLine())
+        func tui() throws -> TmuxSession {
+            let bin = TmuxSession.quote(CommandRunner.contactdesk.path)
+            return try TmuxSession(command: "\(bin) --account demo_alice --endpoint \(url) --sdkappid \(TestCredentials.sdkAppID) --admin \(TestCredentials.admin); echo EXIT=$?; sleep 60",
+                                   width: 120, height: 30, environment: env.merging(["TERM": "xterm-256color"]) { $1 })
+        }
+        let t = try tui()
+        try t.waitFor("50 friends loaded")
+        try t.send("e")
+        try t.waitFor("Edit c0001")
+        try t.send("C-u")
+        try t.send("崩溃测试", literal: true)
+        try t.send("Enter")
+        try t.waitFor("│ 1 staged │")
+        try t.send("S")
+        try t.waitFor("y submit")
+        try t.send("y")
+        try t.waitFor("submitting")
+        try EditingEndToEndTests.killContactDesk(t)
+        try t.waitFor("EXIT=137")
+
+        // The server finishes the write it received; the client never heard back.
+        let client = try TestClients.make(baseURL: url)
+        var remark = ""
+        for _ in 0..<100 where remark != "崩溃测试" {
+            remark = try await client.friendGetList(account: "demo_alice", friends: ["c0001"], tags: [FriendTag.remark])[0]
+                .snsProfileItem?.value(for: FriendTag.remark)?.stringValue ?? ""
+            if remark != "崩溃测试" { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        #expect(remark == "崩溃测试")
+
+        // Restart: the row in flight is re-read, found applied, and leaves the change set without a resend.
+        let again = try tui()
+        // The status line says so until the roster finishes loading; the row keeps its ✓ and nothing is staged.
+        let screen = try again.waitFor("reconciled") { $0.contains("│ 0 staged │") && $0.contains("friends loaded") }
+        #expect(screen.split(separator: "\n").contains { $0.contains("c0001") && $0.contains("崩溃测试") && $0.hasSuffix("✓") })
+        let calls = try CommandRunner.run(["-s", url + "/_sandbox/calls"], environment: ["PATH": "/usr/bin:/bin"],
+                                          executable: URL(fileURLWithPath: "/usr/bin/curl")).stdout
+        #expect(try JSONValue.parse(Data(calls.utf8))["sns/friend_update"] == .integer(1))
+        try again.send("q")
+        try again.waitFor("EXIT=0")
+    }
+}

@@ -21,6 +21,8 @@ public enum Action: Equatable, Sendable {
     case submitProgress(done: Int, total: Int)
     case submitFinished(Submitter.Report, entries: [ChangeEntry])
     case submitFailed(message: String)
+    /// A submit was interrupted: these friends turned out applied; the rest stay staged.
+    case reconciled(applied: [String], stillInFlight: Int)
     case exportFailed(message: String)
 }
 

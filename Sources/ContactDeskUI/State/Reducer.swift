@@ -69,6 +69,11 @@ public enum Reducer {
             return []
         case .submitFinished(let report, let entries):
             return finishSubmit(&state, report, entries)
+        case .reconciled(let applied, let remaining):
+            state.status = "an interrupted submit was reconciled: \(applied.count) row\(applied.count == 1 ? " was" : "s were") already applied (\(applied.joined(separator: ", "))), \(remaining) still staged"
+            state.statusIsError = false
+            for id in applied { state.results[id] = .ok }
+            return []
         case .submitFailed(let message):
             state.submitting = nil
             state.status = "submit failed, nothing was changed on the server: \(message)"

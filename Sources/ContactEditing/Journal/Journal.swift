@@ -33,6 +33,12 @@ public final class Journal: Sendable {
                             base TEXT NOT NULL, intent TEXT NOT NULL, updated_at REAL NOT NULL,
                             PRIMARY KEY (app, account, friend, field))
                         """)
+                    // Rows of a friend_update call between sending and knowing its outcome.
+                    try db.execute(sql: """
+                        CREATE TABLE IF NOT EXISTS in_flight (
+                            app INTEGER NOT NULL, account TEXT NOT NULL, friend TEXT NOT NULL, since REAL NOT NULL,
+                            PRIMARY KEY (app, account, friend))
+                        """)
                 }
             }
         } catch {
@@ -86,6 +92,37 @@ public final class Journal: Sendable {
             }
         } catch {
             throw JournalError(message: "NOT staged: the journal could not be written (\(Self.reason(error))). Your earlier staged edits are safe in \(url.path); free space or fix permissions of \(url.deletingLastPathComponent().path), then try again.")
+        }
+    }
+
+    /// Records friends as sent and not yet answered; committed before the call goes out.
+    public func markInFlight(app: UInt64, account: String, friends: [String]) throws {
+        do {
+            try db.write { db in
+                for f in friends {
+                    try db.execute(sql: "INSERT OR REPLACE INTO in_flight (app, account, friend, since) VALUES (?, ?, ?, ?)",
+                                   arguments: [Int64(bitPattern: app), account, f, Date().timeIntervalSince1970])
+                }
+            }
+        } catch {
+            throw JournalError(message: "NOT sent: the journal could not record the rows in flight (\(Self.reason(error)))")
+        }
+    }
+
+    /// Forgets friends whose outcome is known.
+    public func clearInFlight(app: UInt64, account: String, friends: [String]) throws {
+        try db.write { db in
+            for f in friends {
+                try db.execute(sql: "DELETE FROM in_flight WHERE app = ? AND account = ? AND friend = ?", arguments: [Int64(bitPattern: app), account, f])
+            }
+        }
+    }
+
+    /// Friends sent in a call whose outcome was never recorded (the process died, or the network failed).
+    public func inFlight(app: UInt64, account: String) throws -> [String] {
+        try db.read { db in
+            try String.fetchAll(db, sql: "SELECT friend FROM in_flight WHERE app = ? AND account = ? ORDER BY friend",
+                                arguments: [Int64(bitPattern: app), account])
         }
     }
 

@@ -1,6 +1,22 @@
 import ChatAPI
 import Foundation
 
+/// Where a submit records which rows are on the wire, so a crash between send and reply is reconciled.
+public protocol SubmitRecorder: Sendable {
+    func sending(_ friends: [String]) throws
+    func settled(_ friends: [String]) throws
+}
+
+/// The journal as a submit recorder for one account.
+public struct JournalRecorder: SubmitRecorder {
+    public let journal: Journal
+    public let app: UInt64
+    public let account: String
+    public init(journal: Journal, app: UInt64, account: String) { self.journal = journal; self.app = app; self.account = account }
+    public func sending(_ friends: [String]) throws { try journal.markInFlight(app: app, account: account, friends: friends) }
+    public func settled(_ friends: [String]) throws { try journal.clearInFlight(app: app, account: account, friends: friends) }
+}
+
 /// Sends an account's staged changes: re-read, merge, friend_update in calls of at most 1000, outcome per friend.
 public struct Submitter: Sendable {
     public let client: ChatClient
@@ -14,7 +30,7 @@ public struct Submitter: Sendable {
         public init(outcomes: [String: SubmitOutcome], fresh: [String: Friend]) { self.outcomes = outcomes; self.fresh = fresh }
     }
 
-    public func submit(account: String, entries: [ChangeEntry], customKeys: [String],
+    public func submit(account: String, entries: [ChangeEntry], customKeys: [String], recorder: SubmitRecorder? = nil,
                        progress: @escaping @Sendable (_ done: Int, _ total: Int) async -> Void = { _, _ in }) async throws -> Report {
         let friends = Array(Set(entries.map(\.key.friend))).sorted()
         let tags = [FriendTag.remark, FriendTag.group] + customKeys.map(FriendTag.custom)
@@ -37,7 +53,16 @@ public struct Submitter: Sendable {
         var done = 0
         var results: [RowResult] = []
         for batch in plan.items.chunked(BatchLimit.friendUpdate) {
-            results += try await client.friendUpdate(account: account, items: batch)
+            let ids = batch.map(\.toAccount)
+            do { try recorder?.sending(ids) } catch {
+                // Without a record of what is on the wire, do not send.
+                results += ids.map { RowResult(toAccount: $0, outcome: .notSent(reason: "\(error)")) }
+                continue
+            }
+            let rows = try await client.friendUpdate(account: account, items: batch)
+            results += rows
+            // Rows without an answer stay in flight: the next start re-reads them.
+            try? recorder?.settled(rows.filter { if case .notSent = $0.outcome { return false } else { return true } }.map(\.toAccount))
             done += batch.count
             await progress(done, plan.items.count)
         }
@@ -58,5 +83,18 @@ public struct Submitter: Sendable {
             report.fresh[friend] = Friend(id: friend, tags: merged)
         }
         return report
+    }
+}
+
+extension Submitter {
+    /// After a crash during a submit: re-reads the friends that were in flight and returns those whose staged values
+    /// the server already has (applied), so they leave the change set instead of being sent again.
+    public func reconcile(account: String, entries: [ChangeEntry], inFlight: [String], customKeys: [String]) async throws -> Set<String> {
+        let pending = entries.filter { inFlight.contains($0.key.friend) }
+        guard !pending.isEmpty else { return [] }
+        let tags = [FriendTag.remark, FriendTag.group] + customKeys.map(FriendTag.custom)
+        let infos = try await client.friendGetList(account: account, friends: inFlight, tags: tags)
+        let fresh = Dictionary(uniqueKeysWithValues: infos.map { ($0.toAccount, ($0.resultCode ?? 0) == 0 ? ($0.snsProfileItem ?? []) as [TagValue]? : nil) })
+        return SubmitPlan.make(entries: pending, fresh: fresh).alreadyApplied
     }
 }

@@ -97,9 +97,11 @@ final class TUIRunner: @unchecked Sendable {
             case .submit(let entries):
                 let client = client, inbox = inbox, account = state.account, audit = audit
                 let customKeys = state.customFields
+                let recorder = (try? journal.get()).map { JournalRecorder(journal: $0, app: state.info.sdkAppID, account: account) }
                 Task {
                     do {
-                        let report = try await Submitter(client: client).submit(account: account, entries: entries, customKeys: customKeys) { done, total in
+                        let report = try await Submitter(client: client).submit(account: account, entries: entries, customKeys: customKeys,
+                                                                                recorder: recorder) { done, total in
                             inbox.post(.submitProgress(done: done, total: total))
                         }
                         // Audit before the screen shows the outcome: a result on screen is also on record.
@@ -114,8 +116,31 @@ final class TUIRunner: @unchecked Sendable {
                     }
                 }
             case .loadRoster(let account):
-                if let set = try? journal.get().load(app: state.info.sdkAppID, account: account), !set.isEmpty {
-                    now.append(.journalLoaded(set))
+                let app = state.info.sdkAppID
+                if let j = try? journal.get(), let set = try? j.load(app: app, account: account), !set.isEmpty {
+                    let inFlight = (try? j.inFlight(app: app, account: account)) ?? []
+                    if inFlight.isEmpty {
+                        now.append(.journalLoaded(set))
+                    } else {
+                        // A submit died between send and reply: re-read those rows before offering anything.
+                        let client = client, inbox = inbox, keys = state.customFields
+                        Task {
+                            do {
+                                let applied = try await Submitter(client: client).reconcile(account: account, entries: set.sorted, inFlight: inFlight,
+                                                                                            customKeys: keys)
+                                var remaining = set
+                                for e in set.sorted where applied.contains(e.key.friend) { remaining.drop(e.key) }
+                                try j.save(remaining, replacing: set, app: app, account: account)
+                                try j.clearInFlight(app: app, account: account, friends: inFlight)
+                                inbox.post(.journalLoaded(remaining))
+                                inbox.post(.reconciled(applied: applied.sorted(), stillInFlight: remaining.count))
+                            } catch {
+                                // Cannot tell yet: keep everything staged and in flight; the next start tries again.
+                                inbox.post(.journalLoaded(set))
+                                inbox.post(.saveFailed(message: "could not re-read rows of an interrupted submit (\(error)); they stay staged"))
+                            }
+                        }
+                    }
                 }
                 loadTask?.cancel()
                 let client = client, inbox = inbox
