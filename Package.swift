@@ -33,7 +33,7 @@ let package = Package(
         ),
         .target(name: "ContactEditing", dependencies: ["ChatAPI", "TOMLKit", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "CursesTerminal", dependencies: ["CNCursesW", "ContactDeskUI"]),
-        .target(name: "ContactDeskUI", dependencies: ["ContactEditing", "TOMLKit"], resources: [.copy("Resources/themes")]),
+        .target(name: "ContactDeskUI", dependencies: ["ChatAPI", "ContactEditing", "TOMLKit"], resources: [.copy("Resources/themes")]),
         .target(
             name: "ChatSandbox",
             dependencies: [

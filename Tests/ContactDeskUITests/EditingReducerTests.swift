@@ -135,6 +135,11 @@ import Testing
         #expect(s.friends.first { $0.id == "c1" }?.groups == ["Billing", "VIP", "Team"])
         #expect(s.results["c2"]?.inline == "✗ 30011 friend-list group limit reached (32)")
         #expect(s.status == "submitted: 1 ✓, 1 ✗, 0 conflicts; 1 still staged" && s.statusIsError)
+        // On the failed row, the status line gives the code, the catalog's words and its hint.
+        _ = Reducer.reduce(&s, .key(.char("j")))
+        #expect(s.selected?.id == "c2")
+        let line = Screen.render(s).lines[s.height - 2]
+        #expect(line.hasPrefix("c2: 30011 friend-list group limit reached (32) · Use an existing group"))
     }
 }
 

@@ -1,3 +1,4 @@
+import ChatAPI
 import ContactEditing
 
 /// Renders the whole screen for a state: header, group pane, friend rows, status line, footer, overlays.
@@ -132,6 +133,19 @@ enum StatusLineView {
             return
         }
         var parts: [String] = []
+        // The selected row's result in full: code, the service's text and the catalog's hint.
+        if state.overlay == .none, state.submitting == nil, let f = state.selected, let r = state.results[f.id], r != .ok {
+            let detail: String = switch r {
+            case .failed(let code, let info):
+                "\(f.id): " + ErrorCatalog.inline(code, info: info) + (info.isEmpty ? "" : " (\(info))") + " · " + ErrorCatalog.entry(code).hint
+            case .conflict(let fields):
+                "\(f.id): \(fields.map(\.description).joined(separator: ", ")) changed on the server since you staged it · K keeps yours, T takes theirs"
+            case .notSent(let reason): "\(f.id): not sent: \(reason) · r retries after re-reading"
+            case .ok: ""
+            }
+            canvas.put(detail, x: 0, y: y, role: .resultError)
+            return
+        }
         if !state.filter.isEmpty { parts.append("filter \"\(state.filter)\": \(matches) · Esc clears") }
         if let g = state.groupFilter { parts.append("group \(g)") }
         if case .loading(let n) = state.load { parts.append("loading friends… \(n) received") }
