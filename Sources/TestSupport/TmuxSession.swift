@@ -47,6 +47,14 @@ public final class TmuxSession: @unchecked Sendable {
 
     struct SpawnError: Error { let command: String; let code: Int32 }
 
+    /// The process id of the program `name` running under the pane's shell, if any.
+    public func childPID(named name: String) throws -> pid_t? {
+        let shell = try tmux(["list-panes", "-t", self.name, "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let out = try CommandRunner.run(["-P", shell, "-f", name], environment: ["PATH": "/usr/bin:/bin"],
+                                        executable: URL(fileURLWithPath: "/usr/bin/pgrep")).stdout
+        return out.split(separator: "\n").first.flatMap { pid_t(String($0)) }
+    }
+
     /// Types keys as tmux names them ("j", "Enter", "Escape", "Space", "C-r") or literal text with `literal`.
     public func send(_ keys: String..., literal: Bool = false) throws {
         try tmux(["send-keys", "-t", name] + (literal ? ["-l"] : []) + keys)

@@ -18,10 +18,7 @@ import TestSupport
     }
 
     static func killContactDesk(_ t: TmuxSession) throws {
-        let shell = try t.tmux(["list-panes", "-t", t.name, "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
-        let pid = try CommandRunner.run(["-P", shell, "-f", "contactdesk"], environment: ["PATH": "/usr/bin:/bin"],
-                                        executable: URL(fileURLWithPath: "/usr/bin/pgrep")).stdout.split(separator: "\n").first.map(String.init)
-        kill(pid_t(pid ?? "") ?? 0, SIGKILL)
+        kill(try #require(try t.childPID(named: "contactdesk")), SIGKILL)
     }
 
     @Test func aStagedChineseRemarkSurvivesKillMinus9() throws {

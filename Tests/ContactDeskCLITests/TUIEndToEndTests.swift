@@ -100,13 +100,8 @@ import TestSupport
         defer { try? FileManager.default.removeItem(at: dir) }
         let t = try Self.session(term: "xterm-256color", account: "demo_alice", state: dir)
         try t.waitFor("50 friends loaded")
-        let pids = try t.tmux(["list-panes", "-t", t.name, "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
         // The pane runs sh; its child is contactdesk.
-        let child = try CommandRunner.run(["-P", pids, "-f", "contactdesk"], environment: ["PATH": "/usr/bin:/bin"],
-                                          executable: URL(fileURLWithPath: "/usr/bin/pgrep")).stdout
-            .split(separator: "\n").first.map(String.init) ?? ""
-        #expect(!child.isEmpty)
-        kill(pid_t(child) ?? 0, signal)
+        kill(try #require(try t.childPID(named: "contactdesk")), signal)
         let after = try t.waitFor("TTY=") { $0.contains("TTY=") }
         #expect(after.contains("TTY=icanon echo"), "\(after)")
     }
