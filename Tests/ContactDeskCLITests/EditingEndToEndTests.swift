@@ -11,7 +11,8 @@ import TestSupport
     /// The change-set screen's rows, without the header line that names the emulator's port.
     static func changeSetLines(_ t: TmuxSession) throws -> [String] {
         try t.send("c")
-        let screen = try t.waitFor("Change set:")
+        // The footer is drawn last: waiting for it avoids reading a half-painted screen.
+        let screen = try t.waitFor("the change-set screen") { $0.contains("Change set:") && $0.contains("Esc back") }
         try t.send("Escape")
         try t.waitFor("change set closed") { !$0.contains("Change set:") }
         return screen.split(separator: "\n").map(String.init).filter { $0.contains("->") && !$0.contains("Change set:") }

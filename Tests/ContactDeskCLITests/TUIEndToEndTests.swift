@@ -44,7 +44,8 @@ import TestSupport
 
         // Help comes from the live key map.
         try t.send("?")
-        let help = try t.waitFor("Help")
+        // Wait for the whole box (its last lines), not just its title, so a half-painted screen cannot pass or fail.
+        let help = try t.waitFor("the help box") { $0.contains("Help ·") && $0.contains("In a dialog") }
         #expect(help.contains("mark all shown") && help.contains("open another account"))
         try t.send("Escape")
         try t.waitFor("shown") { !$0.contains("Help ·") }
