@@ -45,7 +45,7 @@ import TestSupport
         // Help comes from the live key map.
         try t.send("?")
         // Wait for the whole box (its last lines), not just its title, so a half-painted screen cannot pass or fail.
-        let help = try t.waitFor("the help box") { $0.contains("Help ·") && $0.contains("In a dialog") }
+        let help = try t.waitFor("the help box") { $0.contains("Help ·") && $0.contains("open another account") && $0.contains("└") }
         #expect(help.contains("mark all shown") && help.contains("open another account"))
         try t.send("Escape")
         try t.waitFor("shown") { !$0.contains("Help ·") }
