@@ -6,13 +6,13 @@ public final class TmuxSession: @unchecked Sendable {
     public let socket: String
     public let name = "t"
 
-    /// Starts `command` (a shell line) in a detached session of `width`x`height`.
+    /// Starts `command` (a shell line) in a detached session of `width`x`height`. The server ends when the command
+    /// does, so a command that should stay readable after the program exits ends in a short `sleep`.
     public init(command: String, width: Int = 80, height: Int = 24, environment: [String: String] = [:]) throws {
         socket = "cd-test-\(UUID().uuidString.prefix(8))"
         let env = environment.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
         try tmux(["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)",
                   "env -i \(env) sh -c \(Self.quote(command))"])
-        try tmux(["set-option", "-t", name, "remain-on-exit", "on"])
     }
 
     deinit { try? tmux(["kill-server"]) }

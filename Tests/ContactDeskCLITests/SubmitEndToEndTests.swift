@@ -34,8 +34,10 @@ import TestSupport
         try t.send("S")
         try t.waitFor("y submit")
         try t.send("y")
-        let done = try t.waitFor("submitted: 2 ✓, 1 ✗")
+        // The cursor is on c0003, so the status line explains its failure instead of the summary.
+        let done = try t.waitFor("the results") { $0.contains("c0003: 30011 friend-list group limit reached (32)") }
         let rows = done.split(separator: "\n")
+        #expect(done.contains("Err_SNS_FriendUpdate_Group_Num_Exceed_Threshold"))  // the service's own text follows
         #expect(rows.contains { $0.contains("c0001") && $0.hasSuffix("✓") })
         #expect(rows.contains { $0.contains("c0002") && $0.hasSuffix("✓") })
         #expect(rows.contains { $0.contains("c0003") && $0.contains("✗ 30011 friend-list group limit reached (32)") }, "\(done)")
@@ -64,7 +66,7 @@ import TestSupport
         let url = try #require(sandbox.firstLine())
         func tui() throws -> TmuxSession {
             let bin = TmuxSession.quote(CommandRunner.contactdesk.path)
-            return try TmuxSession(command: "\(bin) --account demo_alice --endpoint \(url) --sdkappid \(TestCredentials.sdkAppID) --admin \(TestCredentials.admin); echo EXIT=$?; sleep 60",
+            return try TmuxSession(command: "\(bin) --account demo_alice --endpoint \(url) --sdkappid \(TestCredentials.sdkAppID) --admin \(TestCredentials.admin); echo EXIT=$?; sleep 30",
                                    width: 120, height: 30, environment: env.merging(["TERM": "xterm-256color"]) { $1 })
         }
         let t = try tui()

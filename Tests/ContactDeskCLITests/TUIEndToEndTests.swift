@@ -9,7 +9,7 @@ import TestSupport
         let bin = CommandRunner.contactdesk.path
         // After the program exits, print its status and whether the terminal is back in cooked mode.
         let command = "\(TmuxSession.quote(bin)) --demo --account \(account); echo \"EXIT=$?\"; "
-            + "echo \"TTY=$(stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' ')\"; sleep 120"
+            + "echo \"TTY=$(stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' ')\"; sleep 30"
         var env = ["LANG": "C.UTF-8", "TERM": term, "PATH": "/usr/bin:/bin", "HOME": state.path,
                    "XDG_STATE_HOME": state.path + "/state", "XDG_CONFIG_HOME": state.path + "/config"]
         if noColor { env["NO_COLOR"] = "1" }
