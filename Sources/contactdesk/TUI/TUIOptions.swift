@@ -113,6 +113,8 @@ enum TUILauncher {
             thread.start()
         }
         signals.cancel()
-        await sandbox?.stop()
+        // The demo emulator lives in memory and ends with the process; waiting for its graceful shutdown could
+        // hang on a client connection that is still open after the terminal went away (SIGHUP).
+        _ = sandbox
     }
 }
