@@ -27,10 +27,7 @@ struct ApplyCommand: AsyncParsableCommand {
         } catch let e as ArgumentParser.ValidationError { throw e } catch { throw ArgumentParser.ValidationError("\(error)") }
         let entries = changes.changeSet.sorted
         if dryRun {
-            let infos = try await client.friendGetList(account: changes.account, friends: Array(Set(entries.map(\.key.friend))).sorted(),
-                                                       tags: [FriendTag.remark, FriendTag.group] + customKeys(entries).map(FriendTag.custom))
-            let fresh = Dictionary(uniqueKeysWithValues: infos.map { ($0.toAccount, ($0.resultCode ?? 0) == 0 ? ($0.snsProfileItem ?? []) as [TagValue]? : nil) })
-            let plan = SubmitPlan.make(entries: entries, fresh: fresh)
+            let plan = try await SubmitPlan.fetch(client, account: changes.account, entries: entries, customKeys: customKeys(entries)).plan
             for item in plan.items {
                 print("\(item.toAccount)  would send " + item.snsItem.map { "\($0.tag)=\(describe($0.value))" }.joined(separator: " "))
             }

@@ -1,3 +1,4 @@
+import ChatAPI
 import Foundation
 import GRDB
 
@@ -22,7 +23,7 @@ public final class AuditLog: Sendable {
     private let db: DatabasePool
 
     public init(url: URL) throws {
-        try StateDirectory.ensure(url.deletingLastPathComponent())
+        try StatePaths.ensure(url.deletingLastPathComponent())
         db = try DatabasePool(path: url.path)
         try db.write { db in
             try db.execute(sql: """

@@ -13,6 +13,15 @@ public enum FieldKey: Hashable, Codable, Sendable, Comparable, CustomStringConve
         }
     }
 
+    /// The API tag of a text field (remark or custom field); nil for groups.
+    public var textTag: String? {
+        switch self {
+        case .remark: "Tag_SNS_IM_Remark"
+        case .groups: nil
+        case .custom(let k): "Tag_SNS_Custom_" + k
+        }
+    }
+
     /// Parses `description`.
     public init?(_ text: String) {
         switch text {

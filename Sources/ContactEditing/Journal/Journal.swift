@@ -1,3 +1,4 @@
+import ChatAPI
 import Foundation
 import GRDB
 
@@ -23,7 +24,7 @@ public final class Journal: Sendable {
             config.prepareDatabase { db in try db.execute(sql: "PRAGMA max_page_count = \(maxPageCount)") }
         }
         do {
-            if !readOnly { try StateDirectory.ensure(url.deletingLastPathComponent()) }
+            if !readOnly { try StatePaths.ensure(url.deletingLastPathComponent()) }
             db = try DatabasePool(path: url.path, configuration: config)
             if !readOnly {
                 try db.write { db in
@@ -155,12 +156,5 @@ public final class Journal: Sendable {
             }
         }
         return "\(error)"
-    }
-}
-
-/// The owner-only state directory.
-enum StateDirectory {
-    static func ensure(_ url: URL) throws {
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     }
 }

@@ -29,6 +29,27 @@ public struct SubmitPlan: Equatable, Sendable {
     /// Friends whose staged values the server already has: done without a call.
     public var alreadyApplied: Set<String>
 
+    /// Re-reads the staged friends (friend_get_list, 100 per call) and merges: the one place a submit, a dry run
+    /// and a crash reconcile get their plan. A friend the server no longer lists as a friend gets nil tags
+    /// and its row code in `refused`.
+    public static func fetch(_ client: ChatClient, account: String, entries: [ChangeEntry], customKeys: [String]) async throws
+        -> (plan: SubmitPlan, fresh: [String: [TagValue]?], refused: [String: (code: Int, info: String)]) {
+        let friends = Array(Set(entries.map(\.key.friend))).sorted()
+        let tags = [FriendTag.remark, FriendTag.group] + customKeys.map(FriendTag.custom)
+        var fresh: [String: [TagValue]?] = [:]
+        var refused: [String: (code: Int, info: String)] = [:]
+        for info in try await client.friendGetList(account: account, friends: friends, tags: tags) {
+            if (info.resultCode ?? 0) == 0 {
+                fresh[info.toAccount] = .some(info.snsProfileItem ?? [])
+            } else {
+                fresh[info.toAccount] = .some(nil)
+                refused[info.toAccount] = (info.resultCode ?? -1, info.resultInfo ?? "")
+            }
+        }
+        let sendable = entries.filter { refused[$0.key.friend] == nil }
+        return (make(entries: sendable, fresh: fresh), fresh, refused)
+    }
+
     /// Builds the plan from the staged entries of one account and each friend's fresh tags (nil: not a friend any more).
     public static func make(entries: [ChangeEntry], fresh: [String: [TagValue]?]) -> SubmitPlan {
         var plan = SubmitPlan(items: [], conflicts: [:], alreadyApplied: [])
@@ -40,7 +61,7 @@ public struct SubmitPlan: Equatable, Sendable {
             for e in byFriend[friend]!.sorted(by: { $0.key < $1.key }) {
                 switch e.key.field {
                 case .remark, .custom:
-                    let tag = e.key.field == .remark ? FriendTag.remark : FriendTag.custom({ if case .custom(let k) = e.key.field { return k } else { return "" } }())
+                    let tag = e.key.field.textTag!
                     let server = tags?.value(for: tag)?.stringValue ?? ""
                     let mine = e.result.text ?? ""
                     if server == mine { continue }

@@ -32,21 +32,9 @@ public struct Submitter: Sendable {
 
     public func submit(account: String, entries: [ChangeEntry], customKeys: [String], recorder: SubmitRecorder? = nil,
                        progress: @escaping @Sendable (_ done: Int, _ total: Int) async -> Void = { _, _ in }) async throws -> Report {
-        let friends = Array(Set(entries.map(\.key.friend))).sorted()
-        let tags = [FriendTag.remark, FriendTag.group] + customKeys.map(FriendTag.custom)
-        let infos = try await client.friendGetList(account: account, friends: friends, tags: tags)
-        var fresh: [String: [TagValue]?] = [:]
+        let (plan, fresh, refused) = try await SubmitPlan.fetch(client, account: account, entries: entries, customKeys: customKeys)
         var report = Report(outcomes: [:], fresh: [:])
-        for info in infos {
-            if (info.resultCode ?? 0) == 0 {
-                fresh[info.toAccount] = .some(info.snsProfileItem ?? [])
-            } else {
-                fresh[info.toAccount] = .some(nil)
-                report.outcomes[info.toAccount] = .failed(code: info.resultCode ?? -1, info: info.resultInfo ?? "")
-            }
-        }
-        let sendable = entries.filter { report.outcomes[$0.key.friend] == nil }
-        let plan = SubmitPlan.make(entries: sendable, fresh: fresh)
+        for (friend, r) in refused { report.outcomes[friend] = .failed(code: r.code, info: r.info) }
         for (friend, fields) in plan.conflicts { report.outcomes[friend] = .conflict(fields: fields) }
         for friend in plan.alreadyApplied { report.outcomes[friend] = .ok }
         await progress(0, plan.items.count)
@@ -92,9 +80,6 @@ extension Submitter {
     public func reconcile(account: String, entries: [ChangeEntry], inFlight: [String], customKeys: [String]) async throws -> Set<String> {
         let pending = entries.filter { inFlight.contains($0.key.friend) }
         guard !pending.isEmpty else { return [] }
-        let tags = [FriendTag.remark, FriendTag.group] + customKeys.map(FriendTag.custom)
-        let infos = try await client.friendGetList(account: account, friends: inFlight, tags: tags)
-        let fresh = Dictionary(uniqueKeysWithValues: infos.map { ($0.toAccount, ($0.resultCode ?? 0) == 0 ? ($0.snsProfileItem ?? []) as [TagValue]? : nil) })
-        return SubmitPlan.make(entries: pending, fresh: fresh).alreadyApplied
+        return try await SubmitPlan.fetch(client, account: account, entries: pending, customKeys: customKeys).plan.alreadyApplied
     }
 }
