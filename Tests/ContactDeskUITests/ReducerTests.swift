@@ -25,7 +25,7 @@ import Testing
         s.marked = ["c1"]
         s.filter = "x"
         let effects = Reducer.open(&s, "b")
-        #expect(effects == [.loadRoster(account: "b")])
+        #expect(effects == [.loadRoster(account: "b"), .loadJournal(account: "b")])
         #expect(s.account == "b" && s.friends.isEmpty && s.marked.isEmpty && s.filter.isEmpty && s.load == .loading(received: 0))
     }
 
@@ -165,7 +165,7 @@ import Testing
         _ = Reducer.reduce(&s, .accountChecked(id: "bob", exists: false))
         #expect(s.overlay == .openAccount(input: "bob", error: "account bob does not exist in this app (account_check: NotImported)", checking: false))
         _ = Reducer.reduce(&s, .key(.enter))
-        #expect(Reducer.reduce(&s, .accountChecked(id: "bob", exists: true)) == [.loadRoster(account: "bob")])
+        #expect(Reducer.reduce(&s, .accountChecked(id: "bob", exists: true)) == [.loadRoster(account: "bob"), .loadJournal(account: "bob")])
         #expect(s.overlay == .none && s.account == "bob")
         // Too long is refused before any call.
         _ = Reducer.reduce(&s, .key(.char("o")))
@@ -174,6 +174,17 @@ import Testing
         #expect(s.overlay == .openAccount(input: String(repeating: "x", count: 33), error: "a UserID is at most 32 bytes; this one is 33", checking: false))
         _ = Reducer.reduce(&s, .key(.escape))
         #expect(s.overlay == .none)
+    }
+
+    @Test func refreshRereadsTheRowsButKeepsStagedChangesMarksAndFilter() {
+        var s = Self.loaded()
+        s.marked = ["c1"]
+        s.filter = "vip"
+        s.refreshVisible()
+        s.history.apply { $0.stage(EntryKey(app: 1, account: "a", friend: "c1", field: .remark), base: .text("billing"), intent: .set("x")) }
+        #expect(Reducer.reduce(&s, .key(.char("R"))) == [.loadRoster(account: "a")])
+        #expect(s.history.current.count == 1 && s.history.canUndo && s.marked == ["c1"] && s.filter == "vip")
+        #expect(s.load == .loading(received: 0))
     }
 
     @Test func helpRefreshAndQuit() {

@@ -29,6 +29,8 @@ public enum Action: Equatable, Sendable {
 /// Work for the run loop to do; it answers with actions.
 public enum Effect: Equatable, Sendable {
     case loadRoster(account: String)
+    /// Offer the journal's staged changes of an account just opened (after a reconcile if a submit was cut off).
+    case loadJournal(account: String)
     case checkAccount(String)
     /// Write the change set to the journal (the edit counts only once this succeeds).
     case saveChanges(ChangeSet, previous: ChangeSet)

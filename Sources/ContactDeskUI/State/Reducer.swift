@@ -115,7 +115,7 @@ public enum Reducer {
         state.status = nil
         state.history.reset(ChangeSet())
         state.refreshVisible()
-        return [.loadRoster(account: account)]
+        return [.loadRoster(account: account), .loadJournal(account: account)]
     }
 
     static func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
@@ -222,7 +222,11 @@ public enum Reducer {
             let index = state.groupFilter.flatMap { g in state.groups.firstIndex { $0.name == g }.map { $0 + 1 } } ?? 0
             state.overlay = .groupPane(index: index)
         case .openAccount: state.overlay = .openAccount(input: "", error: nil, checking: false)
-        case .refresh: return open(&state, state.account)
+        case .refresh:
+            // Same account: staged changes, undo history, marks and filter stay; only the rows are read again.
+            state.load = .loading(received: 0)
+            state.status = nil
+            return [.loadRoster(account: state.account)]
         case .help: state.overlay = .help(scroll: 0)
         case .quit:
             state.quitting = true

@@ -115,7 +115,7 @@ final class TUIRunner: @unchecked Sendable {
                         inbox.post(.submitFailed(message: "\(error)"))
                     }
                 }
-            case .loadRoster(let account):
+            case .loadJournal(let account):
                 let app = state.info.sdkAppID
                 if let j = try? journal.get(), let set = try? j.load(app: app, account: account), !set.isEmpty {
                     let inFlight = (try? j.inFlight(app: app, account: account)) ?? []
@@ -142,6 +142,7 @@ final class TUIRunner: @unchecked Sendable {
                         }
                     }
                 }
+            case .loadRoster(let account):
                 loadTask?.cancel()
                 let client = client, inbox = inbox
                 loadTask = Task {
