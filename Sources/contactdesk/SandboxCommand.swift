@@ -21,7 +21,7 @@ struct SandboxCommand: AsyncParsableCommand {
     var listen: String = "127.0.0.1:0"
     @Option(name: .long, help: "The emulated app's SDKAppID.") var sdkappid: UInt64 = DemoSeed.sdkAppID
     @Option(name: .long, help: "The app administrator's UserID.") var admin: String = DemoSeed.admin
-    @Option(name: .long, help: "Initial data: demo (accounts with 0 to 3000 friends) or empty.") var seed: SandboxConfig.Seed = .demo
+    @Option(name: .long, help: "Initial data: demo (accounts with 0 to 3000 friends), stress (demo and demo_big with 10,000 friends) or empty.") var seed: SandboxConfig.Seed = .demo
     @Option(name: .customLong("custom-field"), help: ArgumentHelp("A custom friend field to configure (letters, ≤ 8 bytes).", valueName: "name"))
     var customFields: [String] = []
     @Option(name: .long, help: ArgumentHelp("Restore from and save to this JSON file.", valueName: "file")) var state: String?
@@ -61,7 +61,7 @@ struct SandboxCommand: AsyncParsableCommand {
 
 extension SandboxConfig.Seed: ExpressibleByArgument {}
 
-/// The demo key: the documented UserSig vector's key, public by nature, for the emulator only.
+/// The demo key lives with the demo data.
 enum DemoKey {
-    static let text = "5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e"
+    static let text = DemoSeed.key
 }

@@ -32,7 +32,8 @@ import Testing
     @Test func loadingShowsRowsAsTheyArriveThenTheWholeList() {
         var s = AppState(info: AppInfo(sdkAppID: 1, endpoint: "t"), account: "a")
         _ = Reducer.open(&s, "a")
-        _ = Reducer.reduce(&s, .rosterProgress(Array(Self.friends.prefix(2))))
+        _ = Reducer.reduce(&s, .rosterPage(Array(Self.friends.prefix(1))))
+        _ = Reducer.reduce(&s, .rosterPage(Array(Self.friends.dropFirst().prefix(1))))
         #expect(s.load == .loading(received: 2) && ids(s) == ["c1", "c3"])
         _ = Reducer.reduce(&s, .nicknames(["c1": "Bobby"]))
         #expect(s.friends.first { $0.id == "c1" }?.nickname == "Bobby")
@@ -182,7 +183,7 @@ import Testing
         s.filter = "vip"
         s.refreshVisible()
         s.history.apply { $0.stage(EntryKey(app: 1, account: "a", friend: "c1", field: .remark), base: .text("billing"), intent: .set("x")) }
-        #expect(Reducer.reduce(&s, .key(.char("R"))) == [.loadRoster(account: "a")])
+        #expect(Reducer.reduce(&s, .key(.char("R"))) == [.loadRoster(account: "a", full: true)])
         #expect(s.history.current.count == 1 && s.history.canUndo && s.marked == ["c1"] && s.filter == "vip")
         #expect(s.load == .loading(received: 0))
     }
@@ -195,7 +196,7 @@ import Testing
         #expect(s.overlay == .help(scroll: 1))
         _ = Reducer.reduce(&s, .key(.char("q")))  // closes help, does not quit
         #expect(s.overlay == .none && !s.quitting)
-        #expect(Reducer.reduce(&s, .key(.char("R"))) == [.loadRoster(account: "a")])
+        #expect(Reducer.reduce(&s, .key(.char("R"))) == [.loadRoster(account: "a", full: true)])
         #expect(Reducer.reduce(&s, .key(.char("q"))) == [.quit])
         #expect(s.quitting)
     }

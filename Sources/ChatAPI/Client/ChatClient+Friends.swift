@@ -11,31 +11,86 @@ public struct FriendListSnapshot: Sendable, Equatable {
 }
 
 extension ChatClient {
-    /// Reads a friend list page by page until CompleteFlag; `onPage` sees each page as it arrives.
+    /// Reads a friend list over all its pages; `onPage` sees each page, in order.
     /// Passing the sequences of a cached copy lets the service omit data that did not change.
-    public func friendGetAll(account: String, standardSequence: Int64? = nil, customSequence: Int64? = nil,
+    ///
+    /// The first page tells the page size (its NextStartIndex) and the total (FriendNum), so the other pages are
+    /// asked for at once, a few at a time, instead of one round trip after another. Each prefetched page is
+    /// checked against what paging would have asked (its NextStartIndex, its size, the same sequences as the
+    /// first); if any differs, the rest is read page by page from where the check failed.
+    /// `keepItems: false` leaves `friends` empty, for a caller that keeps what it needs from `onPage`.
+    public func friendGetAll(account: String, standardSequence: Int64? = nil, customSequence: Int64? = nil, keepItems: Bool = true,
                              onPage: @Sendable ([UserDataItem]) async -> Void = { _ in }) async throws -> FriendListSnapshot {
         var snapshot = FriendListSnapshot(friends: [], pages: 0)
-        var start = 0
-        while true {
-            let reply = try await call(.friendGet, account: account,
-                                       FriendGetRequest(fromAccount: account, startIndex: start,
-                                                        standardSequence: standardSequence, customSequence: customSequence),
-                                       as: FriendGetPayload.self)
-            let page = reply.payload
-            snapshot.pages += 1
+        @Sendable func page(_ start: Int) async throws -> FriendGetPayload {
+            try await call(.friendGet, account: account,
+                           FriendGetRequest(fromAccount: account, startIndex: start, standardSequence: standardSequence, customSequence: customSequence),
+                           as: FriendGetPayload.self).payload
+        }
+        func take(_ page: FriendGetPayload) async {
             let items = page.userDataItem ?? []
-            snapshot.friends += items
+            snapshot.pages += 1
+            if keepItems { snapshot.friends += items }
             snapshot.standardSequence = page.standardSequence ?? snapshot.standardSequence
             snapshot.customSequence = page.customSequence ?? snapshot.customSequence
             snapshot.friendNum = page.friendNum ?? snapshot.friendNum
             await onPage(items)
-            if (page.completeFlag ?? 1) != 0 { return snapshot }
+        }
+        func nextStart(after page: FriendGetPayload, at start: Int) throws -> Int? {
+            if (page.completeFlag ?? 1) != 0 { return nil }
             guard let next = page.nextStartIndex, next > start else {
                 throw ChatError.protocolError(command: .friendGet, reason: "NextStartIndex does not advance past \(start)",
                                               excerpt: "CompleteFlag 0, NextStartIndex \(page.nextStartIndex.map(String.init) ?? "absent")")
             }
-            start = next
+            return next
+        }
+
+        let first = try await page(0)
+        await take(first)
+        guard var start = try nextStart(after: first, at: 0) else { return snapshot }
+        let size = first.userDataItem?.count ?? 0
+        if size > 0, start == size, let total = first.friendNum, total > start {
+            let starts = Array(stride(from: start, to: total, by: size))
+            var complete = false
+            try await withThrowingTaskGroup(of: (Int, FriendGetPayload).self) { group in
+                var launched = 0, taken = 0
+                var ready: [Int: FriendGetPayload] = [:]
+                var stopped = false
+                func launch() {
+                    let i = launched
+                    launched += 1
+                    group.addTask { (i, try await page(starts[i])) }
+                }
+                while launched < min(config.readConcurrency, starts.count) { launch() }
+                // Pages are handed on in order as soon as the ones before them are in.
+                while let result = await group.nextResult() {
+                    guard !stopped else { continue }
+                    let (i, p) = try result.get()
+                    ready[i] = p
+                    if launched < starts.count { launch() }
+                    while let p = ready.removeValue(forKey: taken) {
+                        let s = starts[taken]
+                        let next = try nextStart(after: p, at: s)
+                        let isLast = taken == starts.count - 1
+                        let fits = p.standardSequence == first.standardSequence && p.customSequence == first.customSequence
+                            && (isLast || (next == s + size && p.userDataItem?.count == size))
+                        guard fits else { stopped = true; break }
+                        await take(p)
+                        taken += 1
+                        guard let n = next else { complete = true; stopped = true; break }
+                        start = n
+                    }
+                    if stopped || taken == starts.count { stopped = true; group.cancelAll() }
+                }
+            }
+            if complete { return snapshot }
+        }
+        // Page by page: no prefetch possible, or a prefetched page did not fit.
+        while true {
+            let p = try await page(start)
+            await take(p)
+            guard let n = try nextStart(after: p, at: start) else { return snapshot }
+            start = n
         }
     }
 

@@ -20,11 +20,15 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
         public var caFile: String?
         /// Largest reply accepted, in bytes.
         public var maxReplyBytes: Int
+        /// Keep connections open between calls. Off only for the benchmark's naive baseline client,
+        /// which opens a new connection per call as a one-curl-per-request script does.
+        public var reuseConnections: Bool
 
         public init(connectTimeout: Double = 10, totalTimeout: Double = 60, verifyTLS: Bool = true,
-                    caFile: String? = nil, maxReplyBytes: Int = 64 << 20) {
+                    caFile: String? = nil, maxReplyBytes: Int = 64 << 20, reuseConnections: Bool = true) {
             self.connectTimeout = connectTimeout; self.totalTimeout = totalTimeout
             self.verifyTLS = verifyTLS; self.caFile = caFile; self.maxReplyBytes = maxReplyBytes
+            self.reuseConnections = reuseConnections
         }
     }
 
@@ -51,7 +55,8 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
 
     public func post(_ request: HTTPRequest) async throws -> HTTPResponse {
         try Task.checkCancellation()
-        let handle = try pool.withLock { $0.popLast() } ?? EasyHandle(options: options, headers: headers)
+        let pooled = options.reuseConnections ? pool.withLock { $0.popLast() } : nil
+        let handle = try pooled ?? EasyHandle(options: options, headers: headers)
         let transfer = Transfer(limit: options.maxReplyBytes)
         let result: Result<HTTPResponse, TransportError> = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
@@ -65,7 +70,8 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
         } onCancel: {
             transfer.cancelled.store(true, ordering: .relaxed)
         }
-        pool.withLock { $0.append(handle) }
+        // Without reuse the handle, and with it its connection, is freed here.
+        if options.reuseConnections { pool.withLock { $0.append(handle) } }
         return try result.get()
     }
 }

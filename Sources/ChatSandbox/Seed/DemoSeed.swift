@@ -5,11 +5,15 @@ public enum DemoSeed {
     public static let sdkAppID: UInt64 = 1_400_000_000
     public static let admin = "administrator"
     public static let customFields = ["Tier", "Ticket"]
+    /// The demo app's secret key: the documented UserSig vector's key, public by nature, for the emulator only.
+    public static let key = "5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e"
 
     /// The demo accounts and their friend counts.
     public static let accounts: [(id: String, friends: Int)] = [
         ("demo_empty", 0), ("demo_solo", 1), ("demo_alice", 50), ("demo_full", 40), ("demo_shop", 3000),
     ]
+    /// With the stress seed only: more friends than the API allows one account, to measure the screens at scale.
+    public static let stressAccount = (id: "demo_big", friends: 10_000)
     /// The account `contactdesk --demo` opens.
     public static let defaultAccount = "demo_alice"
 
@@ -47,16 +51,17 @@ public enum DemoSeed {
     }
 
     /// The demo app's state.
-    static func state(customFields extra: [String] = []) -> SandboxState {
+    static func state(customFields extra: [String] = [], extraAccounts: [(id: String, friends: Int)] = []) -> SandboxState {
         var s = SandboxState(sdkAppID: sdkAppID, admins: [admin], customFields: customFields + extra.filter { !customFields.contains($0) })
         s.sensitiveWords = ["forbiddenword", "违禁词"]
         var g = Generator(state: 20_261_127)
         s.importAccount(admin, nick: "Administrator")
-        let maxFriends = accounts.map(\.friends).max() ?? 0
+        let all = accounts + extraAccounts
+        let maxFriends = all.map(\.friends).max() ?? 0
         for i in 1...maxFriends {
             s.importAccount(String(format: "c%04d", i), nick: nickname(i, &g))
         }
-        for (id, count) in accounts {
+        for (id, count) in all {
             s.importAccount(id, nick: "Demo " + id.dropFirst(5).capitalized)
             if id == "demo_full" {
                 for n in 1...32 { s.accounts[id]!.groups.append(String(format: "G%02d", n)) }

@@ -3,7 +3,8 @@ import Foundation
 
 /// How to start an emulator.
 public struct SandboxConfig: Sendable {
-    public enum Seed: String, Sendable, CaseIterable { case demo, empty }
+    /// `stress` is the demo data plus demo_big with 10,000 friends, beyond the API's 3000, for benchmarks.
+    public enum Seed: String, Sendable, CaseIterable { case demo, empty, stress }
 
     /// Host and port to listen on; port 0 picks a free one.
     public var host: String
@@ -50,8 +51,8 @@ public struct SandboxConfig: Sendable {
             }
         }
         switch seed {
-        case .demo:
-            var s = DemoSeed.state(customFields: customFields)
+        case .demo, .stress:
+            var s = DemoSeed.state(customFields: customFields, extraAccounts: seed == .stress ? [DemoSeed.stressAccount] : [])
             if sdkAppID != DemoSeed.sdkAppID { s.sdkAppID = sdkAppID }
             if !s.admins.contains(admin) { s.admins.append(admin); s.importAccount(admin) }
             return s

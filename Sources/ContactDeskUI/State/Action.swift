@@ -1,13 +1,16 @@
+import Foundation
 import ContactEditing
 
 /// Something that happened: a key, a resize, or the result of an effect.
 public enum Action: Equatable, Sendable {
     case key(Key)
     case resized(width: Int, height: Int)
-    /// Friends received so far while the list loads.
-    case rosterProgress([Friend])
+    /// The next page of friends while the list loads (appended).
+    case rosterPage([Friend])
     case nicknames([String: String])
     case rosterLoaded(Roster)
+    /// The list saved at the last open, shown while it is checked against the server.
+    case rosterCached(Roster, savedAt: Date)
     case rosterFailed(message: String)
     case accountChecked(id: String, exists: Bool)
     case accountCheckFailed(message: String)
@@ -28,7 +31,8 @@ public enum Action: Equatable, Sendable {
 
 /// Work for the run loop to do; it answers with actions.
 public enum Effect: Equatable, Sendable {
-    case loadRoster(account: String)
+    /// Read the list: from the cache and then only what changed, or (`full`, the refresh key) all of it.
+    case loadRoster(account: String, full: Bool = false)
     /// Offer the journal's staged changes of an account just opened (after a reconcile if a submit was cut off).
     case loadJournal(account: String)
     case checkAccount(String)

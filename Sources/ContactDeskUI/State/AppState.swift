@@ -1,3 +1,4 @@
+import Foundation
 import ContactEditing
 
 /// What the header says about the connection.
@@ -56,7 +57,10 @@ public enum Overlay: Equatable, Sendable {
 public struct AppState: Equatable, Sendable {
     public var info: AppInfo
     public var account: String
-    public var friends: [Friend] = []
+    public var friends: [Friend] = [] { didSet { friendsGeneration &+= 1 } }
+    private var friendsGeneration = 0
+    /// Search text, sort orders and custom keys derived from `friends`; refreshed by `refreshVisible`.
+    private var index = FriendIndex()
     public var groups: [GroupSummary] = []
     public var load: LoadState = .idle
     /// Indexes into `friends` of the rows shown, filtered and sorted.
@@ -90,6 +94,8 @@ public struct AppState: Equatable, Sendable {
     public var results: [String: SubmitOutcome] = [:]
     /// Rows sent so far and in all, while a submit runs.
     public var submitting: SubmitProgress?
+    /// When the list shown was saved, while it comes from the cache and is not yet confirmed by the server.
+    public var cachedAt: Date?
     /// Custom fields the profile says the app has configured, besides those seen on friends.
     public var configuredFields: Set<String> = []
 
@@ -113,7 +119,10 @@ public struct AppState: Equatable, Sendable {
     }
 
     /// Custom field keys shown as columns: configured ones and any a friend has.
-    public var customFields: [String] { Array(configuredFields.union(friends.flatMap { $0.custom.keys })).sorted() }
+    public var customFields: [String] {
+        let seen = index.builtFor == friendsGeneration ? index.customKeys : Set(friends.flatMap { $0.custom.keys })
+        return Array(configuredFields.union(seen)).sorted()
+    }
 
     /// The key of a field of a friend of the open account.
     public func key(_ friend: String, _ field: FieldKey) -> EntryKey {
@@ -131,29 +140,18 @@ public struct AppState: Equatable, Sendable {
     /// Recomputes `visible` from the filter, group and sort, keeping the selected friend where possible.
     public mutating func refreshVisible() {
         let keep = selected?.id
-        let needle = filter.lowercased()
-        var rows = friends.indices.filter { i in
-            let f = friends[i]
-            if let g = groupFilter, !f.groups.contains(g) { return false }
-            if needle.isEmpty { return true }
-            return f.id.lowercased().contains(needle) || f.nickname.lowercased().contains(needle)
-                || f.remark.lowercased().contains(needle) || f.groups.contains { $0.lowercased().contains(needle) }
+        index.update(friends, generation: friendsGeneration)
+        let needle = Array(filter.lowercased().utf8)
+        let order = index.sorted(friends, by: sort, descending: descending)
+        if needle.isEmpty && groupFilter == nil {
+            visible = order
+        } else {
+            visible = order.filter { i in
+                if let g = groupFilter, !friends[i].groups.contains(g) { return false }
+                return needle.isEmpty || index.matches(i, needle)
+            }
         }
-        // Case-insensitive, so "billing" and "VIP" sort as a person expects.
-        let key: (Friend) -> String = switch sort {
-        case .userID: { $0.id.lowercased() }
-        case .nickname: { $0.nickname.lowercased() }
-        case .remark: { $0.remark.lowercased() }
-        case .groups: { $0.groups.joined(separator: ",").lowercased() }
-        }
-        // Stable: ties keep server order, so sorting back by UserID is predictable.
-        rows = rows.enumerated().sorted { a, b in
-            let (ka, kb) = (key(friends[a.element]), key(friends[b.element]))
-            if ka != kb { return descending ? ka > kb : ka < kb }
-            return a.offset < b.offset
-        }.map(\.element)
-        visible = rows
-        if let keep, let pos = rows.firstIndex(where: { friends[$0].id == keep }) { cursor = pos }
+        if let keep, let pos = visible.firstIndex(where: { friends[$0].id == keep }) { cursor = pos }
         clampCursor()
     }
 

@@ -11,9 +11,9 @@ public enum Reducer {
             state.width = w; state.height = h
             state.clampCursor()
             return []
-        case .rosterProgress(let friends):
-            state.friends = friends
-            state.load = .loading(received: friends.count)
+        case .rosterPage(let page):
+            state.friends += page
+            state.load = .loading(received: state.friends.count)
             state.refreshVisible()
             return []
         case .nicknames(let nicks):
@@ -22,18 +22,27 @@ public enum Reducer {
             return []
         case .rosterLoaded(let roster):
             guard roster.account == state.account else { return [] }  // a late reply for an account left behind
-            state.friends = roster.friends
-            state.groups = roster.groups
+            show(&state, roster)
             state.load = .loaded
-            state.marked = state.marked.intersection(roster.friends.map(\.id))
-            if let g = state.groupFilter, !roster.groups.contains(where: { $0.name == g }) { state.groupFilter = nil }
-            state.refreshVisible()
+            state.cachedAt = nil
             state.status = "\(roster.friends.count) friends loaded"
+            state.statusIsError = false
+            return []
+        case .rosterCached(let roster, let savedAt):
+            guard roster.account == state.account else { return [] }
+            show(&state, roster)
+            state.load = .loading(received: roster.friends.count)
+            state.cachedAt = savedAt
+            state.status = "\(roster.friends.count) friends as saved \(Self.stamp(savedAt)); checking for changes…"
             state.statusIsError = false
             return []
         case .rosterFailed(let message):
             state.load = .failed(message)
-            state.status = message
+            if let saved = state.cachedAt {
+                state.status = "\(message) · showing the list as saved \(Self.stamp(saved)); R retries"
+            } else {
+                state.status = message
+            }
             state.statusIsError = true
             return []
         case .accountChecked(let id, let exists):
@@ -101,6 +110,22 @@ public enum Reducer {
         return [.saveChanges(state.history.current, previous: before.current)]
     }
 
+    static func show(_ state: inout AppState, _ roster: Roster) {
+        state.friends = roster.friends
+        state.groups = roster.groups
+        state.marked = state.marked.intersection(roster.friends.map(\.id))
+        if let g = state.groupFilter, !roster.groups.contains(where: { $0.name == g }) { state.groupFilter = nil }
+        state.refreshVisible()
+    }
+
+    /// "2026-11-27 07:10" in the operator's time zone.
+    static func stamp(_ date: Date) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.dateFormat = "yyyy-MM-dd HH:mm"
+        return f.string(from: date)
+    }
+
     /// Switches to another account and starts loading it.
     public static func open(_ state: inout AppState, _ account: String) -> [Effect] {
         state.account = account
@@ -113,6 +138,7 @@ public enum Reducer {
         state.scroll = 0
         state.load = .loading(received: 0)
         state.status = nil
+        state.cachedAt = nil
         state.history.reset(ChangeSet())
         state.refreshVisible()
         return [.loadRoster(account: account), .loadJournal(account: account)]
@@ -226,7 +252,7 @@ public enum Reducer {
             // Same account: staged changes, undo history, marks and filter stay; only the rows are read again.
             state.load = .loading(received: 0)
             state.status = nil
-            return [.loadRoster(account: state.account)]
+            return [.loadRoster(account: state.account, full: true)]
         case .help: state.overlay = .help(scroll: 0)
         case .quit:
             state.quitting = true

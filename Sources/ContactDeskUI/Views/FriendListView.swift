@@ -42,7 +42,7 @@ enum HeaderView {
         if state.info.readOnly { text = " READ-ONLY │" + text.dropFirst() }
         canvas.put(text, x: 0, y: 0, role: .header)
         if state.load.isLoading {
-            let s = " " + spinner[state.tick % spinner.count] + " loading "
+            let s = " " + spinner[state.tick % spinner.count] + (state.friends.isEmpty ? " loading " : " refreshing ")
             canvas.put(s, x: max(0, state.width - DisplayWidth.of(s)), y: 0, role: .header)
         }
     }

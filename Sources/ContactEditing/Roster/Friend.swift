@@ -25,7 +25,24 @@ public struct Friend: Equatable, Sendable, Identifiable {
             if item.tag == FriendTag.remark, let s = item.value.stringValue { remark = s }
             else if item.tag == FriendTag.group, let g = item.value.stringsValue { groups = g }
             else if let key = FriendTag.customKey(of: item.tag), let s = item.value.stringValue { custom[key] = s }
-            else { otherTags.append(item) }
+            else { otherTags.append(TagValue(tag: Self.shared(item.tag), value: item.value)) }
         }
+    }
+
+    /// The same tag name for every friend instead of a decoded copy each (two heap strings per friend saved).
+    static func shared(_ tag: String) -> String {
+        switch tag {
+        case FriendTag.addSource: FriendTag.addSource
+        case FriendTag.addTime: FriendTag.addTime
+        case FriendTag.addWording: FriendTag.addWording
+        default: tag
+        }
+    }
+
+    /// The friend's tags as friend_get sends them; `Friend(id:tags:)` of them gives this friend back (without nickname).
+    public var tags: [TagValue] {
+        var out = [TagValue(tag: FriendTag.remark, value: .string(remark)), TagValue(tag: FriendTag.group, value: .strings(groups))]
+        out += custom.keys.sorted().map { TagValue(tag: FriendTag.custom($0), value: .string(custom[$0] ?? "")) }
+        return out + otherTags
     }
 }

@@ -2,45 +2,166 @@ import ChatAPI
 
 /// Progress of a roster load, for a screen to show while pages arrive.
 public enum RosterProgress: Sendable {
-    /// Friends received so far (without nicknames yet).
-    case friends([Friend], total: Int?)
+    /// The next page of friends, without nicknames yet. Only the page: the screen appends it, so no copy of
+    /// the whole list so far is made per page (with 10,000 friends those copies dominated peak memory).
+    case page([Friend])
     /// Nicknames for some friends.
     case nicknames([String: String])
 }
 
-/// Reads an account's friend list, groups and nicknames with as few calls as the API allows.
+/// Reads an account's friend list, groups and nicknames with as few calls and round trips as the API allows.
 public struct RosterLoader: Sendable {
     public let client: ChatClient
     public init(client: ChatClient) { self.client = client }
 
-    /// friend_get pages and group_get together, then portrait_get nicknames in batches of 100.
+    /// friend_get pages (prefetched after the first) and group_get together; each page's nicknames
+    /// (portrait_get, 100 per call) are asked for as soon as the page arrives, not after the last one.
     public func load(account: String, progress: @escaping @Sendable (RosterProgress) async -> Void = { _ in }) async throws -> Roster {
         async let groupsReply = client.groupGet(account: account, withFriends: false)
         let collected = FriendCollector()
-        let snapshot = try await client.friendGetAll(account: account) { items in
-            let page = items.map { Friend(id: $0.toAccount, tags: $0.valueItem ?? []) }
-            await progress(.friends(await collected.add(page), total: nil))
+        let nicknames = NicknameFetcher(client: client)
+        let snapshot: FriendListSnapshot
+        do {
+            snapshot = try await client.friendGetAll(account: account, keepItems: false) { items in
+                let page = items.map { Friend(id: $0.toAccount, tags: $0.valueItem ?? []) }
+                await nicknames.add(page.map(\.id))
+                await collected.add(page)
+                await progress(.page(page))
+            }
+        } catch {
+            await nicknames.cancel()
+            throw error
         }
-        var friends = snapshot.friends.map { Friend(id: $0.toAccount, tags: $0.valueItem ?? []) }
+        var friends = await collected.friends
         let groups = try await groupsReply
-        let ids = friends.map(\.id)
-        let profiles = try await client.portraitGet(accounts: ids, tags: [FriendTag.nick])
-        var nicks: [String: String] = [:]
-        for p in profiles { if let n = p.profileItem?.value(for: FriendTag.nick)?.stringValue { nicks[p.toAccount] = n } }
+        let nicks = try await nicknames.all()
         await progress(.nicknames(nicks))
         for i in friends.indices { friends[i].nickname = nicks[friends[i].id] ?? "" }
-        let counts = friends.reduce(into: [String: Int]()) { acc, f in for g in f.groups { acc[g, default: 0] += 1 } }
-        let summaries = (groups.resultItem ?? []).map { GroupSummary(name: $0.groupName, count: $0.friendNumber ?? counts[$0.groupName] ?? 0) }
-        return Roster(account: account, friends: friends, groups: summaries,
+        return Roster(account: account, friends: friends, groups: Self.summaries(groups, friends),
                       standardSequence: snapshot.standardSequence, customSequence: snapshot.customSequence)
     }
 }
 
-/// Accumulates pages for progress reports.
+extension RosterLoader {
+    /// Brings a cached list up to date. friend_get is sent with the cached sequences, so an unchanged list costs
+    /// that one call and group_get; a changed one comes back whole, but only for the classes of data that changed
+    /// (standard: remark, groups, add source; custom: Tag_SNS_Custom_*), and the others are taken from the cache.
+    /// Nicknames are kept from the cache and fetched only for friends it does not know; `R` re-reads them all.
+    public func refresh(_ cached: Roster) async throws -> Roster {
+        async let groupsReply = client.groupGet(account: cached.account, withFriends: false)
+        let snapshot = try await client.friendGetAll(account: cached.account, standardSequence: cached.standardSequence,
+                                                     customSequence: cached.customSequence)
+        let sameStandard = cached.standardSequence != nil && snapshot.standardSequence == cached.standardSequence
+        let sameCustom = cached.customSequence != nil && snapshot.customSequence == cached.customSequence
+        var friends: [Friend]
+        if sameStandard && sameCustom {
+            friends = cached.friends
+        } else {
+            let known = Dictionary(cached.friends.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            // A friend the cache lacks would miss the class of data the reply left out: read everything instead.
+            if (sameStandard || sameCustom) && snapshot.friends.contains(where: { known[$0.toAccount] == nil }) {
+                _ = try? await groupsReply
+                return try await load(account: cached.account)
+            }
+            friends = snapshot.friends.map { item in
+                var f = Friend(id: item.toAccount, tags: item.valueItem ?? [])
+                if let old = known[f.id] {
+                    if sameStandard { f.remark = old.remark; f.groups = old.groups; f.otherTags = old.otherTags }
+                    if sameCustom { f.custom = old.custom }
+                    f.nickname = old.nickname
+                }
+                return f
+            }
+            let unnamed = friends.filter { known[$0.id] == nil }.map(\.id)
+            if !unnamed.isEmpty {
+                var nicks: [String: String] = [:]
+                for p in try await client.portraitGet(accounts: unnamed, tags: [FriendTag.nick]) {
+                    if let n = p.profileItem?.value(for: FriendTag.nick)?.stringValue { nicks[p.toAccount] = n }
+                }
+                for i in friends.indices where known[friends[i].id] == nil { friends[i].nickname = nicks[friends[i].id] ?? "" }
+            }
+        }
+        let groups = try await groupsReply
+        return Roster(account: cached.account, friends: friends, groups: Self.summaries(groups, friends),
+                      standardSequence: snapshot.standardSequence, customSequence: snapshot.customSequence)
+    }
+
+    static func summaries(_ reply: GroupGetPayload, _ friends: [Friend]) -> [GroupSummary] {
+        let counts = friends.reduce(into: [String: Int]()) { acc, f in for g in f.groups { acc[g, default: 0] += 1 } }
+        return (reply.resultItem ?? []).map { GroupSummary(name: $0.groupName, count: $0.friendNumber ?? counts[$0.groupName] ?? 0) }
+    }
+}
+
+/// Accumulates pages as they arrive.
 actor FriendCollector {
-    private var friends: [Friend] = []
-    func add(_ page: [Friend]) -> [Friend] {
-        friends += page
-        return friends
+    private(set) var friends: [Friend] = []
+    func add(_ page: [Friend]) { friends += page }
+}
+
+/// Fetches nicknames for ids as they are added, at most `readConcurrency` portrait_get calls at a time.
+actor NicknameFetcher {
+    private let client: ChatClient
+    private var queue: [[String]] = []
+    private var running: [Int: Task<Void, Never>] = [:]
+    private var nextID = 0
+    private var nicks: [String: String] = [:]
+    private var failure: Error?
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    init(client: ChatClient) { self.client = client }
+
+    func add(_ ids: [String]) {
+        queue += ids.chunked(BatchLimit.lookups)
+        pump()
+    }
+
+    /// Every nickname asked for, once all calls have answered; the first failure otherwise.
+    func all() async throws -> [String: String] {
+        if !running.isEmpty || (!queue.isEmpty && failure == nil) {
+            await withCheckedContinuation { waiters.append($0) }
+        }
+        if let failure { throw failure }
+        return nicks
+    }
+
+    func cancel() {
+        if failure == nil { failure = CancellationError() }
+        for task in running.values { task.cancel() }
+        queue.removeAll()
+    }
+
+    private func pump() {
+        while running.count < client.config.readConcurrency, failure == nil, !queue.isEmpty {
+            let batch = queue.removeFirst()
+            let id = nextID
+            nextID += 1
+            let client = client
+            running[id] = Task {
+                let result = await Result { try await client.portraitGet(accounts: batch, tags: [FriendTag.nick]) }
+                self.finish(id, result)
+            }
+        }
+        if running.isEmpty && (queue.isEmpty || failure != nil) {
+            let w = waiters
+            waiters = []
+            for c in w { c.resume() }
+        }
+    }
+
+    private func finish(_ id: Int, _ result: Result<[UserProfileItem], Error>) {
+        running[id] = nil
+        switch result {
+        case .success(let profiles):
+            for p in profiles { if let n = p.profileItem?.value(for: FriendTag.nick)?.stringValue { nicks[p.toAccount] = n } }
+        case .failure(let error):
+            if failure == nil { failure = error }
+        }
+        pump()
+    }
+}
+
+extension Result where Failure == Error {
+    init(catching body: () async throws -> Success) async {
+        do { self = .success(try await body()) } catch { self = .failure(error) }
     }
 }

@@ -19,12 +19,13 @@ final class TUIRunner: @unchecked Sendable {
 
     private let journal: Result<Journal, JournalError>
     private let audit: AuditLog?
+    private let cache: RosterCache?
     private let exportDirectory: URL
 
     init(state: AppState, client: ChatClient, terminal: CursesTerminal, journal: Result<Journal, JournalError>, audit: AuditLog?,
-         exportDirectory: URL) {
+         cache: RosterCache?, exportDirectory: URL) {
         self.state = state; self.client = client; self.terminal = terminal
-        self.journal = journal; self.audit = audit; self.exportDirectory = exportDirectory
+        self.journal = journal; self.audit = audit; self.cache = cache; self.exportDirectory = exportDirectory
     }
 
     /// A signal (SIGTERM, SIGHUP) asks the loop to stop; it restores the terminal on its way out.
@@ -45,7 +46,7 @@ final class TUIRunner: @unchecked Sendable {
                 if key == .resize { let (w, h) = terminal.size; return .resized(width: w, height: h) }
                 return .key(key)
             }
-            actions += inbox.drain()
+            actions += ActionInbox.coalesced(inbox.drain())
             if busy && ContinuousClock.now - lastTick >= .milliseconds(250) {
                 actions.append(.tick)
                 lastTick = .now
@@ -142,16 +143,31 @@ final class TUIRunner: @unchecked Sendable {
                         }
                     }
                 }
-            case .loadRoster(let account):
+            case .loadRoster(let account, let full):
                 loadTask?.cancel()
-                let client = client, inbox = inbox
+                let client = client, inbox = inbox, cache = cache, logger = logger
+                let app = state.info.sdkAppID, endpoint = client.config.endpoint.baseURL
+                // The saved list goes on screen in this same frame; the network only confirms or corrects it.
+                let cached = full ? nil : cache?.load(app: app, endpoint: endpoint, account: account)
+                if let cached { now.append(.rosterCached(cached.roster, savedAt: cached.savedAt)) }
+                // Pages replace the rows only when there are none yet; a refresh swaps the list once, when complete.
+                let showPages = cached == nil && state.friends.isEmpty
                 loadTask = Task {
                     do {
-                        let roster = try await RosterLoader(client: client).load(account: account) { progress in
-                            switch progress {
-                            case .friends(let friends, _): inbox.post(.rosterProgress(friends))
-                            case .nicknames(let nicks): inbox.post(.nicknames(nicks))
+                        let loader = RosterLoader(client: client)
+                        let roster = if let cached {
+                            try await loader.refresh(cached.roster)
+                        } else {
+                            try await loader.load(account: account) { progress in
+                                guard showPages else { return }
+                                switch progress {
+                                case .page(let friends): inbox.post(.rosterPage(friends))
+                                case .nicknames(let nicks): inbox.post(.nicknames(nicks))
+                                }
                             }
+                        }
+                        do { try cache?.save(roster, app: app, endpoint: endpoint) } catch {
+                            logger.warning("roster cache", metadata: ["error": "\(error)"])
                         }
                         inbox.post(.rosterLoaded(roster))
                     } catch is CancellationError {
@@ -182,4 +198,18 @@ final class ActionInbox: Sendable {
     private let pending = Mutex<[Action]>([])
     func post(_ action: Action) { pending.withLock { $0.append(action) } }
     func drain() -> [Action] { pending.withLock { p in defer { p.removeAll() }; return p } }
+
+    /// Pages that arrived together become one, so the list is re-indexed once per frame, not once per page.
+    static func coalesced(_ actions: [Action]) -> [Action] {
+        var out: [Action] = []
+        out.reserveCapacity(actions.count)
+        for action in actions {
+            if case .rosterPage(let page) = action, case .rosterPage(let before)? = out.last {
+                out[out.count - 1] = .rosterPage(before + page)
+            } else {
+                out.append(action)
+            }
+        }
+        return out
+    }
 }
