@@ -19,5 +19,12 @@ test: deps
 	$(SWIFT) build --build-tests
 	LANG=C.UTF-8 LC_ALL=C.UTF-8 $(SWIFT) test --skip-build
 
+# Performance figures (BENCHMARKS.md): release builds of the TUI and the benchmark, then every scenario.
+# BENCH_ARGS passes options, e.g. make bench BENCH_ARGS="--only filter --runs 3".
+bench: deps
+	$(SWIFT) build -c release --product contactdesk
+	$(SWIFT) build -c release --product contactdesk-bench
+	LANG=C.UTF-8 .build/release/contactdesk-bench $(BENCH_ARGS)
+
 clean:
 	rm -rf .build

@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "contactdesk", targets: ["contactdesk"]),
+        .executable(name: "contactdesk-bench", targets: ["contactdesk-bench"]),
         .library(name: "ChatAPI", targets: ["ChatAPI"]),
         .library(name: "ChatSandbox", targets: ["ChatSandbox"]),
     ],
@@ -54,6 +55,15 @@ let package = Package(
             name: "contactdesk",
             dependencies: [
                 "ChatAPI", "ChatSandbox", "ContactEditing", "ContactDeskUI", "CursesTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Performance scenarios against the emulator and a naive client (BENCHMARKS.md); built in release by `make bench`.
+        .executableTarget(
+            name: "contactdesk-bench",
+            dependencies: [
+                "ChatAPI", "ChatSandbox", "ContactEditing", "ContactDeskUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

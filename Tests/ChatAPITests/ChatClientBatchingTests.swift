@@ -73,6 +73,43 @@ import TestSupport
         #expect(snapshot.standardSequence == 9 && snapshot.customSequence == 4 && snapshot.friendNum == 250 && snapshot.pages == 3)
     }
 
+    /// A server whose pages are not all the size of the first: the prefetched pages that do not fit are dropped
+    /// and the rest is read page by page from the first that did not fit, without gaps or duplicates.
+    @Test func prefetchedPagesThatDoNotFitAreReadAgainPageByPage() async throws {
+        // Pages: 0..<100, then 100..<150, then 150..<250 (the server shortened its second page).
+        let transport = ScriptedTransport { _, body, _ in
+            let start = Int(body["StartIndex"]!.int!)
+            let end = start == 100 ? 150 : min(start + 100, 250)
+            let items = (start..<end).map { "{\"To_Account\":\"u\($0)\",\"ValueItem\":[]}" }
+            let done = end >= 250
+            return ScriptedTransport.json("""
+                {"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":"","UserDataItem":[\(items.joined(separator: ","))],"StandardSequence":9,
+                 "CustomSequence":4,"FriendNum":250,"CompleteFlag":\(done ? 1 : 0),"NextStartIndex":\(done ? 0 : end)}
+                """)
+        }
+        let snapshot = try await TestClients.make(transport: transport).friendGetAll(account: "o")
+        #expect(snapshot.friends.map(\.toAccount) == (0..<250).map { "u\($0)" })
+        // 0, then 100 and 200 prefetched (200 dropped), then 150 page by page.
+        #expect(transport.sent.map { $0.json["StartIndex"]!.int! }.sorted() == [0, 100, 150, 200])
+    }
+
+    @Test func aSequenceThatMovesDuringPrefetchFallsBackToPaging() async throws {
+        let transport = ScriptedTransport { _, body, _ in
+            let start = Int(body["StartIndex"]!.int!)
+            let items = (start..<min(start + 100, 300)).map { "{\"To_Account\":\"u\($0)\",\"ValueItem\":[]}" }
+            let done = start + 100 >= 300
+            // The list changed after the first page: later pages carry a newer StandardSequence.
+            return ScriptedTransport.json("""
+                {"ActionStatus":"OK","ErrorCode":0,"UserDataItem":[\(items.joined(separator: ","))],"StandardSequence":\(start == 0 ? 9 : 10),
+                 "CustomSequence":4,"FriendNum":300,"CompleteFlag":\(done ? 1 : 0),"NextStartIndex":\(done ? 0 : start + 100)}
+                """)
+        }
+        let snapshot = try await TestClients.make(transport: transport).friendGetAll(account: "o")
+        #expect(snapshot.friends.map(\.toAccount) == (0..<300).map { "u\($0)" })
+        #expect(snapshot.standardSequence == 10)
+        #expect(transport.sent.count >= 4, "the prefetched page at 100 did not fit and was read again")
+    }
+
     @Test func pagingThatDoesNotAdvanceIsAProtocolError() async throws {
         let transport = ScriptedTransport { _, _, _ in
             ScriptedTransport.json("{\"ActionStatus\":\"OK\",\"ErrorCode\":0,\"UserDataItem\":[],\"CompleteFlag\":0,\"NextStartIndex\":0}")

@@ -72,9 +72,17 @@ extension ChatClient {
                         let s = starts[taken]
                         let next = try nextStart(after: p, at: s)
                         let isLast = taken == starts.count - 1
-                        let fits = p.standardSequence == first.standardSequence && p.customSequence == first.customSequence
-                            && (isLast || (next == s + size && p.userDataItem?.count == size))
-                        guard fits else { stopped = true; break }
+                        let sameSequences = p.standardSequence == first.standardSequence && p.customSequence == first.customSequence
+                        guard sameSequences, isLast || (next == s + size && p.userDataItem?.count == size) else {
+                            // A page of another size is still this list: keep it and page on from its NextStartIndex.
+                            // A page of a list that changed since the first is read again, page by page.
+                            if sameSequences {
+                                await take(p)
+                                if let n = next { start = n } else { complete = true }
+                            }
+                            stopped = true
+                            break
+                        }
                         await take(p)
                         taken += 1
                         guard let n = next else { complete = true; stopped = true; break }

@@ -29,6 +29,22 @@ public enum Action: Equatable, Sendable {
     case exportFailed(message: String)
 }
 
+extension Action {
+    /// Pages that arrived together become one, so the list is re-indexed once per frame, not once per page.
+    public static func coalesced(_ actions: [Action]) -> [Action] {
+        var out: [Action] = []
+        out.reserveCapacity(actions.count)
+        for action in actions {
+            if case .rosterPage(let page) = action, case .rosterPage(let before)? = out.last {
+                out[out.count - 1] = .rosterPage(before + page)
+            } else {
+                out.append(action)
+            }
+        }
+        return out
+    }
+}
+
 /// Work for the run loop to do; it answers with actions.
 public enum Effect: Equatable, Sendable {
     /// Read the list: from the cache and then only what changed, or (`full`, the refresh key) all of it.

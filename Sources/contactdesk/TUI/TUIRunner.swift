@@ -46,7 +46,7 @@ final class TUIRunner: @unchecked Sendable {
                 if key == .resize { let (w, h) = terminal.size; return .resized(width: w, height: h) }
                 return .key(key)
             }
-            actions += ActionInbox.coalesced(inbox.drain())
+            actions += Action.coalesced(inbox.drain())
             if busy && ContinuousClock.now - lastTick >= .milliseconds(250) {
                 actions.append(.tick)
                 lastTick = .now
@@ -198,18 +198,4 @@ final class ActionInbox: Sendable {
     private let pending = Mutex<[Action]>([])
     func post(_ action: Action) { pending.withLock { $0.append(action) } }
     func drain() -> [Action] { pending.withLock { p in defer { p.removeAll() }; return p } }
-
-    /// Pages that arrived together become one, so the list is re-indexed once per frame, not once per page.
-    static func coalesced(_ actions: [Action]) -> [Action] {
-        var out: [Action] = []
-        out.reserveCapacity(actions.count)
-        for action in actions {
-            if case .rosterPage(let page) = action, case .rosterPage(let before)? = out.last {
-                out[out.count - 1] = .rosterPage(before + page)
-            } else {
-                out.append(action)
-            }
-        }
-        return out
-    }
 }

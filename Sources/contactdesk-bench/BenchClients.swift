@@ -1,0 +1,73 @@
+import ChatAPI
+import ChatSandbox
+import Foundation
+import Logging
+import Synchronization
+
+/// Counts calls per command and new connections on their way to the real transport.
+final class CountingTransport: HTTPTransport {
+    let inner: HTTPTransport
+    private let counts = Mutex<[String: Int]>([:])
+    private let connections = Atomic<Int>(0)
+    /// Replies that were not ErrorCode 0, by code (-1: transport error), so retries are explained.
+    private let failures = Mutex<[Int: Int]>([:])
+
+    init(_ inner: HTTPTransport) { self.inner = inner }
+
+    func post(_ request: HTTPRequest) async throws -> HTTPResponse {
+        // ".../v4/sns/friend_get?sdkappid=..." -> "sns/friend_get"
+        let path = request.url.split(separator: "?").first.map(String.init) ?? request.url
+        let command = path.range(of: "/v4/").map { String(path[$0.upperBound...]) } ?? path
+        counts.withLock { $0[command, default: 0] += 1 }
+        let reply: HTTPResponse
+        do { reply = try await inner.post(request) } catch {
+            failures.withLock { $0[-1, default: 0] += 1 }
+            throw error
+        }
+        connections.add(reply.newConnections, ordering: .relaxed)
+        if let head = try? JSONDecoder().decode(Head.self, from: reply.body), head.ErrorCode != 0 {
+            failures.withLock { $0[head.ErrorCode, default: 0] += 1 }
+        }
+        return reply
+    }
+
+    private struct Head: Decodable { var ErrorCode: Int }
+
+    /// "60007 x3, transport x1", or "" when every reply was ErrorCode 0.
+    var failureSummary: String {
+        failures.withLock { f in
+            f.sorted { $0.key < $1.key }.map { "\($0.key == -1 ? "transport" : String($0.key)) x\($0.value)" }.joined(separator: ", ")
+        }
+    }
+
+    func calls(_ command: String) -> Int { counts.withLock { $0[command] ?? 0 } }
+    var totalCalls: Int { counts.withLock { $0.values.reduce(0, +) } }
+    var newConnections: Int { connections.load(ordering: .relaxed) }
+}
+
+/// The two clients compared. Both use the same wire code, UserSig and decoding; only the strategy differs.
+enum BenchClients {
+    /// ContactDesk as the TUI builds it: pooled connections, concurrent reads within the rate limit.
+    static func contactDesk(_ url: String) throws -> (ChatClient, CountingTransport) {
+        let transport = CountingTransport(CurlTransport())
+        return (try client(url, transport: transport, readConcurrency: nil), transport)
+    }
+
+    /// The naive baseline, like a script of one curl per request: one call at a time, a new connection for
+    /// each, no batching beyond what the API forces (100 per friend_get page and per portrait_get).
+    static func naive(_ url: String) throws -> (ChatClient, CountingTransport) {
+        let transport = CountingTransport(CurlTransport(options: .init(reuseConnections: false)))
+        return (try client(url, transport: transport, readConcurrency: 1), transport)
+    }
+
+    private static func client(_ url: String, transport: HTTPTransport, readConcurrency: Int?) throws -> ChatClient {
+        var config = ChatClientConfig(endpoint: try Endpoint(baseURL: url), sdkAppID: DemoSeed.sdkAppID, adminIdentifier: DemoSeed.admin)
+        if let readConcurrency { config.readConcurrency = readConcurrency }
+        let sigs = KeyUserSigSource(key: SecretKey(DemoSeed.key), sdkAppID: DemoSeed.sdkAppID, identifier: DemoSeed.admin)
+        // Silent: the TUI logs to a file, and printing every call would measure the terminal.
+        return ChatClient(config: config, userSigs: sigs, transport: transport, logger: silent)
+    }
+}
+
+/// A logger that drops everything.
+let silent = Logger(label: "contactdesk-bench", factory: { _ in SwiftLogNoOpLogHandler() })

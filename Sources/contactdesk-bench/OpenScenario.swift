@@ -1,0 +1,86 @@
+import ChatAPI
+import ChatSandbox
+import ContactDeskUI
+import ContactEditing
+import Foundation
+
+/// Opening the 3000-friend demo account with nothing cached: every friend, group and nickname over the wire.
+enum OpenScenario {
+    static let account = "demo_shop"
+
+    static func cold(url: String, runs: Int, link: Link) async throws -> [Finding] {
+        try await link.apply(url)
+        var ours = Sample(), naive = Sample()
+        var calls = 0, naiveCalls = 0, connections = 0, naiveConnections = 0
+        for _ in 0..<runs {
+            // New clients each run: no pooled connection, no cached UserSig survives from the last.
+            let (client, counter) = try BenchClients.contactDesk(url)
+            let (roster, ms) = try await timed { try await RosterLoader(client: client).load(account: account) }
+            guard roster.friends.count == 3000, roster.friends.allSatisfy({ !$0.nickname.isEmpty }) else {
+                throw BenchError("ContactDesk loaded \(roster.friends.count) friends, some without nicknames")
+            }
+            ours.add(ms); calls = counter.totalCalls; connections = counter.newConnections
+
+            let (baseline, baseCounter) = try BenchClients.naive(url)
+            let (named, baseMs) = try await timed { try await NaiveClient.open(baseline, account: account) }
+            guard named == 3000 else { throw BenchError("the baseline got \(named) nicknames") }
+            naive.add(baseMs); naiveCalls = baseCounter.totalCalls; naiveConnections = baseCounter.newConnections
+        }
+        try await Link.loopback.apply(url)
+        let r = naive.median / ours.median
+        return [
+            Finding(scenario: "open 3000 friends, cold, \(link.name)", measure: "until every row has its nickname", value: ours.describe(.ms),
+                    baseline: naive.describe(.ms), ratio: ratio(naive.median, ours.median), target: "≥ 3x faster than the baseline",
+                    met: r >= 3),
+            Finding(scenario: "open 3000 friends, cold, \(link.name)", measure: "calls / new connections",
+                    value: "\(calls) / \(connections)", baseline: "\(naiveCalls) / \(naiveConnections)", target: "", met: nil),
+        ]
+    }
+}
+
+extension OpenScenario {
+    /// Opening it again with the list cached and nothing changed on the server: the list from SQLite goes on
+    /// screen (reducer and render included), then friend_get with the cached sequences and group_get confirm it.
+    static func warm(url: String, runs: Int, stateDirectory: URL) async throws -> [Finding] {
+        let cacheURL = stateDirectory.appendingPathComponent("bench-roster-cache.sqlite")
+        let app = DemoSeed.sdkAppID
+        do {
+            let (client, _) = try BenchClients.contactDesk(url)
+            try RosterCache(url: cacheURL).save(try await RosterLoader(client: client).load(account: account), app: app, endpoint: url)
+        }
+        var shown = Sample(), confirmed = Sample()
+        var calls = 0
+        for _ in 0..<runs {
+            let (client, counter) = try BenchClients.contactDesk(url)
+            let started = ContinuousClock.now
+            // What the TUI does on open: the cache file, the reducer, the first frame.
+            let cache = try RosterCache(url: cacheURL)
+            guard let cached = cache.load(app: app, endpoint: url, account: account) else { throw BenchError("nothing cached") }
+            var state = AppState(info: AppInfo(sdkAppID: app, endpoint: url), account: account, width: 80, height: 24)
+            _ = Reducer.open(&state, account)
+            _ = Reducer.reduce(&state, .rosterCached(cached.roster, savedAt: cached.savedAt))
+            _ = Screen.render(state)
+            shown.add(ms(since: started))
+            guard state.visible.count == 3000 else { throw BenchError("the cached list shows \(state.visible.count) rows") }
+            let fresh = try await RosterLoader(client: client).refresh(cached.roster)
+            _ = Reducer.reduce(&state, .rosterLoaded(fresh))
+            _ = Screen.render(state)
+            confirmed.add(ms(since: started))
+            guard fresh == cached.roster else { throw BenchError("the refreshed list differs from the cached one") }
+            calls = counter.totalCalls
+        }
+        return [
+            Finding(scenario: "open 3000 friends, warm", measure: "list on screen from the cache", value: shown.describe(.ms),
+                    target: "< 100 ms", met: shown.median < 100),
+            Finding(scenario: "open 3000 friends, warm", measure: "calls to confirm it (friend_get with sequences, group_get)",
+                    value: "\(calls)", baseline: "61", target: "≤ 2 calls", met: calls <= 2),
+            Finding(scenario: "open 3000 friends, warm", measure: "until confirmed by the server, loopback", value: confirmed.describe(.ms),
+                    target: "", met: nil),
+        ]
+    }
+}
+
+func ms(since start: ContinuousClock.Instant) -> Double {
+    let d = ContinuousClock.now - start
+    return Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
+}
