@@ -11,6 +11,12 @@ struct Finding {
     /// nil when the line is information without a target.
     var met: Bool?
 
+    /// ContactDesk against the baseline, met when ContactDesk is at least `factor` times faster.
+    static func speedup(_ scenario: String, _ measure: String, ours: Sample, naive: Sample, factor: Double, target: String) -> Finding {
+        Finding(scenario: scenario, measure: measure, value: ours.describe(.ms), baseline: naive.describe(.ms),
+                ratio: speedRatio(naive.median, ours.median), target: target, met: naive.median / ours.median >= factor)
+    }
+
     var verdict: String {
         switch met {
         case .some(true): "met"
@@ -47,4 +53,4 @@ enum Report {
 }
 
 /// "4.2x"
-func ratio(_ slow: Double, _ fast: Double) -> String { String(format: "%.1fx", slow / fast) }
+func speedRatio(_ slow: Double, _ fast: Double) -> String { String(format: "%.1fx", slow / fast) }

@@ -37,11 +37,9 @@ enum SubmitScenario {
             guard failed == 0 else { throw BenchError("the baseline failed \(failed) rows") }
             naive.add(ms); naiveCalls = counter.totalCalls; naiveFailures = counter.failureSummary
         }
-        let r = naive.median / ours.median
         return [
-            Finding(scenario: "submit 3000 remark edits", measure: "re-read, merge, send, journal; all rows ✓", value: ours.describe(.ms),
-                    baseline: naive.describe(.ms), ratio: ratio(naive.median, ours.median), target: "≥ 10x faster than per-friend calls",
-                    met: r >= 10),
+            .speedup("submit 3000 remark edits", "re-read, merge, send, journal; all rows ✓", ours: ours, naive: naive,
+                     factor: 10, target: "≥ 10x faster than per-friend calls"),
             Finding(scenario: "submit 3000 remark edits", measure: "friend_update calls (+ friend_get_list re-reads)",
                     value: "\(updates) (+ \(reads))" + (ourFailures.isEmpty ? "" : ", retried: \(ourFailures)"),
                     baseline: "\(naiveCalls)" + (naiveFailures.isEmpty ? "" : ", retried: \(naiveFailures)"), target: "3 friend_update calls", met: updates == 3),
