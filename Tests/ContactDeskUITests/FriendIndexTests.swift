@@ -85,10 +85,17 @@ import Testing
         #expect(Self.shown(s) == ["x"] && s.customFields.contains("Note") && !s.customFields.contains("Tier"))
     }
 
-    @Test func pagesThatArriveTogetherAreAppliedAsOne() {
+    @Test func pagesAndNicknamesThatArriveTogetherAreAppliedAsOne() {
         let a = [Friend(id: "a")], b = [Friend(id: "b")], c = [Friend(id: "c")]
-        let actions: [Action] = [.rosterPage(a), .rosterPage(b), .tick, .rosterPage(c), .nicknames([:])]
-        #expect(Action.coalesced(actions) == [.rosterPage(a + b), .tick, .rosterPage(c), .nicknames([:])])
+        let actions: [Action] = [.rosterPage(a), .nicknames(["a": "A"]), .rosterPage(b), .nicknames(["b": "B"]), .tick,
+                                 .rosterPage(c), .nicknames(["c": "C"])]
+        #expect(Action.coalesced(actions) == [.rosterPage(a + b), .nicknames(["a": "A", "b": "B"]), .tick,
+                                              .rosterPage(c), .nicknames(["c": "C"])])
+        // Applied together or one by one, the screen ends the same.
+        var one = AppState(info: AppInfo(sdkAppID: 1, endpoint: "t"), account: "a"), all = one
+        for action in actions { _ = Reducer.reduce(&one, action) }
+        for action in Action.coalesced(actions) { _ = Reducer.reduce(&all, action) }
+        #expect(one.friends == all.friends && all.friends.map(\.nickname) == ["A", "B", "C"])
     }
 
     @Test func aCachedListIsShownThenConfirmedOrKeptWhenTheRefreshFails() {
@@ -102,7 +109,8 @@ import Testing
         // The server cannot be reached: the list stays, and the status says it is the saved one.
         _ = Reducer.reduce(&s, .rosterFailed(message: "connection failed: refused"))
         #expect(s.visible.count == 5 && s.statusIsError)
-        #expect(s.status?.hasPrefix("connection failed: refused · showing the list as saved ") == true && s.status?.hasSuffix("R retries") == true)
+        #expect(s.status?.hasPrefix("showing the list as saved ") == true
+                && s.status?.hasSuffix("; refresh failed (R retries): connection failed: refused") == true)
         // A cached list for an account left behind is ignored; a confirmed one replaces it.
         _ = Reducer.reduce(&s, .rosterCached(Roster(account: "other", friends: []), savedAt: saved))
         #expect(s.friends.count == 5)

@@ -30,17 +30,30 @@ public enum Action: Equatable, Sendable {
 }
 
 extension Action {
-    /// Pages that arrived together become one, so the list is re-indexed once per frame, not once per page.
+    /// Pages and nickname batches that arrived together become one page and one batch, so the list is
+    /// re-indexed once per frame, not once per call. Applying the pages first is the same: a page is posted
+    /// before its nicknames are asked for.
     public static func coalesced(_ actions: [Action]) -> [Action] {
         var out: [Action] = []
         out.reserveCapacity(actions.count)
+        var pages: [Friend]?
+        var nicks: [String: String]?
+        func flush() {
+            if let p = pages { out.append(.rosterPage(p)) }
+            if let n = nicks { out.append(.nicknames(n)) }
+            pages = nil
+            nicks = nil
+        }
         for action in actions {
-            if case .rosterPage(let page) = action, case .rosterPage(let before)? = out.last {
-                out[out.count - 1] = .rosterPage(before + page)
-            } else {
+            switch action {
+            case .rosterPage(let page): pages = (pages ?? []) + page
+            case .nicknames(let batch): nicks = (nicks ?? [:]).merging(batch) { $1 }
+            default:
+                flush()
                 out.append(action)
             }
         }
+        flush()
         return out
     }
 }

@@ -99,6 +99,12 @@ public struct AppState: Equatable, Sendable {
     /// Custom fields the profile says the app has configured, besides those seen on friends.
     public var configuredFields: Set<String> = []
 
+    /// Loading while a list is already shown (from the cache, or kept during `R`), as opposed to a first load.
+    public var isRefreshing: Bool {
+        guard case .loading(let received) = load, !friends.isEmpty else { return false }
+        return cachedAt != nil || received == 0
+    }
+
     /// The smallest screen the list can be drawn on.
     public static let minimumWidth = 50
     public static let minimumHeight = 10

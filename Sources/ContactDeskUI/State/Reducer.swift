@@ -39,7 +39,8 @@ public enum Reducer {
         case .rosterFailed(let message):
             state.load = .failed(message)
             if let saved = state.cachedAt {
-                state.status = "\(message) · showing the list as saved \(Self.stamp(saved)); R retries"
+                // What the operator is looking at comes first: a narrow screen cuts the error's detail.
+                state.status = "showing the list as saved \(Self.stamp(saved)); refresh failed (R retries): \(message)"
             } else {
                 state.status = message
             }

@@ -42,7 +42,7 @@ enum HeaderView {
         if state.info.readOnly { text = " READ-ONLY │" + text.dropFirst() }
         canvas.put(text, x: 0, y: 0, role: .header)
         if state.load.isLoading {
-            let s = " " + spinner[state.tick % spinner.count] + (state.friends.isEmpty ? " loading " : " refreshing ")
+            let s = " " + spinner[state.tick % spinner.count] + (state.isRefreshing ? " refreshing " : " loading ")
             canvas.put(s, x: max(0, state.width - DisplayWidth.of(s)), y: 0, role: .header)
         }
     }
@@ -148,12 +148,15 @@ enum StatusLineView {
         }
         if !state.filter.isEmpty { parts.append("filter \"\(state.filter)\": \(matches) · Esc clears") }
         if let g = state.groupFilter { parts.append("group \(g)") }
-        if case .loading(let n) = state.load { parts.append("loading friends… \(n) received") }
+        if case .loading(let n) = state.load, state.cachedAt == nil {
+            parts.append(state.isRefreshing ? "reloading all \(state.friends.count) friends…" : "loading friends… \(n) received")
+        }
         if let p = state.submitting {
             let width = 20, filled = p.total == 0 ? 0 : width * p.done / p.total
             parts.append("submitting [" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] \(p.done)/\(p.total) rows")
         }
-        if let s = state.status, !(state.load.isLoading && !state.statusIsError) { parts.append(s) }
+        // While loading, the progress replaces news, except the cached list's own note.
+        if let s = state.status, !(state.load.isLoading && !state.statusIsError) || state.cachedAt != nil { parts.append(s) }
         let role: Role = state.statusIsError ? .resultError : (state.load.isLoading || state.submitting != nil ? .progress : .footer)
         canvas.put(parts.joined(separator: " · "), x: 0, y: y, role: role)
     }

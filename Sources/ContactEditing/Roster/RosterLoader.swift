@@ -19,14 +19,16 @@ public struct RosterLoader: Sendable {
     public func load(account: String, progress: @escaping @Sendable (RosterProgress) async -> Void = { _ in }) async throws -> Roster {
         async let groupsReply = client.groupGet(account: account, withFriends: false)
         let collected = FriendCollector()
-        let nicknames = NicknameFetcher(client: client)
+        // Each batch of nicknames goes to the screen as it arrives; the roster returned has them all.
+        let nicknames = NicknameFetcher(client: client) { await progress(.nicknames($0)) }
         let snapshot: FriendListSnapshot
         do {
             snapshot = try await client.friendGetAll(account: account, keepItems: false) { items in
                 let page = items.map { Friend(id: $0.toAccount, tags: $0.valueItem ?? []) }
-                await nicknames.add(page.map(\.id))
                 await collected.add(page)
+                // The page goes to the screen before its nicknames are asked for, so they never arrive first.
                 await progress(.page(page))
+                await nicknames.add(page.map(\.id))
             }
         } catch {
             await nicknames.cancel()
@@ -35,7 +37,6 @@ public struct RosterLoader: Sendable {
         var friends = await collected.friends
         let groups = try await groupsReply
         let nicks = try await nicknames.all()
-        await progress(.nicknames(nicks))
         for i in friends.indices { friends[i].nickname = nicks[friends[i].id] ?? "" }
         return Roster(account: account, friends: friends, groups: Self.summaries(groups, friends),
                       standardSequence: snapshot.standardSequence, customSequence: snapshot.customSequence)
@@ -107,8 +108,12 @@ actor NicknameFetcher {
     private var nicks: [String: String] = [:]
     private var failure: Error?
     private var waiters: [CheckedContinuation<Void, Never>] = []
+    private let onBatch: @Sendable ([String: String]) async -> Void
 
-    init(client: ChatClient) { self.client = client }
+    init(client: ChatClient, onBatch: @escaping @Sendable ([String: String]) async -> Void = { _ in }) {
+        self.client = client
+        self.onBatch = onBatch
+    }
 
     func add(_ ids: [String]) {
         queue += ids.chunked(BatchLimit.lookups)
@@ -135,10 +140,13 @@ actor NicknameFetcher {
             let batch = queue.removeFirst()
             let id = nextID
             nextID += 1
-            let client = client
+            let client = client, onBatch = onBatch
             running[id] = Task {
-                let result = await Result { try await client.portraitGet(accounts: batch, tags: [FriendTag.nick]) }
-                self.finish(id, result)
+                let result = await Result { try await client.portraitGet(accounts: batch, tags: [FriendTag.nick]).reduce(into: [String: String]()) { d, p in
+                    if let n = p.profileItem?.value(for: FriendTag.nick)?.stringValue { d[p.toAccount] = n }
+                } }
+                if case .success(let nicks) = result { await onBatch(nicks) }
+                await self.finish(id, result)
             }
         }
         if running.isEmpty && (queue.isEmpty || failure != nil) {
@@ -148,11 +156,11 @@ actor NicknameFetcher {
         }
     }
 
-    private func finish(_ id: Int, _ result: Result<[UserProfileItem], Error>) {
+    private func finish(_ id: Int, _ result: Result<[String: String], Error>) {
         running[id] = nil
         switch result {
-        case .success(let profiles):
-            for p in profiles { if let n = p.profileItem?.value(for: FriendTag.nick)?.stringValue { nicks[p.toAccount] = n } }
+        case .success(let batch):
+            nicks.merge(batch) { $1 }
         case .failure(let error):
             if failure == nil { failure = error }
         }
