@@ -10,6 +10,8 @@ public final class CursesTerminal {
     private var theme: Theme
     private var pairs: [Role: (pair: Int32, attrs: attr_t)] = [:]
     private var ended = false
+    /// Lets another thread end a `readKeys` wait early (an effect finished).
+    public let waker = Waker()
 
     /// Sets the locale, starts ncurses in raw mode with a short Esc delay, no mouse, colours as available.
     /// `useColor` false (NO_COLOR, a monochrome theme) draws with attributes only.
@@ -110,10 +112,13 @@ public final class CursesTerminal {
     /// Waits up to `timeout` milliseconds for a key, then takes every key already queued, so a burst of
     /// keys is applied before the next draw.
     public func readKeys(timeout: Int) -> [Key] {
+        // Wait on the terminal and the waker together, so a finished effect is drawn at once rather than at the
+        // timeout. ncurses reads input a byte at a time, so poll sees every key it has not taken yet; a resize
+        // interrupts poll and comes back from get_wch below as KEY_RESIZE.
+        var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: waker.readFD, events: Int16(POLLIN), revents: 0)]
+        _ = poll(&fds, 2, Int32(timeout))
+        if fds[1].revents & Int16(POLLIN) != 0 { waker.drain() }
         var keys: [Key] = []
-        wtimeout(cd_stdscr(), Int32(timeout))
-        guard let first = readOne() else { return [] }
-        keys.append(first)
         wtimeout(cd_stdscr(), 0)
         while let next = readOne() { keys.append(next) }
         return keys
@@ -168,5 +173,36 @@ public final class CursesTerminal {
         case KEY_F0 + 1...KEY_F0 + 12: return .function(Int(code - KEY_F0))
         default: return nil
         }
+    }
+}
+
+/// A non-blocking pipe: `wake` from any thread makes a waiting `readKeys` return.
+public final class Waker: Sendable {
+    let readFD: Int32
+    let writeFD: Int32
+
+    init() {
+        var fds: [Int32] = [-1, -1]
+        if pipe(&fds) == 0 {
+            for fd in fds { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
+        }
+        readFD = fds[0]
+        writeFD = fds[1]
+    }
+
+    deinit {
+        close(readFD)
+        close(writeFD)
+    }
+
+    /// A full pipe already holds a wake-up, so a failed write needs nothing more.
+    public func wake() {
+        var byte: UInt8 = 1
+        _ = write(writeFD, &byte, 1)
+    }
+
+    func drain() {
+        var buffer = [UInt8](repeating: 0, count: 64)
+        while read(readFD, &buffer, buffer.count) > 0 {}
     }
 }

@@ -15,9 +15,16 @@ enum PtyScript {
     static let path = "scripts/pty-bytes.py"
 
     static func run(binary: String, _ arguments: [String]) throws -> Figures {
+        let out = try output(script: path, [binary, "--json"] + arguments)
+        guard let f = try? JSONDecoder().decode(Figures.self, from: Data(out.utf8)) else { throw BenchError("\(path): \(out)") }
+        return f
+    }
+
+    /// The last line a script prints, or an error with all it printed.
+    static func output(script: String, _ arguments: [String]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", path, binary, "--json"] + arguments
+        process.arguments = ["python3", script] + arguments
         // Only for the emulator, whose key is public; never on a command line.
         process.environment = ProcessInfo.processInfo.environment.merging(["CONTACTDESK_SECRET_KEY": DemoSeed.key]) { $1 }
         let out = Pipe()
@@ -25,10 +32,9 @@ enum PtyScript {
         try process.run()
         let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        guard process.terminationStatus == 0, let line = String(decoding: data, as: UTF8.self).split(separator: "\n").last,
-              let f = try? JSONDecoder().decode(Figures.self, from: Data(line.utf8))
-        else { throw BenchError("\(path) failed: \(String(decoding: data, as: UTF8.self))") }
-        return f
+        guard process.terminationStatus == 0, let line = String(decoding: data, as: UTF8.self).split(separator: "\n").last
+        else { throw BenchError("\(script) failed: \(String(decoding: data, as: UTF8.self))") }
+        return String(line)
     }
 }
 

@@ -45,7 +45,7 @@ struct RunCommand: AsyncParsableCommand {
         var findings: [Finding] = []
         let binary = contactdesk ?? URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
             .deletingLastPathComponent().appendingPathComponent("contactdesk").path
-        if chosen.contains(.bytes) || chosen.contains(.memory) {
+        if chosen.contains(.bytes) || chosen.contains(.memory) || chosen.contains(.warm) {
             guard FileManager.default.isExecutableFile(atPath: binary) else {
                 throw BenchError("\(binary) is missing: build it in release (`swift build -c release`) or pass --contactdesk PATH")
             }
@@ -57,7 +57,7 @@ struct RunCommand: AsyncParsableCommand {
             case .open:
                 found = try await OpenScenario.cold(url: emulator!.url, runs: runs, link: .loopback)
                     + OpenScenario.cold(url: emulator!.url, runs: runs, link: .slow(latency))
-            case .warm: found = try await OpenScenario.warm(url: emulator!.url, runs: runs, stateDirectory: state)
+            case .warm: found = try await OpenScenario.warm(url: emulator!.url, runs: runs, stateDirectory: state, binary: binary)
             case .submit: found = try await SubmitScenario.run(url: emulator!.url, runs: runs, baselineRuns: baselineRuns, stateDirectory: state)
             case .filter: found = FilterScenario.run(friends: friends, width: 80, height: 24) + FilterScenario.run(friends: friends, width: 120, height: 40)
             case .memory: found = try MemoryScenario.run(binary: binary, url: emulator!.url, runs: min(runs, 3))

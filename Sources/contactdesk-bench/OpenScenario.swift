@@ -46,7 +46,7 @@ enum OpenScenario {
 extension OpenScenario {
     /// Opening it again with the list cached and nothing changed on the server: the list from SQLite goes on
     /// screen (reducer and render included), then friend_get with the cached sequences and group_get confirm it.
-    static func warm(url: String, runs: Int, stateDirectory: URL) async throws -> [Finding] {
+    static func warm(url: String, runs: Int, stateDirectory: URL, binary: String) async throws -> [Finding] {
         let cacheURL = stateDirectory.appendingPathComponent("bench-roster-cache.sqlite")
         let app = DemoSeed.sdkAppID
         do {
@@ -81,6 +81,22 @@ extension OpenScenario {
                     value: "\(calls)", baseline: "61", target: "≤ 2 calls", met: calls <= 2),
             Finding(scenario: "open 3000 friends, warm", measure: "until confirmed by the server, loopback", value: confirmed.describe(.ms),
                     target: "", met: nil),
+        ] + (try realBinary(url: url, runs: runs, binary: binary))
+    }
+
+    /// The same from outside: the real binary on a pseudo-terminal, process start and ncurses included.
+    static func realBinary(url: String, runs: Int, binary: String) throws -> [Finding] {
+        struct Times: Decodable { var coldFirstMs: Double; var coldLoadedMs: Double; var warmFirstMs: [Double]; var warmLoadedMs: [Double] }
+        let out = try PtyScript.output(script: "scripts/pty-open-time.py", [binary, "--url", url, "--runs", "\(runs)", "--json"])
+        guard let t = try? JSONDecoder().decode(Times.self, from: Data(out.utf8)) else { throw BenchError("pty-open-time.py: \(out)") }
+        var first = Sample(), loaded = Sample()
+        t.warmFirstMs.forEach { first.add($0) }
+        t.warmLoadedMs.forEach { loaded.add($0) }
+        return [
+            Finding(scenario: "open 3000 friends, warm, real binary", measure: "process start until the first row is drawn",
+                    value: first.describe(.ms), baseline: "", target: "< 100 ms", met: first.median < 100),
+            Finding(scenario: "open 3000 friends, warm, real binary", measure: "until \"friends loaded\"", value: loaded.describe(.ms),
+                    baseline: "cold: \(Unit.ms.format(t.coldLoadedMs))", target: "", met: nil),
         ]
     }
 }

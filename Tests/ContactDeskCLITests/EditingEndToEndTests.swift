@@ -43,7 +43,8 @@ import TestSupport
         let again = try Self.session("demo_alice", state: dir)
         try again.waitFor("Staged changes found")
         try again.send("r")
-        try again.waitFor("resumed") { !$0.contains("Staged changes found") && $0.contains("│ 1 staged │") && $0.contains("friends loaded") }
+        // The list may finish loading before or after the prompt is answered: wait for both, in either order.
+        try again.waitFor("resumed") { !$0.contains("Staged changes found") && $0.contains("│ 1 staged │") && $0.contains("│ 50 friends │") }
         #expect(try Self.changeSetLines(again) == before)
         try again.send("q")
         try again.waitFor("EXIT=0")
@@ -124,7 +125,7 @@ import TestSupport
         let other = try Self.session("demo_alice", state: fresh, extra: " --import \(path)")
         try other.waitFor("Staged changes found")
         try other.send("r")
-        try other.waitFor("resumed") { !$0.contains("Staged changes found") && $0.contains("friends loaded") }
+        try other.waitFor("resumed") { !$0.contains("Staged changes found") && $0.contains("│ 50 friends │") }
         #expect(try Self.changeSetLines(other) == staged)
         try other.send("q")
         try other.waitFor("EXIT=0")

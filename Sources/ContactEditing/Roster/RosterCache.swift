@@ -1,6 +1,7 @@
 import ChatAPI
 import Foundation
 import GRDB
+import Synchronization
 
 /// The last friend list seen per app, endpoint and account (SQLite beside the journal), so an account opens at
 /// once and is then refreshed with friend_get's sequences: when nothing changed that costs one friend_get and
@@ -47,17 +48,23 @@ public final class RosterCache: Sendable {
             guard let head = try Row.fetchOne(db, sql: "SELECT saved_at, format, std, custom, groups FROM roster WHERE app = ? AND endpoint = ? AND account = ?",
                                               arguments: key),
                   head["format"] as Int == Self.format else { return nil }
-            let decoder = JSONDecoder()
-            let groups = try decoder.decode([StoredGroup].self, from: head["groups"] as Data)
-            var friends: [Friend] = []
-            let chunks = try Row.fetchCursor(db, sql: "SELECT friends FROM roster_chunk WHERE app = ? AND endpoint = ? AND account = ? ORDER BY seq",
-                                             arguments: key)
-            while let chunk = try chunks.next() {
-                for s in try decoder.decode([StoredFriend].self, from: chunk["friends"] as Data) {
+            let groups = try JSONDecoder().decode([StoredGroup].self, from: head["groups"] as Data)
+            let chunks = try Data.fetchAll(db, sql: "SELECT friends FROM roster_chunk WHERE app = ? AND endpoint = ? AND account = ? ORDER BY seq",
+                                           arguments: key)
+            // Decoding is most of a warm open's time: the chunks are decoded on all cores.
+            let decoded = Mutex([[Friend]?](repeating: nil, count: chunks.count))
+            DispatchQueue.concurrentPerform(iterations: chunks.count) { i in
+                let friends = (try? JSONDecoder().decode([StoredFriend].self, from: chunks[i]))?.map { s in
                     var f = Friend(id: s.id, tags: s.tags)
                     f.nickname = s.nick
-                    friends.append(f)
+                    return f
                 }
+                decoded.withLock { $0[i] = friends }
+            }
+            var friends: [Friend] = []
+            for chunk in decoded.withLock({ $0 }) {
+                guard let chunk else { return nil }  // a damaged chunk: the network decides
+                friends += chunk
             }
             let roster = Roster(account: account, friends: friends, groups: groups.map { GroupSummary(name: $0.n, count: $0.c) },
                                 standardSequence: head["std"], customSequence: head["custom"])

@@ -12,7 +12,7 @@ final class TUIRunner: @unchecked Sendable {
     private var state: AppState
     private let client: ChatClient
     private let terminal: CursesTerminal
-    private let inbox = ActionInbox()
+    private let inbox: ActionInbox
     private let stopRequested = Atomic<Bool>(false)
     private let logger = Logger(label: "contactdesk.tui")
     private var loadTask: Task<Void, Never>?
@@ -25,6 +25,8 @@ final class TUIRunner: @unchecked Sendable {
     init(state: AppState, client: ChatClient, terminal: CursesTerminal, journal: Result<Journal, JournalError>, audit: AuditLog?,
          cache: RosterCache?, exportDirectory: URL) {
         self.state = state; self.client = client; self.terminal = terminal
+        let waker = terminal.waker
+        inbox = ActionInbox { waker.wake() }
         self.journal = journal; self.audit = audit; self.cache = cache; self.exportDirectory = exportDirectory
     }
 
@@ -196,6 +198,11 @@ final class TUIRunner: @unchecked Sendable {
 /// Actions posted by effects from other threads, taken by the loop before each draw.
 final class ActionInbox: Sendable {
     private let pending = Mutex<[Action]>([])
-    func post(_ action: Action) { pending.withLock { $0.append(action) } }
+    private let wake: @Sendable () -> Void
+    init(wake: @escaping @Sendable () -> Void) { self.wake = wake }
+    func post(_ action: Action) {
+        pending.withLock { $0.append(action) }
+        wake()
+    }
     func drain() -> [Action] { pending.withLock { p in defer { p.removeAll() }; return p } }
 }
