@@ -58,9 +58,10 @@ def main():
         where = ["--endpoint", args.url, "--sdkappid", "1400000000", "--admin", "administrator"] if args.url else ["--demo"]
         os.execve(args.binary, [args.binary] + where + ["--account", args.account], env)
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-    # The first frame: everything until the output pauses briefly after the first byte.
+    # The first frame: everything until the output pauses after the first byte (results of effects are
+    # drawn at most every 50 ms, so a 30 ms pause ends a frame).
     first = read_until(fd, b"ContactDesk")
-    first += read_until_quiet(fd, quiet=0.1)
+    first += read_until_quiet(fd, quiet=0.03)
     start = first + read_until(fd, b"friends loaded")
     start += read_until_quiet(fd)
     moves = []

@@ -33,6 +33,9 @@ final class TUIRunner: @unchecked Sendable {
     /// A signal (SIGTERM, SIGHUP) asks the loop to stop; it restores the terminal on its way out.
     func requestStop() { stopRequested.store(true, ordering: .relaxed) }
 
+    /// The shortest time between two draws caused by effects alone (keys are drawn at once).
+    static let minimumRedraw = Duration.milliseconds(50)
+
     /// Runs until the operator quits or a stop is requested.
     func run() {
         defer { terminal.end() }
@@ -41,9 +44,17 @@ final class TUIRunner: @unchecked Sendable {
         for follow in perform(Reducer.open(&state, state.account)) { _ = Reducer.reduce(&state, follow) }
         terminal.draw(Screen.render(state))
         var lastTick = ContinuousClock.now
+        var lastDraw = ContinuousClock.now
         while !state.quitting && !stopRequested.load(ordering: .relaxed) {
             let busy = state.load.isLoading || isChecking || state.submitting != nil
-            let keys = terminal.readKeys(timeout: busy ? 100 : 500)
+            var keys = terminal.readKeys(timeout: busy ? 100 : 500)
+            // Woken by an effect soon after a draw: let more results gather first, so a load of many pages
+            // repaints at most 20 times a second over a slow link. A key ends the wait at once.
+            while keys.isEmpty, inbox.hasPending {
+                let wait = Self.minimumRedraw - (ContinuousClock.now - lastDraw)
+                guard wait > .zero else { break }
+                keys = terminal.readKeys(timeout: max(1, Int(wait.components.attoseconds / 1_000_000_000_000_000)))
+            }
             var actions: [Action] = keys.map { key in
                 if key == .resize { let (w, h) = terminal.size; return .resized(width: w, height: h) }
                 return .key(key)
@@ -59,6 +70,7 @@ final class TUIRunner: @unchecked Sendable {
             // Journal writes run here, before the draw: an edit shows as staged only once it is on disk.
             for follow in perform(effects) { _ = Reducer.reduce(&state, follow) }
             terminal.draw(Screen.render(state))
+            lastDraw = .now
         }
         loadTask?.cancel()
     }
@@ -205,4 +217,5 @@ final class ActionInbox: Sendable {
         wake()
     }
     func drain() -> [Action] { pending.withLock { p in defer { p.removeAll() }; return p } }
+    var hasPending: Bool { pending.withLock { !$0.isEmpty } }
 }
