@@ -51,16 +51,25 @@ import TestSupport
         #expect(reason.contains("70009"))
     }
 
-    @Test func friendGetPagesUntilCompleteFlag() async throws {
-        let transport = ScriptedTransport { _, body, _ in
+    /// A scripted friend_get over friends u0..<total: a page runs from StartIndex to `end(start)` (capped at the
+    /// total) and carries StandardSequence `sequence(start)`.
+    static func friendPages(total: Int, end: @escaping @Sendable (Int) -> Int = { $0 + 100 },
+                            sequence: @escaping @Sendable (Int) -> Int = { _ in 9 }) -> ScriptedTransport {
+        ScriptedTransport { _, body, _ in
             let start = Int(body["StartIndex"]!.int!)
-            let items = (start..<min(start + 100, 250)).map { "{\"To_Account\":\"u\($0)\",\"ValueItem\":[]}" }
-            let done = start + 100 >= 250
+            let stop = min(end(start), total)
+            let items = (start..<stop).map { "{\"To_Account\":\"u\($0)\",\"ValueItem\":[]}" }
+            let done = stop >= total
             return ScriptedTransport.json("""
-                {"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":"","UserDataItem":[\(items.joined(separator: ","))],"StandardSequence":9,
-                 "CustomSequence":4,"FriendNum":250,"CompleteFlag":\(done ? 1 : 0),"NextStartIndex":\(done ? 0 : start + 100)}
+                {"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":"","UserDataItem":[\(items.joined(separator: ","))],
+                 "StandardSequence":\(sequence(start)),"CustomSequence":4,"FriendNum":\(total),"CompleteFlag":\(done ? 1 : 0),
+                 "NextStartIndex":\(done ? 0 : stop)}
                 """)
         }
+    }
+
+    @Test func friendGetPagesUntilCompleteFlag() async throws {
+        let transport = Self.friendPages(total: 250)
         let pages = Mutex<[Int]>([])
         let snapshot = try await TestClients.make(transport: transport).friendGetAll(account: "o") { page in
             pages.withLock { $0.append(page.count) }
@@ -77,16 +86,7 @@ import TestSupport
     /// and the rest is read page by page from the first that did not fit, without gaps or duplicates.
     @Test func prefetchedPagesThatDoNotFitAreReadAgainPageByPage() async throws {
         // Pages: 0..<100, then 100..<150, then 150..<250 (the server shortened its second page).
-        let transport = ScriptedTransport { _, body, _ in
-            let start = Int(body["StartIndex"]!.int!)
-            let end = start == 100 ? 150 : min(start + 100, 250)
-            let items = (start..<end).map { "{\"To_Account\":\"u\($0)\",\"ValueItem\":[]}" }
-            let done = end >= 250
-            return ScriptedTransport.json("""
-                {"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":"","UserDataItem":[\(items.joined(separator: ","))],"StandardSequence":9,
-                 "CustomSequence":4,"FriendNum":250,"CompleteFlag":\(done ? 1 : 0),"NextStartIndex":\(done ? 0 : end)}
-                """)
-        }
+        let transport = Self.friendPages(total: 250, end: { $0 == 100 ? 150 : $0 + 100 })
         let snapshot = try await TestClients.make(transport: transport).friendGetAll(account: "o")
         #expect(snapshot.friends.map(\.toAccount) == (0..<250).map { "u\($0)" })
         // 0, then 100 and 200 prefetched (200 dropped), then 150 page by page.
@@ -94,16 +94,8 @@ import TestSupport
     }
 
     @Test func aSequenceThatMovesDuringPrefetchFallsBackToPaging() async throws {
-        let transport = ScriptedTransport { _, body, _ in
-            let start = Int(body["StartIndex"]!.int!)
-            let items = (start..<min(start + 100, 300)).map { "{\"To_Account\":\"u\($0)\",\"ValueItem\":[]}" }
-            let done = start + 100 >= 300
-            // The list changed after the first page: later pages carry a newer StandardSequence.
-            return ScriptedTransport.json("""
-                {"ActionStatus":"OK","ErrorCode":0,"UserDataItem":[\(items.joined(separator: ","))],"StandardSequence":\(start == 0 ? 9 : 10),
-                 "CustomSequence":4,"FriendNum":300,"CompleteFlag":\(done ? 1 : 0),"NextStartIndex":\(done ? 0 : start + 100)}
-                """)
-        }
+        // The list changed after the first page: later pages carry a newer StandardSequence.
+        let transport = Self.friendPages(total: 300, sequence: { $0 == 0 ? 9 : 10 })
         let snapshot = try await TestClients.make(transport: transport).friendGetAll(account: "o")
         #expect(snapshot.friends.map(\.toAccount) == (0..<300).map { "u\($0)" })
         #expect(snapshot.standardSequence == 10)
