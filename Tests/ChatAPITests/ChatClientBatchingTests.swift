@@ -98,8 +98,31 @@ import TestSupport
         let transport = Self.friendPages(total: 300, sequence: { $0 == 0 ? 9 : 10 })
         let snapshot = try await TestClients.make(transport: transport).friendGetAll(account: "o")
         #expect(snapshot.friends.map(\.toAccount) == (0..<300).map { "u\($0)" })
-        #expect(snapshot.standardSequence == 10)
+        // Read across a change: not a consistent copy, so no sequences to cache it under.
+        #expect(snapshot.standardSequence == nil && snapshot.customSequence == nil)
         #expect(transport.sent.count >= 4, "the prefetched page at 100 did not fit and was read again")
+    }
+
+    /// The list shrank after the first page: the page past its new end fails, and that failure arrives before
+    /// the page that ends the list. Paging would never have asked for it, so the read succeeds.
+    @Test func aPrefetchedPagePastTheEndDoesNotFailTheRead() async throws {
+        let answeredBeyond = Mutex(false)
+        let transport = ScriptedTransport { _, body, _ in
+            let start = Int(body["StartIndex"]!.int!)
+            if start == 200 {
+                answeredBeyond.withLock { $0 = true }
+                return ScriptedTransport.json("{\"ActionStatus\":\"FAIL\",\"ErrorCode\":30001,\"ErrorInfo\":\"StartIndex beyond the list\"}")
+            }
+            if start == 100 { while !answeredBeyond.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(1)) } }
+            let stop = start == 0 ? 100 : 150
+            let items = (start..<stop).map { "{\"To_Account\":\"u\($0)\",\"ValueItem\":[]}" }
+            return ScriptedTransport.json("""
+                {"ActionStatus":"OK","ErrorCode":0,"UserDataItem":[\(items.joined(separator: ","))],"StandardSequence":9,"CustomSequence":4,
+                 "FriendNum":\(start == 0 ? 300 : 150),"CompleteFlag":\(start == 0 ? 0 : 1),"NextStartIndex":\(start == 0 ? 100 : 0)}
+                """)
+        }
+        let snapshot = try await TestClients.make(transport: transport, retry: RetryPolicy(maxAttempts: 1)).friendGetAll(account: "o")
+        #expect(snapshot.friends.map(\.toAccount) == (0..<150).map { "u\($0)" })
     }
 
     @Test func pagingThatDoesNotAdvanceIsAProtocolError() async throws {

@@ -19,9 +19,13 @@ extension ChatClient {
     /// checked against what paging would have asked (its NextStartIndex, its size, the same sequences as the
     /// first); if any differs, the rest is read page by page from where the check failed.
     /// `keepItems: false` leaves `friends` empty, for a caller that keeps what it needs from `onPage`.
+    /// When the sequences moved while the pages were read (the list changed meanwhile), the snapshot's
+    /// sequences are nil: what was read is not a consistent copy, so a cache must not present it as one.
     public func friendGetAll(account: String, standardSequence: Int64? = nil, customSequence: Int64? = nil, keepItems: Bool = true,
                              onPage: @Sendable ([UserDataItem]) async -> Void = { _ in }) async throws -> FriendListSnapshot {
         var snapshot = FriendListSnapshot(friends: [], pages: 0)
+        var firstSequences: (Int64?, Int64?)?
+        var consistent = true
         @Sendable func page(_ start: Int) async throws -> FriendGetPayload {
             try await call(.friendGet, account: account,
                            FriendGetRequest(fromAccount: account, startIndex: start, standardSequence: standardSequence, customSequence: customSequence),
@@ -31,10 +35,17 @@ extension ChatClient {
             let items = page.userDataItem ?? []
             snapshot.pages += 1
             if keepItems { snapshot.friends += items }
+            if let (std, custom) = firstSequences, std != page.standardSequence || custom != page.customSequence { consistent = false }
+            if firstSequences == nil { firstSequences = (page.standardSequence, page.customSequence) }
             snapshot.standardSequence = page.standardSequence ?? snapshot.standardSequence
             snapshot.customSequence = page.customSequence ?? snapshot.customSequence
             snapshot.friendNum = page.friendNum ?? snapshot.friendNum
             await onPage(items)
+        }
+        func finished() -> FriendListSnapshot {
+            var s = snapshot
+            if !consistent { s.standardSequence = nil; s.customSequence = nil }
+            return s
         }
         func nextStart(after page: FriendGetPayload, at start: Int) throws -> Int? {
             if (page.completeFlag ?? 1) != 0 { return nil }
@@ -47,28 +58,38 @@ extension ChatClient {
 
         let first = try await page(0)
         await take(first)
-        guard var start = try nextStart(after: first, at: 0) else { return snapshot }
+        guard var start = try nextStart(after: first, at: 0) else { return finished() }
         let size = first.userDataItem?.count ?? 0
         if size > 0, start == size, let total = first.friendNum, total > start {
             let starts = Array(stride(from: start, to: total, by: size))
             var complete = false
             try await withThrowingTaskGroup(of: (Int, FriendGetPayload).self) { group in
                 var launched = 0, taken = 0
-                var ready: [Int: FriendGetPayload] = [:]
+                // Results wait for their turn, errors too: a failed page after the list's real end must not
+                // fail a read that paging would have finished.
+                var ready: [Int: Result<FriendGetPayload, Error>] = [:]
                 var stopped = false
                 func launch() {
                     let i = launched
                     launched += 1
-                    group.addTask { (i, try await page(starts[i])) }
+                    group.addTask {
+                        do { return (i, try await page(starts[i])) } catch { throw PrefetchFailure(index: i, error: error) }
+                    }
                 }
                 while launched < min(config.readConcurrency, starts.count) { launch() }
                 // Pages are handed on in order as soon as the ones before them are in.
                 while let result = await group.nextResult() {
                     guard !stopped else { continue }
-                    let (i, p) = try result.get()
-                    ready[i] = p
+                    switch result {
+                    case .success(let (i, p)): ready[i] = .success(p)
+                    case .failure(let error):
+                        guard let i = (error as? PrefetchFailure)?.index else { throw error }
+                        ready[i] = .failure(error)
+                    }
                     if launched < starts.count { launch() }
-                    while let p = ready.removeValue(forKey: taken) {
+                    while let r = ready.removeValue(forKey: taken) {
+                        let p: FriendGetPayload
+                        do { p = try r.get() } catch let failure as PrefetchFailure { throw failure.error }
                         let s = starts[taken]
                         let next = try nextStart(after: p, at: s)
                         let isLast = taken == starts.count - 1
@@ -91,13 +112,13 @@ extension ChatClient {
                     if stopped || taken == starts.count { stopped = true; group.cancelAll() }
                 }
             }
-            if complete { return snapshot }
+            if complete { return finished() }
         }
         // Page by page: no prefetch possible, or a prefetched page did not fit.
         while true {
             let p = try await page(start)
             await take(p)
-            guard let n = try nextStart(after: p, at: start) else { return snapshot }
+            guard let n = try nextStart(after: p, at: start) else { return finished() }
             start = n
         }
     }
@@ -166,4 +187,10 @@ extension ChatClient {
             return missing(k)
         }
     }
+}
+
+/// A prefetched page's error with the page it belongs to, so it is raised only when that page's turn comes.
+private struct PrefetchFailure: Error {
+    let index: Int
+    let error: Error
 }

@@ -57,8 +57,7 @@ public enum Overlay: Equatable, Sendable {
 public struct AppState: Equatable, Sendable {
     public var info: AppInfo
     public var account: String
-    public var friends: [Friend] = [] { didSet { friendsGeneration &+= 1 } }
-    private var friendsGeneration = 0
+    public var friends: [Friend] = [] { didSet { index.friendsChanged() } }
     /// Search text, sort orders and custom keys derived from `friends`; refreshed by `refreshVisible`.
     private var index = FriendIndex()
     public var groups: [GroupSummary] = []
@@ -126,7 +125,7 @@ public struct AppState: Equatable, Sendable {
 
     /// Custom field keys shown as columns: configured ones and any a friend has.
     public var customFields: [String] {
-        let seen = index.builtFor == friendsGeneration ? index.customKeys : Set(friends.flatMap { $0.custom.keys })
+        let seen = index.isCurrent ? index.customKeys : Set(friends.flatMap { $0.custom.keys })
         return Array(configuredFields.union(seen)).sorted()
     }
 
@@ -146,7 +145,7 @@ public struct AppState: Equatable, Sendable {
     /// Recomputes `visible` from the filter, group and sort, keeping the selected friend where possible.
     public mutating func refreshVisible() {
         let keep = selected?.id
-        index.update(friends, generation: friendsGeneration)
+        index.update(friends)
         let needle = Array(filter.lowercased().utf8)
         let order = index.sorted(friends, by: sort, descending: descending)
         if needle.isEmpty && groupFilter == nil {

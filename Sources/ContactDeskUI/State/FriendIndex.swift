@@ -5,7 +5,10 @@ import ContactEditing
 /// field keys. Rebuilt only when the friends change, so a filter keystroke on 10,000 friends is a byte scan.
 struct FriendIndex: Equatable, Sendable {
     /// Bumped by `AppState.friends`' observer; the index is stale when it was built for another value.
-    private(set) var builtFor = -1
+    /// Kept here rather than in AppState so that it, too, stays out of state equality.
+    private var generation = 0
+    private var builtFor = -1
+    var isCurrent: Bool { builtFor == generation }
     /// Each friend's id, nickname, remark and groups, lowercased, as UTF-8; friend i is text[offsets[i]..<offsets[i+1]].
     private var text: [UInt8] = []
     private var offsets: [Int] = [0]
@@ -16,7 +19,9 @@ struct FriendIndex: Equatable, Sendable {
     /// Derived data: two states with the same friends are equal whatever their indexes hold.
     static func == (a: FriendIndex, b: FriendIndex) -> Bool { true }
 
-    mutating func update(_ friends: [Friend], generation: Int) {
+    mutating func friendsChanged() { generation &+= 1 }
+
+    mutating func update(_ friends: [Friend]) {
         guard builtFor != generation else { return }
         builtFor = generation
         text.removeAll(keepingCapacity: true)

@@ -21,25 +21,29 @@ public struct RosterLoader: Sendable {
         let collected = FriendCollector()
         // Each batch of nicknames goes to the screen as it arrives; the roster returned has them all.
         let nicknames = NicknameFetcher(client: client) { await progress(.nicknames($0)) }
-        let snapshot: FriendListSnapshot
+        // The nickname calls are tasks of their own: a failure or a cancelled load stops them explicitly.
         do {
-            snapshot = try await client.friendGetAll(account: account, keepItems: false) { items in
+            let snapshot = try await client.friendGetAll(account: account, keepItems: false) { items in
                 let page = items.map { Friend(id: $0.toAccount, tags: $0.valueItem ?? []) }
                 await collected.add(page)
                 // The page goes to the screen before its nicknames are asked for, so they never arrive first.
                 await progress(.page(page))
                 await nicknames.add(page.map(\.id))
             }
+            var friends = await collected.friends
+            let groups = try await groupsReply
+            let nicks = try await withTaskCancellationHandler {
+                try await nicknames.all()
+            } onCancel: {
+                Task { await nicknames.cancel() }
+            }
+            for i in friends.indices { friends[i].nickname = nicks[friends[i].id] ?? "" }
+            return Roster(account: account, friends: friends, groups: Self.summaries(groups, friends),
+                          standardSequence: snapshot.standardSequence, customSequence: snapshot.customSequence)
         } catch {
             await nicknames.cancel()
             throw error
         }
-        var friends = await collected.friends
-        let groups = try await groupsReply
-        let nicks = try await nicknames.all()
-        for i in friends.indices { friends[i].nickname = nicks[friends[i].id] ?? "" }
-        return Roster(account: account, friends: friends, groups: Self.summaries(groups, friends),
-                      standardSequence: snapshot.standardSequence, customSequence: snapshot.customSequence)
     }
 }
 
@@ -49,9 +53,15 @@ extension RosterLoader {
     /// (standard: remark, groups, add source; custom: Tag_SNS_Custom_*), and the others are taken from the cache.
     /// Nicknames are kept from the cache and fetched only for friends it does not know; `R` re-reads them all.
     public func refresh(_ cached: Roster) async throws -> Roster {
+        guard cached.standardSequence != nil, cached.customSequence != nil else { return try await load(account: cached.account) }
         async let groupsReply = client.groupGet(account: cached.account, withFriends: false)
         let snapshot = try await client.friendGetAll(account: cached.account, standardSequence: cached.standardSequence,
                                                      customSequence: cached.customSequence)
+        // The list changed while its pages were read: nothing in the reply can be trusted to merge.
+        if snapshot.standardSequence == nil || snapshot.customSequence == nil {
+            _ = try? await groupsReply
+            return try await load(account: cached.account)
+        }
         let sameStandard = cached.standardSequence != nil && snapshot.standardSequence == cached.standardSequence
         let sameCustom = cached.customSequence != nil && snapshot.customSequence == cached.customSequence
         var friends: [Friend]

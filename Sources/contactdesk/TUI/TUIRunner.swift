@@ -16,6 +16,8 @@ final class TUIRunner: @unchecked Sendable {
     private let stopRequested = Atomic<Bool>(false)
     private let logger = Logger(label: "contactdesk.tui")
     private var loadTask: Task<Void, Never>?
+    /// Numbers the roster loads; what an earlier load posts after a newer one started is dropped.
+    private var loadID = 0
 
     private let journal: Result<Journal, JournalError>
     private let audit: AuditLog?
@@ -55,11 +57,12 @@ final class TUIRunner: @unchecked Sendable {
                 guard wait > .zero else { break }
                 keys = terminal.readKeys(timeout: max(1, Int(wait.components.attoseconds / 1_000_000_000_000_000)))
             }
-            var actions: [Action] = keys.map { key in
+            // Results first: they happened before the keys read just now (a key may open another account).
+            var actions = Action.coalesced(inbox.drain(currentLoad: loadID))
+            actions += keys.map { key in
                 if key == .resize { let (w, h) = terminal.size; return .resized(width: w, height: h) }
                 return .key(key)
             }
-            actions += Action.coalesced(inbox.drain())
             if busy && ContinuousClock.now - lastTick >= .milliseconds(250) {
                 actions.append(.tick)
                 lastTick = .now
@@ -159,7 +162,8 @@ final class TUIRunner: @unchecked Sendable {
                 }
             case .loadRoster(let account, let full):
                 loadTask?.cancel()
-                let client = client, inbox = inbox, cache = cache, logger = logger
+                loadID += 1
+                let client = client, inbox = inbox, cache = cache, logger = logger, id = loadID
                 let app = state.info.sdkAppID, endpoint = client.config.endpoint.baseURL
                 // The saved list goes on screen in this same frame; the network only confirms or corrects it.
                 let cached = full ? nil : cache?.load(app: app, endpoint: endpoint, account: account)
@@ -175,20 +179,20 @@ final class TUIRunner: @unchecked Sendable {
                             try await loader.load(account: account) { progress in
                                 guard showPages else { return }
                                 switch progress {
-                                case .page(let friends): inbox.post(.rosterPage(friends))
-                                case .nicknames(let nicks): inbox.post(.nicknames(nicks))
+                                case .page(let friends): inbox.post(.rosterPage(friends), load: id)
+                                case .nicknames(let nicks): inbox.post(.nicknames(nicks), load: id)
                                 }
                             }
                         }
                         do { try cache?.save(roster, app: app, endpoint: endpoint) } catch {
                             logger.warning("roster cache", metadata: ["error": "\(error)"])
                         }
-                        inbox.post(.rosterLoaded(roster))
+                        inbox.post(.rosterLoaded(roster), load: id)
                     } catch is CancellationError {
                     } catch let error as ChatError {
-                        inbox.post(.rosterFailed(message: error.description))
+                        inbox.post(.rosterFailed(message: error.description), load: id)
                     } catch {
-                        inbox.post(.rosterFailed(message: "\(error)"))
+                        inbox.post(.rosterFailed(message: "\(error)"), load: id)
                     }
                 }
             case .checkAccount(let id):
@@ -209,13 +213,19 @@ final class TUIRunner: @unchecked Sendable {
 
 /// Actions posted by effects from other threads, taken by the loop before each draw.
 final class ActionInbox: Sendable {
-    private let pending = Mutex<[Action]>([])
+    private let pending = Mutex<[(action: Action, load: Int?)]>([])
     private let wake: @Sendable () -> Void
     init(wake: @escaping @Sendable () -> Void) { self.wake = wake }
-    func post(_ action: Action) {
-        pending.withLock { $0.append(action) }
+    /// `load` tags what a roster load posts, so a superseded load's pages never reach the screen.
+    func post(_ action: Action, load: Int? = nil) {
+        pending.withLock { $0.append((action, load)) }
         wake()
     }
-    func drain() -> [Action] { pending.withLock { p in defer { p.removeAll() }; return p } }
+    func drain(currentLoad: Int) -> [Action] {
+        pending.withLock { p in
+            defer { p.removeAll() }
+            return p.filter { $0.load == nil || $0.load == currentLoad }.map(\.action)
+        }
+    }
     var hasPending: Bool { pending.withLock { !$0.isEmpty } }
 }
