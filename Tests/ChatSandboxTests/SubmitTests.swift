@@ -134,3 +134,21 @@ import TestSupport
         }
     }
 }
+
+extension SubmitTests {
+    /// Over 1000 rows the submit takes two calls; when the first fails with a code that dooms every call
+    /// (30004: not an administrator), the second is not sent and its rows stay staged as not sent.
+    @Test func aCallThatConfigurationDoomsStopsTheCallsAfterIt() async throws {
+        try await TestSandbox.with(try TestSandbox.config(faults: ["sns/friend_update:code=30004x1"])) { server, client in
+            let ids = (0..<1500).map { String(format: "f%04d", $0) }
+            try await TestSandbox.seed(client, owner: "o", friends: ids)
+            await server.resetCallCounts()
+            let entries = ids.map { Self.entry($0, .remark, .text("remark of \($0)"), .set("新")) }
+            let report = try await Submitter(client: client).submit(account: "o", entries: entries, customKeys: [])
+            #expect(await server.callCounts()["sns/friend_update"] == 1)
+            #expect(ids.prefix(1000).allSatisfy { report.outcomes[$0] == .failed(code: 30004, info: report.outcomes[$0].flatMap {
+                if case .failed(_, let info) = $0 { info } else { nil } } ?? "") })
+            #expect(ids.suffix(500).allSatisfy { if case .notSent = report.outcomes[$0] { true } else { false } })
+        }
+    }
+}

@@ -60,7 +60,7 @@ import TestSupport
         let dir = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let env = CommandRunner.environment(state: dir, extra: [KeyLoader.variable: TestCredentials.keyText])
-        let sandbox = try BackgroundProcess(["sandbox", "--fault", "sns/friend_update:latency=1500", "--state", dir.appendingPathComponent("sb.json").path],
+        let sandbox = try BackgroundProcess(["sandbox", "--fault", "sns/friend_update:latency=5000", "--state", dir.appendingPathComponent("sb.json").path],
                                             environment: env)
         defer { sandbox.stop() }
         let url = try #require(sandbox.firstLine())
@@ -81,7 +81,8 @@ import TestSupport
         try t.waitFor("y submit")
         try t.send("y")
         try t.waitFor("submitting")
-        // Kill only once the write has reached the emulator (it then sits in 1.5 s of injected latency).
+        // Kill only once the write has reached the emulator (it then sits in 5 s of injected latency: on a busy
+        // machine the kill has been seen to take more than 1.5 s, after the reply had come back).
         func updatesReceived() throws -> JSONValue? {
             let calls = try CommandRunner.run(["-s", url + "/_sandbox/calls"], environment: ["PATH": "/usr/bin:/bin"],
                                               executable: URL(fileURLWithPath: "/usr/bin/curl")).stdout
@@ -95,7 +96,7 @@ import TestSupport
         // The server finishes the write it received; the client never heard back.
         let client = try TestClients.make(baseURL: url)
         var remark = ""
-        for _ in 0..<100 where remark != "崩溃测试" {
+        for _ in 0..<200 where remark != "崩溃测试" {
             remark = try await client.friendGetList(account: "demo_alice", friends: ["c0001"], tags: [FriendTag.remark])[0]
                 .snsProfileItem?.value(for: FriendTag.remark)?.stringValue ?? ""
             if remark != "崩溃测试" { try await Task.sleep(for: .milliseconds(100)) }

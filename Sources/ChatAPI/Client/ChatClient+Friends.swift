@@ -139,7 +139,10 @@ extension ChatClient {
     /// Updates friends, 1000 rows per call, one call at a time for the account.
     /// Every row gets an outcome in request order: a refused call marks each of its rows with the call's code,
     /// and after a call that configuration or credentials doomed, later calls are not sent.
-    public func friendUpdate(account: String, items: [UpdateItem]) async throws -> [RowResult] {
+    /// `sending` sees each call's friends just before it goes out and may refuse it with a reason (its rows are
+    /// then not sent); `answered` sees each sent call's rows. A caller that records what is in flight uses them.
+    public func friendUpdate(account: String, items: [UpdateItem], sending: ([String]) -> String? = { _ in nil },
+                             answered: ([RowResult]) async -> Void = { _ in }) async throws -> [RowResult] {
         var results: [RowResult] = []
         results.reserveCapacity(items.count)
         var stopReason: String?
@@ -148,6 +151,11 @@ extension ChatClient {
                 results += batch.map { RowResult(toAccount: $0.toAccount, outcome: .notSent(reason: stopReason)) }
                 continue
             }
+            if let refusal = sending(batch.map(\.toAccount)) {
+                results += batch.map { RowResult(toAccount: $0.toAccount, outcome: .notSent(reason: refusal)) }
+                continue
+            }
+            let before = results.count
             do {
                 let reply = try await call(.friendUpdate, account: account, rows: batch.count,
                                            FriendUpdateRequest(fromAccount: account, updateItem: batch), as: FriendUpdatePayload.self)
@@ -169,6 +177,7 @@ extension ChatClient {
                     if case .credentials = error { stopReason = error.description }
                 }
             }
+            await answered(Array(results[before...]))
         }
         return results
     }

@@ -1,6 +1,15 @@
-/// Where a key is read: the friend list, a form, a dialog, the change-set review.
+/// Where a key is read: the friend list, a dialog or form, the change-set review.
 public enum KeyContext: String, CaseIterable, Sendable {
-    case list, form, dialog, review
+    case list, dialog, review
+
+    /// The help screen's heading for the context.
+    var heading: String {
+        switch self {
+        case .list: "Friend list"
+        case .dialog: "In a dialog or form"
+        case .review: "Change-set screen"
+        }
+    }
 }
 
 /// Something the operator can do, with a stable id for config files and a line for help.

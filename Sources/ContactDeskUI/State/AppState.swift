@@ -76,8 +76,11 @@ public struct AppState: Equatable, Sendable {
     public var sort: SortColumn = .userID
     public var descending = false
     /// One line of news or error for the status bar.
-    public var status: String?
+    public var status: String? { didSet { if status == nil { statusIsError = false } } }
     public var statusIsError = false
+    /// Problems found at start (theme, key map, journal): shown on the status line until a key is pressed,
+    /// whatever the first load says meanwhile.
+    public var startupProblems: String?
     public var overlay: Overlay = .none
     public var width: Int
     public var height: Int
@@ -143,8 +146,11 @@ public struct AppState: Equatable, Sendable {
     }
 
     /// Recomputes `visible` from the filter, group and sort, keeping the selected friend where possible.
-    public mutating func refreshVisible() {
-        let keep = selected?.id
+    public mutating func refreshVisible() { refreshVisible(keeping: selected?.id) }
+
+    /// The same, keeping the cursor on friend `keep` (taken before `friends` was replaced, since `visible`
+    /// still indexes the old list).
+    public mutating func refreshVisible(keeping keep: String?) {
         index.update(friends)
         let needle = Array(filter.lowercased().utf8)
         let order = index.sorted(friends, by: sort, descending: descending)

@@ -112,11 +112,12 @@ public enum Reducer {
     }
 
     static func show(_ state: inout AppState, _ roster: Roster) {
+        let keep = state.selected?.id
         state.friends = roster.friends
         state.groups = roster.groups
         state.marked = state.marked.intersection(roster.friends.map(\.id))
         if let g = state.groupFilter, !roster.groups.contains(where: { $0.name == g }) { state.groupFilter = nil }
-        state.refreshVisible()
+        state.refreshVisible(keeping: keep)
     }
 
     /// "2026-11-27 07:10" in the operator's time zone.
@@ -147,6 +148,16 @@ public enum Reducer {
 
     static func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         if key == .resize { return [] }
+        state.startupProblems = nil
+        var key = key
+        // Dialogs and forms read Enter and Esc; keys bound to dialog.accept / dialog.cancel stand for them.
+        if state.overlay != .none {
+            switch state.keyMap.action(for: key, in: .dialog) {
+            case .dialogAccept: key = .enter
+            case .dialogCancel: key = .escape
+            default: break
+            }
+        }
         switch state.overlay {
         case .help(let scroll):
             switch key {

@@ -105,14 +105,17 @@ enum ChangeSetView {
             canvas.fill(y: y, role: role)
             var x = canvas.put("  " + DisplayWidth.pad(e.key.friend, to: 10) + " " + DisplayWidth.pad(e.key.field.description, to: 12) + " ",
                                x: 0, y: y, role: role)
-            x += canvas.put(text(e.base), x: x, y: y, role: i == cursor ? role : .diffOld, maxWidth: (state.width - x) / 2 - 2)
+            // Cut values end in "…", so a long remark never reads as complete.
+            x += canvas.put(DisplayWidth.truncate(text(e.base), to: (state.width - x) / 2 - 2), x: x, y: y, role: i == cursor ? role : .diffOld)
             x += canvas.put(" -> ", x: x, y: y, role: role)
-            canvas.put(text(e.result), x: x, y: y, role: i == cursor ? role : .diffNew, maxWidth: state.width - x)
+            canvas.put(DisplayWidth.truncate(text(e.result), to: state.width - x), x: x, y: y, role: i == cursor ? role : .diffNew)
         }
         let keys = state.keyMap
         canvas.fill(y: state.height - 1, role: .footer)
-        canvas.put(" \(keys.label(for: .dropEntry)) drop · \(keys.label(for: .undo)) undo · \(keys.label(for: .redo)) redo · \(keys.label(for: .export)) export · Esc back",
-                   x: 0, y: state.height - 1, role: .footer)
+        // Unbound actions (read-only mode) get no hint.
+        let hints = [(ActionID.dropEntry, "drop"), (.undo, "undo"), (.redo, "redo"), (.export, "export")]
+            .filter { !keys.keys(for: $0.0).isEmpty }.map { "\(keys.label(for: $0.0)) \($0.1)" } + ["Esc back"]
+        canvas.put(" " + hints.joined(separator: " · "), x: 0, y: state.height - 1, role: .footer)
     }
 }
 

@@ -54,6 +54,9 @@ enum FriendListView {
         let title: String
         let width: Int
         let field: FieldKey?
+        /// The sort this column shows an arrow for; nil for custom fields, which do not sort.
+        var sort: SortColumn? = nil
+        var isResult = false
         let value: (Friend) -> String
     }
 
@@ -67,13 +70,16 @@ enum FriendListView {
         func remarkWidth(_ n: Int) -> Int { width - 2 - (idWidth + 1) - (nickWidth + 1) - (groupsWidth + 1) - n * 9 - (resultWidth > 0 ? resultWidth + 1 : 0) }
         while !custom.isEmpty && remarkWidth(custom.count) < 16 { custom.removeLast() }
         var cols = [
-            Column(title: "UserID", width: idWidth, field: nil) { $0.id },
-            Column(title: "Nickname", width: nickWidth, field: nil) { $0.nickname },
-            Column(title: "Remark", width: max(8, remarkWidth(custom.count)), field: .remark) { $0.remark },
-            Column(title: "Groups", width: groupsWidth, field: .groups) { $0.groups.joined(separator: ",") },
+            Column(title: "UserID", width: idWidth, field: nil, sort: .userID) { $0.id },
+            Column(title: "Nickname", width: nickWidth, field: nil, sort: .nickname) { $0.nickname },
+            Column(title: "Remark", width: max(8, remarkWidth(custom.count)), field: .remark, sort: .remark) { $0.remark },
+            Column(title: "Groups", width: groupsWidth, field: .groups, sort: .groups) { $0.groups.joined(separator: ",") },
         ]
+        // A custom field may be called "Result" or "Groups": columns are told apart by kind, never by title.
         cols += custom.map { key in Column(title: key, width: 8, field: .custom(key)) { $0.custom[key] ?? "" } }
-        if resultWidth > 0 { cols.append(Column(title: "Result", width: resultWidth, field: nil) { state.results[$0.id]?.inline ?? "" }) }
+        if resultWidth > 0 {
+            cols.append(Column(title: "Result", width: resultWidth, field: nil, isResult: true) { state.results[$0.id]?.inline ?? "" })
+        }
         return cols
     }
 
@@ -82,7 +88,7 @@ enum FriendListView {
         var cx = x + 2
         canvas.fill(x: x, y: 1, width: width, role: .columnHeading)
         for c in cols {
-            let arrow = SortColumn(rawValue: c.title) == state.sort ? (state.descending ? "↓" : "↑") : ""
+            let arrow = c.sort == state.sort ? (state.descending ? "↓" : "↑") : ""
             canvas.put(c.title + arrow, x: cx, y: 1, role: .columnHeading, maxWidth: c.width)
             cx += c.width + 1
         }
@@ -113,8 +119,12 @@ enum FriendListView {
                 let stagedValue = c.field.flatMap { state.staged(friend.id, $0) }
                 let text = stagedValue.map { v in v.text ?? v.groups?.joined(separator: ",") ?? "" } ?? c.value(friend)
                 var cellRole: Role = stagedValue != nil && pos != state.cursor ? .staged : role
-                if c.title == "Result", pos != state.cursor, let r = state.results[friend.id] {
-                    cellRole = r == .ok ? .resultOK : (r.inline.hasPrefix("!") ? .conflict : .resultError)
+                if c.isResult, pos != state.cursor, let r = state.results[friend.id] {
+                    cellRole = switch r {
+                    case .ok: .resultOK
+                    case .conflict: .conflict
+                    default: .resultError
+                    }
                 }
                 canvas.put(DisplayWidth.truncate(text, to: c.width), x: cx, y: top + row, role: cellRole, maxWidth: c.width)
                 cx += c.width + 1
@@ -128,6 +138,10 @@ enum StatusLineView {
     static func draw(_ canvas: inout Canvas, _ state: AppState) {
         let y = state.height - 2
         let matches = "\(state.visible.count) match\(state.visible.count == 1 ? "" : "es")"
+        if let problems = state.startupProblems {
+            canvas.put(problems, x: 0, y: y, role: .resultError)
+            return
+        }
         if state.filtering {
             canvas.put("/" + state.filter + "▏  " + matches + "  (Enter keeps, Esc clears)", x: 0, y: y, role: .progress)
             return
@@ -169,7 +183,11 @@ enum FooterView {
         canvas.fill(y: y, role: .footer)
         var order: [ActionID] = [.filter, .mark, .edit, .bulk, .changeSet, .undo, .groups, .help, .quit]
         func text() -> String {
-            " " + order.compactMap { a in a.footer.map { "\(state.keyMap.keys(for: a).first?.description ?? "") \($0)" } }.joined(separator: "  ")
+            // An action without keys (read-only mode) has no hint.
+            " " + order.compactMap { a in
+                guard let name = a.footer, let key = state.keyMap.keys(for: a).first else { return nil }
+                return "\(key.description) \(name)"
+            }.joined(separator: "  ")
         }
         // On a narrow screen drop the less needed hints first; help and quit always show.
         for dropped in [ActionID.groups, .undo, .bulk] where DisplayWidth.of(text()) > state.width { order.removeAll { $0 == dropped } }

@@ -22,7 +22,7 @@ enum HelpView {
         for context in KeyContext.allCases {
             let actions = ActionID.allCases.filter { $0.context == context && !keyMap.keys(for: $0).isEmpty }
             if actions.isEmpty { continue }
-            out.append(context == .list ? "Friend list" : "In a dialog")
+            out.append(context.heading)
             for a in actions { out.append("  " + DisplayWidth.pad(keyMap.label(for: a), to: 16) + a.summary) }
             out.append("")
         }

@@ -39,21 +39,19 @@ public struct Submitter: Sendable {
         for friend in plan.alreadyApplied { report.outcomes[friend] = .ok }
         await progress(0, plan.items.count)
         var done = 0
-        var results: [RowResult] = []
-        for batch in plan.items.chunked(BatchLimit.friendUpdate) {
-            let ids = batch.map(\.toAccount)
-            do { try recorder?.sending(ids) } catch {
+        // One friend_update run, so its rule holds across calls: after a call that configuration or credentials
+        // doomed, the later ones are not sent.
+        let results = try await client.friendUpdate(account: account, items: plan.items, sending: { ids in
+            do { try recorder?.sending(ids); return nil } catch {
                 // Without a record of what is on the wire, do not send.
-                results += ids.map { RowResult(toAccount: $0, outcome: .notSent(reason: "\(error)")) }
-                continue
+                return "\(error)"
             }
-            let rows = try await client.friendUpdate(account: account, items: batch)
-            results += rows
+        }, answered: { rows in
             // Rows without an answer stay in flight: the next start re-reads them.
             try? recorder?.settled(rows.filter { if case .notSent = $0.outcome { return false } else { return true } }.map(\.toAccount))
-            done += batch.count
+            done += rows.count
             await progress(done, plan.items.count)
-        }
+        })
         let sent = Dictionary(uniqueKeysWithValues: plan.items.map { ($0.toAccount, $0.snsItem) })
         for r in results {
             switch r.outcome {

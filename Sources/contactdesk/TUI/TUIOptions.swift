@@ -69,16 +69,14 @@ enum TUILauncher {
 
         var state = AppState(info: info, account: account, keyMap: keyMap)  // the runner opens the account
         if !problems.isEmpty {
-            state.status = problems.joined(separator: " · ")
-            state.statusIsError = true
+            state.startupProblems = problems.joined(separator: " · ")
             problems.forEach { logger.warning("\($0)") }
         }
         let stateDir = StatePaths.stateDirectory()
         let journal: Result<Journal, JournalError>
         do { journal = .success(try Journal(url: stateDir.appendingPathComponent("journal.sqlite"))) } catch let e as JournalError {
             journal = .failure(e)
-            state.status = e.message
-            state.statusIsError = true
+            state.startupProblems = [state.startupProblems, e.message].compactMap { $0 }.joined(separator: " · ")
         }
         if let path = options.importFile {
             // Imported entries join the journal, so the start-up prompt offers them like any staged work.
