@@ -7,7 +7,6 @@ import Foundation
 public final class CursesTerminal {
     /// Colours the terminal reported (0 when it has none or colour is off).
     public private(set) var colors = 0
-    private var theme: Theme
     private var pairs: [Role: (pair: Int32, attrs: attr_t)] = [:]
     private var ended = false
     /// Lets another thread end a `readKeys` wait early (an effect finished).
@@ -20,7 +19,6 @@ public final class CursesTerminal {
         // Under a C or POSIX locale ncursesw would print every non-ASCII character as an escape: insist on UTF-8.
         let ctype = String(cString: cd_current_ctype()).uppercased()
         if !(ctype.contains("UTF-8") || ctype.contains("UTF8")) { _ = cd_set_ctype("C.UTF-8") }
-        self.theme = theme
         initscr()
         raw()
         noecho()
@@ -61,7 +59,6 @@ public final class CursesTerminal {
 
     /// Prepares one colour pair per role for the terminal's colour depth.
     public func applyTheme(_ theme: Theme) {
-        self.theme = theme
         pairs = [:]
         for (i, role) in Role.allCases.enumerated() {
             let r = theme.resolved(role, colors: colors)
@@ -131,8 +128,7 @@ public final class CursesTerminal {
         case 1: return Self.functionKey(Int32(ch))
         default:
             if ch == 27 {
-                // Esc then a character within the Esc delay is Alt-character.
-                wtimeout(cd_stdscr(), 0)
+                // Esc then a character within the Esc delay is Alt-character (readKeys set no-wait reads).
                 var next: wint_t = 0
                 let kind = cd_read_key(&next)
                 if kind == 0, next >= 32, next != 127, let s = Unicode.Scalar(next) { return .alt(Character(s)) }

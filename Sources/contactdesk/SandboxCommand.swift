@@ -41,7 +41,7 @@ struct SandboxCommand: AsyncParsableCommand {
         if key.keyFile != nil || ProcessInfo.processInfo.environment[KeyLoader.variable] != nil {
             secret = try key.load()
         } else {
-            secret = SecretKey(DemoKey.text)
+            secret = SecretKey(DemoSeed.key)
             FileHandle.standardError.write(Data("sandbox: no key given; using the public demo key (README, \"Try it\")\n".utf8))
         }
         let rules: [FaultRule]
@@ -61,7 +61,3 @@ struct SandboxCommand: AsyncParsableCommand {
 
 extension SandboxConfig.Seed: ExpressibleByArgument {}
 
-/// The demo key lives with the demo data.
-enum DemoKey {
-    static let text = DemoSeed.key
-}

@@ -3,7 +3,6 @@ public struct Cell: Equatable, Sendable {
     /// The grapheme drawn here; empty for the second column of a wide character.
     public var text: String
     public var role: Role
-    public static let blank = Cell(text: " ", role: .row)
 }
 
 /// A grid of styled cells that views draw into and the terminal paints. Widths are display columns.

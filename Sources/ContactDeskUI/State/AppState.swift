@@ -141,9 +141,8 @@ public struct AppState: Equatable, Sendable {
     public func staged(_ friend: String, _ field: FieldKey) -> FieldValue? { history.current.staged(key(friend, field)) }
 
     /// Friends of the open account with staged fields.
-    public var stagedFriends: Set<String> {
-        Set(history.current.entries.keys.filter { $0.account == account && $0.app == info.sdkAppID }.map(\.friend))
-    }
+    /// (The change set only ever holds the open account's entries: the journal is loaded per account.)
+    public var stagedFriends: Set<String> { history.current.friends }
 
     /// Recomputes `visible` from the filter, group and sort, keeping the selected friend where possible.
     public mutating func refreshVisible() { refreshVisible(keeping: selected?.id) }

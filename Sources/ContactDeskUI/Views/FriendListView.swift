@@ -112,12 +112,13 @@ enum FriendListView {
             let role: Role = pos == state.cursor ? .rowSelected : (isMarked ? .rowMarked : .row)
             canvas.fill(x: x, y: top + row, width: width, role: role)
             canvas.put(isMarked ? "●" : " ", x: x, y: top + row, role: role)
-            if staged.contains(friend.id) { canvas.put("✎", x: x + 1, y: top + row, role: pos == state.cursor ? role : .staged) }
+            let isStaged = staged.contains(friend.id)
+            if isStaged { canvas.put("✎", x: x + 1, y: top + row, role: pos == state.cursor ? role : .staged) }
             var cx = x + 2
             for c in cols {
                 // A staged field shows its new value in the staged style.
-                let stagedValue = c.field.flatMap { state.staged(friend.id, $0) }
-                let text = stagedValue.map { v in v.text ?? v.groups?.joined(separator: ",") ?? "" } ?? c.value(friend)
+                let stagedValue = isStaged ? c.field.flatMap { state.staged(friend.id, $0) } : nil
+                let text = stagedValue?.plainText ?? c.value(friend)
                 var cellRole: Role = stagedValue != nil && pos != state.cursor ? .staged : role
                 if c.isResult, pos != state.cursor, let r = state.results[friend.id] {
                     cellRole = switch r {

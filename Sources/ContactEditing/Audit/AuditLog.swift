@@ -23,16 +23,12 @@ public final class AuditLog: Sendable {
     private let db: DatabasePool
 
     public init(url: URL) throws {
-        try StatePaths.ensure(url.deletingLastPathComponent())
-        db = try DatabasePool(path: url.path)
-        try db.write { db in
-            try db.execute(sql: """
-                CREATE TABLE IF NOT EXISTS audit (
-                    id INTEGER PRIMARY KEY AUTOINCREMENT, at REAL NOT NULL, operator TEXT NOT NULL, ssh_client TEXT,
-                    app INTEGER NOT NULL, account TEXT NOT NULL, friend TEXT NOT NULL, field TEXT NOT NULL,
-                    old TEXT NOT NULL, new TEXT NOT NULL, code INTEGER NOT NULL, info TEXT NOT NULL)
-                """)
-        }
+        db = try StateDatabase.open(url, schema: """
+            CREATE TABLE IF NOT EXISTS audit (
+                id INTEGER PRIMARY KEY AUTOINCREMENT, at REAL NOT NULL, operator TEXT NOT NULL, ssh_client TEXT,
+                app INTEGER NOT NULL, account TEXT NOT NULL, friend TEXT NOT NULL, field TEXT NOT NULL,
+                old TEXT NOT NULL, new TEXT NOT NULL, code INTEGER NOT NULL, info TEXT NOT NULL)
+            """)
     }
 
     /// The operator as the OS knows them, and the SSH client address when there is one.
@@ -74,7 +70,6 @@ extension AuditRecord {
     /// Records for every staged entry of a submit, with its friend's outcome.
     public static func from(entries: [ChangeEntry], outcomes: [String: SubmitOutcome], at: Date = Date(),
                             operator who: (name: String, ssh: String?) = AuditLog.currentOperator()) -> [AuditRecord] {
-        func text(_ v: FieldValue) -> String { v.text ?? (v.groups ?? []).joined(separator: ",") }
         return entries.map { e in
             let (code, info): (Int, String) = switch outcomes[e.key.friend] {
             case .ok?: (0, "")
@@ -84,7 +79,7 @@ extension AuditRecord {
             case nil: (-2, "no outcome")
             }
             return AuditRecord(at: at, operatorName: who.name, sshClient: who.ssh, app: e.key.app, account: e.key.account,
-                               friend: e.key.friend, field: e.key.field.description, old: text(e.base), new: text(e.result), code: code, info: info)
+                               friend: e.key.friend, field: e.key.field.description, old: e.base.plainText, new: e.result.plainText, code: code, info: info)
         }
     }
 }

@@ -57,6 +57,8 @@ public enum FieldValue: Equatable, Codable, Sendable {
 
     public var text: String? { if case .text(let t) = self { return t } else { return nil } }
     public var groups: [String]? { if case .groups(let g) = self { return g } else { return nil } }
+    /// The value as one line of text: groups joined by commas (list cells, the audit log).
+    public var plainText: String { text ?? (groups ?? []).joined(separator: ",") }
 }
 
 /// What the operator wants for a field.

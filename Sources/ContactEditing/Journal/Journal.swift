@@ -17,31 +17,19 @@ public final class Journal: Sendable {
     /// Opens (creating) the journal. `maxPageCount` caps the file, for testing a full disk.
     public init(url: URL, readOnly: Bool = false, maxPageCount: Int? = nil) throws {
         self.url = url
-        var config = Configuration()
-        config.readonly = readOnly
-        config.busyMode = .timeout(5)
-        if let maxPageCount {
-            config.prepareDatabase { db in try db.execute(sql: "PRAGMA max_page_count = \(maxPageCount)") }
-        }
+        var prepare: (@Sendable (Database) throws -> Void)?
+        if let maxPageCount { prepare = { db in try db.execute(sql: "PRAGMA max_page_count = \(maxPageCount)") } }
         do {
-            if !readOnly { try StatePaths.ensure(url.deletingLastPathComponent()) }
-            db = try DatabasePool(path: url.path, configuration: config)
-            if !readOnly {
-                try db.write { db in
-                    try db.execute(sql: """
-                        CREATE TABLE IF NOT EXISTS change_entry (
-                            app INTEGER NOT NULL, account TEXT NOT NULL, friend TEXT NOT NULL, field TEXT NOT NULL,
-                            base TEXT NOT NULL, intent TEXT NOT NULL, updated_at REAL NOT NULL,
-                            PRIMARY KEY (app, account, friend, field))
-                        """)
-                    // Rows of a friend_update call between sending and knowing its outcome.
-                    try db.execute(sql: """
-                        CREATE TABLE IF NOT EXISTS in_flight (
-                            app INTEGER NOT NULL, account TEXT NOT NULL, friend TEXT NOT NULL, since REAL NOT NULL,
-                            PRIMARY KEY (app, account, friend))
-                        """)
-                }
-            }
+            // in_flight: rows of a friend_update call between sending and knowing its outcome.
+            db = try StateDatabase.open(url, readOnly: readOnly, schema: """
+                CREATE TABLE IF NOT EXISTS change_entry (
+                    app INTEGER NOT NULL, account TEXT NOT NULL, friend TEXT NOT NULL, field TEXT NOT NULL,
+                    base TEXT NOT NULL, intent TEXT NOT NULL, updated_at REAL NOT NULL,
+                    PRIMARY KEY (app, account, friend, field));
+                CREATE TABLE IF NOT EXISTS in_flight (
+                    app INTEGER NOT NULL, account TEXT NOT NULL, friend TEXT NOT NULL, since REAL NOT NULL,
+                    PRIMARY KEY (app, account, friend));
+                """, prepare: prepare)
         } catch {
             throw JournalError(message: "the journal \(url.path) cannot be opened (\(Self.reason(error))); nothing can be staged until it can. Check that \(url.deletingLastPathComponent().path) is writable and has free space.")
         }

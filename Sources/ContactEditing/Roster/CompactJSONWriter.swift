@@ -34,11 +34,6 @@ struct CompactJSONWriter {
 
     mutating func integer<I: BinaryInteger>(_ i: I) { bytes.append(contentsOf: String(i).utf8) }
 
-    /// `null` for nil.
-    mutating func optional<I: BinaryInteger>(_ i: I?) {
-        if let i { integer(i) } else { raw("null") }
-    }
-
     /// A list of items separated by commas, each written by `item`.
     mutating func array<S: Sequence>(_ items: S, _ item: (inout CompactJSONWriter, S.Element) -> Void) {
         raw("[")

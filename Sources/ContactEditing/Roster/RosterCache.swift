@@ -11,29 +11,21 @@ import Synchronization
 /// SQLite copy it whole and cost more than 10 MB at peak; chunks keep that to a few hundred KB.
 public final class RosterCache: Sendable {
     private let db: DatabasePool
-    public let url: URL
     /// Lists not saved for this long are dropped when another is saved.
     static let keepFor: TimeInterval = 30 * 86_400
     static let chunkSize = 500
     static let format = 1
 
     public init(url: URL) throws {
-        self.url = url
-        var config = Configuration()
-        config.busyMode = .timeout(5)
-        try StatePaths.ensure(url.deletingLastPathComponent())
-        db = try DatabasePool(path: url.path, configuration: config)
-        try db.write { db in
-            try db.execute(sql: """
-                CREATE TABLE IF NOT EXISTS roster (
-                    app INTEGER NOT NULL, endpoint TEXT NOT NULL, account TEXT NOT NULL,
-                    saved_at REAL NOT NULL, format INTEGER NOT NULL, std INTEGER, custom INTEGER, groups BLOB NOT NULL,
-                    PRIMARY KEY (app, endpoint, account));
-                CREATE TABLE IF NOT EXISTS roster_chunk (
-                    app INTEGER NOT NULL, endpoint TEXT NOT NULL, account TEXT NOT NULL, seq INTEGER NOT NULL, friends BLOB NOT NULL,
-                    PRIMARY KEY (app, endpoint, account, seq));
-                """)
-        }
+        db = try StateDatabase.open(url, schema: """
+            CREATE TABLE IF NOT EXISTS roster (
+                app INTEGER NOT NULL, endpoint TEXT NOT NULL, account TEXT NOT NULL,
+                saved_at REAL NOT NULL, format INTEGER NOT NULL, std INTEGER, custom INTEGER, groups BLOB NOT NULL,
+                PRIMARY KEY (app, endpoint, account));
+            CREATE TABLE IF NOT EXISTS roster_chunk (
+                app INTEGER NOT NULL, endpoint TEXT NOT NULL, account TEXT NOT NULL, seq INTEGER NOT NULL, friends BLOB NOT NULL,
+                PRIMARY KEY (app, endpoint, account, seq));
+            """)
     }
 
     /// The cache file in the state directory.

@@ -85,16 +85,20 @@ extension RosterLoader {
             }
             let unnamed = friends.filter { known[$0.id] == nil }.map(\.id)
             if !unnamed.isEmpty {
-                var nicks: [String: String] = [:]
-                for p in try await client.portraitGet(accounts: unnamed, tags: [FriendTag.nick]) {
-                    if let n = p.profileItem?.value(for: FriendTag.nick)?.stringValue { nicks[p.toAccount] = n }
-                }
+                let nicks = try await Self.nicknames(client, unnamed)
                 for i in friends.indices where known[friends[i].id] == nil { friends[i].nickname = nicks[friends[i].id] ?? "" }
             }
         }
         let groups = try await groupsReply
         return Roster(account: cached.account, friends: friends, groups: Self.summaries(groups, friends),
                       standardSequence: snapshot.standardSequence, customSequence: snapshot.customSequence)
+    }
+
+    /// Nicknames by account (portrait_get, 100 per call); accounts without one are left out.
+    static func nicknames(_ client: ChatClient, _ accounts: [String]) async throws -> [String: String] {
+        try await client.portraitGet(accounts: accounts, tags: [FriendTag.nick]).reduce(into: [:]) { d, p in
+            if let n = p.profileItem?.value(for: FriendTag.nick)?.stringValue { d[p.toAccount] = n }
+        }
     }
 
     static func summaries(_ reply: GroupGetPayload, _ friends: [Friend]) -> [GroupSummary] {
@@ -152,9 +156,7 @@ actor NicknameFetcher {
             nextID += 1
             let client = client, onBatch = onBatch
             running[id] = Task {
-                let result = await Result { try await client.portraitGet(accounts: batch, tags: [FriendTag.nick]).reduce(into: [String: String]()) { d, p in
-                    if let n = p.profileItem?.value(for: FriendTag.nick)?.stringValue { d[p.toAccount] = n }
-                } }
+                let result = await Result { try await RosterLoader.nicknames(client, batch) }
                 if case .success(let nicks) = result { await onBatch(nicks) }
                 await self.finish(id, result)
             }

@@ -33,11 +33,11 @@ enum TUILauncher {
         var info: AppInfo
         var account: String
         if options.demo {
-            let server = try await SandboxServer(SandboxConfig(key: SecretKey(DemoKey.text)))
+            let server = try await SandboxServer(SandboxConfig(key: SecretKey(DemoSeed.key)))
             sandbox = server
             let endpoint = try Endpoint(baseURL: server.url)
             client = ChatClient(config: ChatClientConfig(endpoint: endpoint, sdkAppID: server.sdkAppID, adminIdentifier: server.admin),
-                                userSigs: KeyUserSigSource(key: SecretKey(DemoKey.text), sdkAppID: server.sdkAppID, identifier: server.admin),
+                                userSigs: KeyUserSigSource(key: SecretKey(DemoSeed.key), sdkAppID: server.sdkAppID, identifier: server.admin),
                                 logger: Logger(label: "contactdesk.chat"))
             info = AppInfo(sdkAppID: server.sdkAppID, endpoint: "demo " + server.url.replacingOccurrences(of: "http://", with: ""))
             account = options.account ?? DemoSeed.defaultAccount
