@@ -26,8 +26,10 @@ struct ConnectionOptions: ParsableArguments {
     }
 
     /// A client for these settings, or a ValidationError naming what is missing and how to give it.
-    func makeClient() throws -> ChatClient {
-        let p = try loadProfile()
+    func makeClient() throws -> ChatClient { try makeClient(profile: loadProfile()) }
+
+    /// The same with the profile already loaded, so config.toml is read once.
+    func makeClient(profile p: Profile?) throws -> ChatClient {
         guard let sdkappid = sdkappid ?? p?.sdkAppID else { throw ValidationError("missing --sdkappid N (the app's SDKAppID from the Chat console) or --profile NAME") }
         guard let admin = admin ?? p?.admin, !admin.isEmpty else { throw ValidationError("missing --admin ID (an app administrator's UserID)") }
         var target: Endpoint

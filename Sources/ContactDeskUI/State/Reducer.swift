@@ -501,14 +501,16 @@ extension Reducer {
 
     /// Keys of the change-set screen.
     static func changesKey(_ state: inout AppState, _ key: Key, cursor: Int) -> [Effect] {
-        let entries = state.history.current.sorted
+        // Moving needs the count only; the sorted entries are built when one is dropped.
+        let count = state.history.current.count
         switch key {
-        case .char("j"), .down: state.overlay = .changes(cursor: min(max(0, entries.count - 1), cursor + 1))
+        case .char("j"), .down: state.overlay = .changes(cursor: min(max(0, count - 1), cursor + 1))
         case .char("k"), .up: state.overlay = .changes(cursor: max(0, cursor - 1))
         case .escape, .char("q"), .char("c"): state.overlay = .none
         default:
             switch state.keyMap.action(for: key, in: .review) ?? state.keyMap.action(for: key, in: .list) {
             case .dropEntry?:
+                let entries = state.history.current.sorted
                 guard entries.indices.contains(cursor) else { return [] }
                 let k = entries[cursor].key
                 let effects = edit(&state) { $0.drop(k) }

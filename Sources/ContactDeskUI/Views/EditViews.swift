@@ -133,8 +133,9 @@ enum ResumeView {
 /// "Submit?" naming the app, the account and the counts; only y submits.
 enum ConfirmSubmitView {
     static func draw(_ canvas: inout Canvas, _ state: AppState) {
-        let entries = state.history.current.sorted.filter { $0.key.account == state.account }
-        let friends = Set(entries.map(\.key.friend)).count
+        // Counts only: no need to sort the change set on every frame of the dialog.
+        let entries = state.history.current.entries
+        let friends = state.history.current.friends.count
         let inner = box(&canvas, width: 66, height: 8, title: "Submit", role: .dialog)
         canvas.put("Send \(entries.count) staged change\(entries.count == 1 ? "" : "s") for \(friends) friend\(friends == 1 ? "" : "s")",
                    x: inner.x, y: inner.y, role: .dialog, maxWidth: inner.w)

@@ -46,7 +46,11 @@ public struct EntryKey: Hashable, Codable, Sendable, Comparable {
     }
 
     public static func < (a: EntryKey, b: EntryKey) -> Bool {
-        (a.app, a.account, a.friend, a.field.description) < (b.app, b.account, b.friend, b.field.description)
+        // Field names are built only on a tie: a tuple would build both for every comparison.
+        if a.app != b.app { return a.app < b.app }
+        if a.account != b.account { return a.account < b.account }
+        if a.friend != b.friend { return a.friend < b.friend }
+        return a.field.description < b.field.description
     }
 }
 

@@ -46,7 +46,7 @@ enum TUILauncher {
             guard let a = options.account else {
                 throw ValidationError("missing --account ID (or use --demo to try ContactDesk on the built-in emulator)")
             }
-            client = try connection.makeClient()
+            client = try connection.makeClient(profile: profile)
             info = AppInfo(sdkAppID: client.config.sdkAppID, endpoint: client.config.endpoint.baseURL.replacingOccurrences(of: "https://", with: ""))
             account = a
         }
