@@ -1,6 +1,7 @@
 import Foundation
 
-/// Paths of the repository and of ../shared, found from this source file so tests run from any directory.
+/// Paths of the repository and of its test fixtures (`Tests/Fixtures`), found from this source file so
+/// tests run from any directory and need nothing outside the clone.
 public enum Fixtures {
     /// The repository root (the folder holding Package.swift).
     public static var repoRoot: URL {
@@ -12,22 +13,23 @@ public enum Fixtures {
         fatalError("Package.swift not found above \(#filePath)")
     }
 
-    /// The shared folder beside the repository (CONTACTDESK_SHARED overrides it).
-    public static var shared: URL {
-        if let s = ProcessInfo.processInfo.environment["CONTACTDESK_SHARED"] { return URL(fileURLWithPath: s) }
-        return repoRoot.deletingLastPathComponent().appendingPathComponent("shared")
-    }
+    /// `Tests/Fixtures`: the API's documented examples and other facts the tests check against.
+    public static var directory: URL { repoRoot.appendingPathComponent("Tests/Fixtures") }
 
-    /// Every file in a folder of ../shared/fixtures, sorted by name.
+    /// Every JSON file in a folder of `Tests/Fixtures`, sorted by name.
     public static func files(in folder: String) throws -> [URL] {
-        let dir = shared.appendingPathComponent("fixtures").appendingPathComponent(folder)
-        return try FileManager.default.contentsOfDirectory(at: dir, includingPropertiesForKeys: nil)
+        try FileManager.default.contentsOfDirectory(at: directory.appendingPathComponent(folder), includingPropertiesForKeys: nil)
             .filter { $0.pathExtension == "json" }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
     }
 
     /// The bytes of one fixture, e.g. `data("friend_update/response-ok.json")`.
     public static func data(_ path: String) throws -> Data {
-        try Data(contentsOf: shared.appendingPathComponent("fixtures").appendingPathComponent(path))
+        try Data(contentsOf: directory.appendingPathComponent(path))
+    }
+
+    /// The text of one fixture, e.g. `text("documented-error-codes.txt")`.
+    public static func text(_ path: String) throws -> String {
+        try String(contentsOf: directory.appendingPathComponent(path), encoding: .utf8)
     }
 }

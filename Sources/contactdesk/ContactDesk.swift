@@ -15,7 +15,7 @@ struct ContactDesk: AsyncParsableCommand {
         Logs go to $XDG_STATE_HOME/contactdesk/contactdesk.log.
         """,
         version: ContactDeskVersion.string,
-        subcommands: [OpenCommand.self, UsersigCommand.self, SandboxCommand.self, FriendsCommand.self, ThemesCommand.self, AuditCommand.self, ApplyCommand.self],
+        subcommands: [OpenCommand.self, UsersigCommand.self, SandboxCommand.self, FriendsCommand.self, ThemesCommand.self, AuditCommand.self, ApplyCommand.self, ErrorsCommand.self],
         defaultSubcommand: OpenCommand.self
     )
 

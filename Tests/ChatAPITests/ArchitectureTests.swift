@@ -29,4 +29,26 @@ import TestSupport
         let include = try #require(shim.range(of: "#include <curses.h>"))
         #expect(define.lowerBound < include.lowerBound)
     }
+
+    /// A user's clone has nothing beside it: no file of the project may point outside it. The strings are
+    /// split so this file does not name them.
+    @Test func noFileOfTheProjectPointsOutsideTheClone() throws {
+        let forbidden = [".." + "/shared", "CONTACTDESK" + "_SHARED"]
+        let root = Fixtures.repoRoot
+        var checked = 0
+        let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isDirectoryKey])!
+        for case let url as URL in walker {
+            let name = url.lastPathComponent
+            if (try? url.resourceValues(forKeys: [.isDirectoryKey]))?.isDirectory == true {
+                if name.hasPrefix(".build") || name == ".git" || name == ".swiftpm" { walker.skipDescendants() }
+                continue
+            }
+            guard let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
+            checked += 1
+            for word in forbidden where text.contains(word) {
+                Issue.record("\(url.path.dropFirst(root.path.count + 1)) mentions \(word)")
+            }
+        }
+        #expect(checked > 100)
+    }
 }

@@ -17,6 +17,10 @@ import TestSupport
 
     static let requests = ((try? Fixtures.files(in: "friend_update")) ?? []).filter { $0.lastPathComponent.hasPrefix("request") }
 
+    @Test func theDocumentedRequestsArePresent() {
+        #expect(Self.requests.map(\.lastPathComponent) == ["request-basic.json", "request-multiple-friends.json", "request-multiple-tags.json"])
+    }
+
     /// An emulator where account "id" has friends id1..id3, the custom field Test, and `groups` groups (g1, g2, …).
     func withFixtureAccount(groups: Int = 31, _ body: (SandboxServer) async throws -> Void) async throws {
         try await TestSandbox.with(try TestSandbox.config(customFields: ["Test"]), retry: once) { server, client in

@@ -26,7 +26,8 @@ public struct ErrorEntry: Sendable, Equatable {
     public let hint: String
 }
 
-/// Every error code of ../shared/chat-api.md; unknown codes still get an entry built from their number.
+/// Every error code the API documents for the commands ContactDesk uses (docs/ERROR-CODES.md lists them);
+/// unknown codes still get an entry built from their number.
 public enum ErrorCatalog {
     private static let list: [ErrorEntry] = [
         .init(code: 30001, name: "bad parameter", meaning: "A parameter is wrong: also not a friend, already a friend, or an unconfigured custom field",

@@ -20,7 +20,7 @@ public enum SubmitOutcome: Equatable, Sendable {
     }
 }
 
-/// The merge of staged entries with the server's fresh values, as ../shared/design.md describes.
+/// The merge of staged entries with the server's fresh values (docs/ARCHITECTURE.md, "Submit").
 public struct SubmitPlan: Equatable, Sendable {
     /// The rows to send, in friend order.
     public var items: [UpdateItem]
