@@ -34,7 +34,8 @@ let package = Package(
         ),
         .target(name: "ContactEditing", dependencies: ["ChatAPI", "TOMLKit", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "CursesTerminal", dependencies: ["CNCursesW", "ContactDeskUI"]),
-        .target(name: "ContactDeskUI", dependencies: ["ChatAPI", "ContactEditing", "TOMLKit"], resources: [.copy("Resources/themes")]),
+        // The shipped themes are compiled in (Theme/ShippedThemes.swift, made from themes/ by `make themes`): no resource bundle.
+        .target(name: "ContactDeskUI", dependencies: ["ChatAPI", "ContactEditing", "TOMLKit"]),
         .target(
             name: "ChatSandbox",
             dependencies: [

@@ -3,7 +3,7 @@ import ChatAPI
 import ContactDeskUI
 import Foundation
 
-/// `contactdesk themes`: the themes that can be chosen with --theme, each checked.
+/// `contactdesk themes`: the themes that can be chosen with --theme, where each comes from, each checked.
 struct ThemesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "themes", abstract: "List the themes and check that each loads.")
 
@@ -11,9 +11,10 @@ struct ThemesCommand: ParsableCommand {
         let loader = ThemeLoader.standard(configDirectory: StatePaths.configDirectory())
         var broken = false
         for name in loader.available() {
+            let from = loader.source(for: name).map { "  \($0)" } ?? ""
             do {
                 let theme = try loader.load(name)
-                print("\(name)\(theme.monochrome ? " (no colour)" : "")")
+                print("\(name)\(theme.monochrome ? " (no colour)" : "")".padding(toLength: 24, withPad: " ", startingAt: 0) + from)
             } catch {
                 broken = true
                 print("\(name): broken: \(error)")

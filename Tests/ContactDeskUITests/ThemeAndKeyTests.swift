@@ -1,9 +1,54 @@
 import ContactDeskUI
 import Foundation
 import Testing
+import TestSupport
 
 @Suite struct ThemeTests {
-    let loader = ThemeLoader(searchPath: [ThemeLoader.shippedDirectory])
+    let loader = ThemeLoader(searchPath: [])
+
+    /// The top-level themes/ folder, the one source of the shipped themes.
+    static var themesFolder: URL { Fixtures.repoRoot.appendingPathComponent("themes") }
+
+    @Test func theBuiltInThemesAreTheFilesOfTheThemesFolder() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.themesFolder.path).filter { $0.hasSuffix(".toml") }
+        #expect(Set(files.map { String($0.dropLast(5)) }) == Set(ThemeLoader.shipped.keys), "run make themes")
+        for file in files {
+            let text = try String(contentsOf: Self.themesFolder.appendingPathComponent(file), encoding: .utf8)
+            #expect(ThemeLoader.shipped[String(file.dropLast(5))] == text, "\(file) differs from its built-in copy: run make themes")
+        }
+    }
+
+    @Test func theThemesReadmeDescribesEveryRole() throws {
+        let readme = try String(contentsOf: Self.themesFolder.appendingPathComponent("README.md"), encoding: .utf8)
+        for role in Role.allCases { #expect(readme.contains("`\(role.rawValue)`"), "\(role.rawValue)") }
+        for name in ThemeLoader.shipped.keys { #expect(readme.contains("`\(name)`"), "\(name)") }
+    }
+
+    @Test func aFolderThemeOverridesTheBuiltInOneAndInheritsFromIt() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("themes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "inherits = \"monochrome\"\n[styles]\nheader = { attrs = [\"underline\"] }\n".write(to: dir.appendingPathComponent("light.toml"), atomically: true, encoding: .utf8)
+        let loader = ThemeLoader(searchPath: [dir])
+        #expect(loader.source(for: "light") == .file(dir.appendingPathComponent("light.toml").resolvingSymlinksInPath()))
+        #expect(loader.source(for: "default") == .builtIn("default"))
+        let light = try loader.load("light")
+        #expect(light.monochrome && light.style(.header).attributes == [.underline])
+        #expect(loader.available() == ["default", "high-contrast", "light", "monochrome"])
+    }
+
+    @Test func aThemeThatInheritsItselfByNameOrPathIsRefused() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("themes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "inherits = \"me\"\n".write(to: dir.appendingPathComponent("me.toml"), atomically: true, encoding: .utf8)
+        try "inherits = \"\(dir.path)/./path.toml\"\n".write(to: dir.appendingPathComponent("path.toml"), atomically: true, encoding: .utf8)
+        for name in ["me", "path", dir.appendingPathComponent("path.toml").path] {
+            do { _ = try ThemeLoader(searchPath: [dir]).load(name); Issue.record("accepted \(name)") } catch let e as ThemeError {
+                #expect(e.message.contains("in a loop") && e.line == 1, "\(e)")
+            }
+        }
+    }
 
     @Test func theShippedThemesLoad() throws {
         #expect(loader.available() == ["default", "high-contrast", "light", "monochrome"])

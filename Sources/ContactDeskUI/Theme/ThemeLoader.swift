@@ -19,43 +19,84 @@ public struct ThemeError: Error, Equatable, CustomStringConvertible {
 /// header = { fg = "black", bg = "accent", attrs = ["bold"], mono = ["reverse", "bold"] }
 /// ```
 public struct ThemeLoader: Sendable {
-    /// Folders searched for `NAME.toml`, in order (the user's first, then the shipped ones).
+    /// Folders searched for `NAME.toml`, in order (the user's first, then an installed share folder).
     public var searchPath: [URL]
+    /// Themes compiled into the binary, found after every folder: a name in a folder overrides it.
+    public var builtIn: [String: String]
 
-    public init(searchPath: [URL]) { self.searchPath = searchPath }
+    /// Deeper `inherits` chains than this are refused: no real theme needs them, and a cycle through
+    /// paths that name one file differently must still end.
+    static let maxDepth = 8
 
-    /// Theme names available on the search path, sorted, without duplicates.
+    public init(searchPath: [URL], builtIn: [String: String] = ThemeLoader.shipped) {
+        self.searchPath = searchPath
+        self.builtIn = builtIn
+    }
+
+    /// The shipped themes (the project's themes/ folder), name -> TOML text.
+    public static var shipped: [String: String] { ShippedThemes.files }
+
+    /// Where a theme's text comes from.
+    public enum Source: Sendable, Equatable, CustomStringConvertible {
+        case file(URL)
+        case builtIn(String)
+
+        /// Names it in messages and in `contactdesk themes`.
+        public var description: String {
+            switch self {
+            case .file(let url): url.path
+            case .builtIn(let name): "built-in theme \(name)"
+            }
+        }
+    }
+
+    /// Theme names available on the search path and built in, sorted, without duplicates.
     public func available() -> [String] {
         let names = searchPath.flatMap { dir in
             ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.hasSuffix(".toml") }.map { String($0.dropLast(5)) }
         }
-        return Array(Set(names)).sorted()
+        return Array(Set(names).union(builtIn.keys)).sorted()
     }
 
-    /// Loads a theme by name (from the search path) or by path (anything with a slash or ending in .toml).
+    /// Where a name (from the search path, then built in) or a path (anything with a slash or ending in .toml) leads.
+    public func source(for nameOrPath: String) -> Source? {
+        if nameOrPath.contains("/") || nameOrPath.hasSuffix(".toml") {
+            return .file(URL(fileURLWithPath: nameOrPath).standardizedFileURL.resolvingSymlinksInPath())
+        }
+        if let url = searchPath.map({ $0.appendingPathComponent(nameOrPath + ".toml") }).first(where: { FileManager.default.fileExists(atPath: $0.path) }) {
+            return .file(url.standardizedFileURL.resolvingSymlinksInPath())
+        }
+        return builtIn[nameOrPath] != nil ? .builtIn(nameOrPath) : nil
+    }
+
+    /// Loads a theme by name or by path.
     public func load(_ nameOrPath: String) throws -> Theme {
         try load(nameOrPath, seen: [])
     }
 
-    private func url(for nameOrPath: String) -> URL? {
-        if nameOrPath.contains("/") || nameOrPath.hasSuffix(".toml") { return URL(fileURLWithPath: nameOrPath) }
-        return searchPath.map { $0.appendingPathComponent(nameOrPath + ".toml") }.first { FileManager.default.fileExists(atPath: $0.path) }
-    }
-
-    private func load(_ nameOrPath: String, seen: [String]) throws -> Theme {
-        guard let url = url(for: nameOrPath) else {
+    private func load(_ nameOrPath: String, seen: [Source]) throws -> Theme {
+        guard let source = source(for: nameOrPath) else {
             throw ThemeError(file: nameOrPath, line: nil,
                              message: "no theme named \"\(nameOrPath)\"; available: \(available().joined(separator: ", "))")
         }
-        let file = url.path
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-            throw ThemeError(file: file, line: nil, message: "cannot be read")
+        let text: String
+        let name: String
+        switch source {
+        case .file(let url):
+            guard let t = try? String(contentsOf: url, encoding: .utf8) else {
+                throw ThemeError(file: url.path, line: nil, message: "cannot be read")
+            }
+            text = t
+            name = url.deletingPathExtension().lastPathComponent
+        case .builtIn(let n):
+            text = builtIn[n] ?? ""
+            name = n
         }
-        return try parse(text, file: file, name: url.deletingPathExtension().lastPathComponent, seen: seen + [file])
+        return try parse(text, file: source.description, name: name, seen: seen + [source])
     }
 
     /// Parses theme text; `file` names it in errors.
-    public func parse(_ text: String, file: String, name: String, seen: [String] = []) throws -> Theme {
+    public func parse(_ text: String, file: String, name: String, seen: [Source] = []) throws -> Theme {
         let table: TOMLTable
         do { table = try TOMLTable(string: text) } catch let e as TOMLParseError {
             throw ThemeError(file: file, line: e.source.begin.line, message: "not valid TOML: \(e.description)")
@@ -78,8 +119,11 @@ public struct ThemeLoader: Sendable {
         }
         var theme = Theme(name: table["name"]?.string ?? name, styles: [:])
         if let parent = table["inherits"]?.string {
-            if seen.contains(where: { $0.hasSuffix("/" + parent + ".toml") || $0 == parent }) {
-                throw fail("inherits \"\(parent)\" in a loop", "inherits")
+            if let next = source(for: parent), seen.contains(next) {
+                throw fail("inherits \"\(parent)\" in a loop (\((seen + [next]).map(\.description).joined(separator: " -> "))); remove one inherits", "inherits")
+            }
+            if seen.count >= Self.maxDepth {
+                throw fail("inherits more than \(Self.maxDepth) themes deep; inherit from a theme nearer the base", "inherits")
             }
             let base = try load(parent, seen: seen)
             theme.styles = base.styles
@@ -140,12 +184,15 @@ public struct ThemeLoader: Sendable {
 }
 
 extension ThemeLoader {
-    /// The themes shipped with ContactDesk.
-    public static var shippedDirectory: URL { Bundle.module.url(forResource: "themes", withExtension: nil)! }
+    /// `PREFIX/share/contactdesk/themes` for a binary installed as `PREFIX/bin/contactdesk` (`make install`).
+    public static var installedDirectory: URL? {
+        guard let exe = Bundle.main.executableURL?.resolvingSymlinksInPath() else { return nil }
+        return exe.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("share/contactdesk/themes")
+    }
 
-    /// The user's themes folder first, then the shipped ones.
-    public static func standard(configDirectory: URL) -> ThemeLoader {
-        ThemeLoader(searchPath: [configDirectory.appendingPathComponent("themes"), shippedDirectory])
+    /// The user's themes folder first, then the installed share folder, then the built-in themes.
+    public static func standard(configDirectory: URL, installed: URL? = installedDirectory) -> ThemeLoader {
+        ThemeLoader(searchPath: [configDirectory.appendingPathComponent("themes")] + (installed.map { [$0] } ?? []))
     }
 }
 
