@@ -3,7 +3,7 @@
 # Used by `make demo` and `make test`; safe to run again (it only installs what is missing).
 set -euo pipefail
 
-packages=(libcurl4-openssl-dev libncurses-dev zlib1g-dev libsqlite3-dev pkg-config tmux python3)
+packages=(libcurl4-openssl-dev libncurses-dev zlib1g-dev libsqlite3-dev pkg-config tmux python3 man-db)
 
 if ! command -v swift >/dev/null 2>&1; then
     echo "contactdesk: Swift 6 is not on PATH; install it from swift.org (this project uses Swift 6.x)." >&2
