@@ -2,6 +2,7 @@ import ContactEditing
 
 /// Draws a text field with its cursor, scrolled to fit.
 func drawField(_ canvas: inout Canvas, _ field: TextField, x: Int, y: Int, width: Int, focused: Bool) {
+    guard width > 0 else { return }
     let role: Role = focused ? .formFieldFocused : .formField
     canvas.fill(x: x, y: y, width: width, role: role)
     let (text, cursorColumn) = field.window(width: width)
@@ -9,44 +10,58 @@ func drawField(_ canvas: inout Canvas, _ field: TextField, x: Int, y: Int, width
     if focused { canvas.put(cursorColumn < width ? "▏" : "", x: x + min(cursorColumn, width - 1), y: y, role: role) }
 }
 
-/// The form for one friend.
+/// The form for one friend. Its fields are drawn on a sheet as tall as they need and shown through the
+/// box, scrolled to keep the focused field in view, so a short terminal gets a scrolled form, never a cut one.
 enum EditFormView {
     static func draw(_ canvas: inout Canvas, _ state: AppState, _ form: EditForm) {
-        let rows = 4 + min(form.groupNames.count, 8) + 2 + form.custom.count + 3
-        let inner = box(&canvas, width: 72, height: min(rows + 2, state.height - 2), title: "Edit \(form.friend) · Enter stages · Esc cancels", role: .dialog)
-        let labelWidth = 10, fieldX = inner.x + labelWidth, fieldWidth = inner.w - labelWidth
-        var y = inner.y
+        let visible = min(form.groupNames.count, 8)
+        let sheetRows = 4 + visible + 2 + form.custom.count
+        let inner = box(&canvas, width: 72, height: min(sheetRows + 5, state.height - 2), title: "Edit \(form.friend) · Enter stages · Esc cancels", role: .dialog)
+        guard inner.w > 0, inner.h > 0 else { return }
+        let labelWidth = min(10, inner.w / 3), fieldX = labelWidth, fieldWidth = inner.w - labelWidth
+        var sheet = Canvas(width: inner.w, height: sheetRows, role: .dialog)
+        var focusY = 0
+        var y = 0
         let bytes = form.remark.string.utf8.count
-        canvas.put("Remark", x: inner.x, y: y, role: .formLabel)
-        drawField(&canvas, form.remark, x: fieldX, y: y, width: fieldWidth - 9, focused: form.focus == 0)
-        canvas.put(" \(bytes)/\(FieldLimits.remarkBytes)", x: fieldX + fieldWidth - 9, y: y, role: bytes > FieldLimits.remarkBytes ? .formError : .formLabel)
+        let counter = " \(bytes)/\(FieldLimits.remarkBytes)"
+        sheet.put("Remark", x: 0, y: y, role: .formLabel, maxWidth: labelWidth - 1)
+        drawField(&sheet, form.remark, x: fieldX, y: y, width: fieldWidth - 9, focused: form.focus == 0)
+        sheet.put(counter, x: max(fieldX, inner.w - 9), y: y, role: bytes > FieldLimits.remarkBytes ? .formError : .formLabel)
         y += 2
-        canvas.put("Groups", x: inner.x, y: y, role: .formLabel)
-        canvas.put("Space toggles · \(form.desiredGroups.count) chosen", x: fieldX, y: y, role: .formLabel, maxWidth: fieldWidth)
+        sheet.put("Groups", x: 0, y: y, role: .formLabel, maxWidth: labelWidth - 1)
+        sheet.put("Space toggles · \(form.desiredGroups.count) chosen", x: fieldX, y: y, role: .formLabel, maxWidth: fieldWidth)
         y += 1
         // A window of the checklist that keeps the focused group visible.
-        let visible = min(form.groupNames.count, 8)
         let focusedGroup = form.focus >= 1 && form.focus < form.newGroupIndex ? form.focus - 1 : 0
         let first = max(0, min(focusedGroup - visible + 1, form.groupNames.count - visible))
         for (i, name) in form.groupNames.enumerated().dropFirst(first).prefix(visible) {
             let focused = form.focus == i + 1
+            if focused { focusY = y }
             let text = (form.checked.contains(name) ? "[x] " : "[ ] ") + name
-            canvas.put(text, x: fieldX, y: y, role: focused ? .formFieldFocused : .dialog, maxWidth: fieldWidth)
+            sheet.put(text, x: fieldX, y: y, role: focused ? .formFieldFocused : .dialog, maxWidth: fieldWidth)
             y += 1
         }
-        canvas.put("New group", x: inner.x, y: y, role: .formLabel)
-        drawField(&canvas, form.newGroup, x: fieldX, y: y, width: fieldWidth, focused: form.focus == form.newGroupIndex)
+        sheet.put("New group", x: 0, y: y, role: .formLabel, maxWidth: labelWidth - 1)
+        if form.focus == form.newGroupIndex { focusY = y }
+        drawField(&sheet, form.newGroup, x: fieldX, y: y, width: fieldWidth, focused: form.focus == form.newGroupIndex)
         y += 2
         for (i, key) in form.customKeys.enumerated() {
-            canvas.put(key, x: inner.x, y: y, role: .formLabel, maxWidth: labelWidth - 1)
-            drawField(&canvas, form.custom[i], x: fieldX, y: y, width: fieldWidth, focused: form.focus == form.newGroupIndex + 1 + i)
+            sheet.put(key, x: 0, y: y, role: .formLabel, maxWidth: labelWidth - 1)
+            if form.focus == form.newGroupIndex + 1 + i { focusY = y }
+            drawField(&sheet, form.custom[i], x: fieldX, y: y, width: fieldWidth, focused: form.focus == form.newGroupIndex + 1 + i)
             y += 1
         }
-        y += 1
+        // The sheet ends with a blank row; the error or the hint follows it, or takes the last row when space is short.
+        let window = max(0, min(sheetRows, inner.h - 1))
+        let offset = max(0, min(focusY - window + 1, sheetRows - window))
+        canvas.blit(sheet, x: inner.x, y: inner.y, fromRow: offset, height: window)
+        if offset > 0 { canvas.put("▲", x: inner.x + inner.w - 1, y: inner.y, role: .formLabel) }
+        if offset + window < sheetRows { canvas.put("▼", x: inner.x + inner.w - 1, y: inner.y + window - 1, role: .formLabel) }
+        let last = inner.y + window
         if let error = form.error {
-            canvas.put("✗ " + error, x: inner.x, y: y, role: .formError, maxWidth: inner.w)
+            canvas.put("✗ " + error, x: inner.x, y: last, role: .formError, maxWidth: inner.w)
         } else {
-            canvas.put("Tab/Shift-Tab move · Ctrl-A/E/K/U/W/Y, Alt-B/F edit", x: inner.x, y: y, role: .formLabel, maxWidth: inner.w)
+            canvas.put("Tab/Shift-Tab move · Ctrl-A/E/K/U/W/Y, Alt-B/F edit", x: inner.x, y: last, role: .formLabel, maxWidth: inner.w)
         }
     }
 }

@@ -167,7 +167,7 @@ enum StatusLineView {
             parts.append(state.isRefreshing ? "reloading all \(state.friends.count) friends…" : "loading friends… \(n) received")
         }
         if let p = state.submitting {
-            let width = 20, filled = p.total == 0 ? 0 : width * p.done / p.total
+            let width = 20, filled = p.total == 0 ? 0 : min(width, max(0, width * p.done / p.total))
             parts.append("submitting [" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] \(p.done)/\(p.total) rows")
         }
         // While loading, the progress replaces news, except the cached list's own note.

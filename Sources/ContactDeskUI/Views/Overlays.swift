@@ -1,18 +1,20 @@
 import ContactEditing
 
 /// Draws a bordered box centred on the screen and returns its inner origin and size.
+/// A box smaller than its frame (a tiny terminal) still returns an inner area, of zero size, so callers need no checks.
 func box(_ canvas: inout Canvas, width: Int, height: Int, title: String, role: Role) -> (x: Int, y: Int, w: Int, h: Int) {
-    let w = min(width, canvas.width - 2), h = min(height, canvas.height - 2)
+    let w = max(0, min(width, canvas.width - 2)), h = max(0, min(height, canvas.height - 2))
     let x = (canvas.width - w) / 2, y = (canvas.height - h) / 2
     canvas.fill(x: x, y: y, width: w, height: h, role: role)
+    guard w >= 2, h >= 2 else { return (x, y, 0, 0) }
     canvas.put("┌" + String(repeating: "─", count: w - 2) + "┐", x: x, y: y, role: role)
-    for yy in y + 1..<y + h - 1 {
+    for yy in (y + 1)..<(y + h - 1) {
         canvas.put("│", x: x, y: yy, role: role)
         canvas.put("│", x: x + w - 1, y: yy, role: role)
     }
     canvas.put("└" + String(repeating: "─", count: w - 2) + "┘", x: x, y: y + h - 1, role: role)
     canvas.put(" " + title + " ", x: x + 2, y: y, role: role, maxWidth: w - 4)
-    return (x + 2, y + 1, w - 4, h - 2)
+    return (x + 2, y + 1, max(0, w - 4), h - 2)
 }
 
 /// Help generated from the live key map, per context.
