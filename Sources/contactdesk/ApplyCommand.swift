@@ -39,16 +39,28 @@ struct ApplyCommand: AsyncParsableCommand {
             if !plan.conflicts.isEmpty { throw ExitCode(1) }
             return
         }
+        // No audit log, no submit: refused before anything is sent, as a configuration error.
+        let audit: AuditLog
+        do { audit = try SubmitSession.openAudit(StatePaths.stateDirectory().appendingPathComponent("audit.sqlite")) } catch {
+            FileHandle.standardError.write(Data("contactdesk: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        let session = SubmitSession(client: client, app: client.config.sdkAppID, account: changes.account, audit: audit, journal: nil)
         let report: Submitter.Report
-        do { report = try await Submitter(client: client).submit(account: changes.account, entries: entries, customKeys: customKeys(entries)) } catch {
+        do { report = try await session.submit(entries, customKeys: customKeys(entries)) } catch let e as AuditUnavailable {
+            FileHandle.standardError.write(Data("contactdesk: \(e)\n".utf8))
+            throw ExitCode(2)
+        } catch {
             FileHandle.standardError.write(Data("contactdesk: \(error)\n".utf8))
             throw ExitCode(1)
         }
-        let audit = try? AuditLog(url: StatePaths.stateDirectory().appendingPathComponent("audit.sqlite"))
-        try? audit?.append(AuditRecord.from(entries: entries, outcomes: report.outcomes))
         for friend in report.outcomes.keys.sorted() { print("\(friend)  \(report.outcomes[friend]!.inline)") }
         let bad = report.outcomes.values.filter { $0 != .ok }.count
         print("\(report.outcomes.count - bad) applied, \(bad) failed or conflicted, account \(changes.account)")
+        if let problem = report.auditFailure {
+            FileHandle.standardError.write(Data("contactdesk: AUDIT: \(problem)\n".utf8))
+            throw ExitCode(1)
+        }
         if bad > 0 { throw ExitCode(1) }
     }
 

@@ -114,5 +114,63 @@ import TestSupport
         #expect(try updatesReceived() == .integer(1))
         try again.send("q")
         try again.waitFor("EXIT=0")
+
+        // The row the killed submit applied is on record, written when it was reconciled.
+        let audit = try CommandRunner.run(["audit", "--account", "demo_alice", "--format", "json"], environment: env)
+        let records = try JSONValue.parse(Data(audit.stdout.utf8)).elements
+        #expect(records.map { $0["friend"]?.string } == ["c0001"] && records.first?["code"] == .integer(0), "\(audit.stdout)")
+        #expect(records.first?["new"] == .string("崩溃测试") && records.first?["info"]?.string?.contains("reconciled") == true)
+    }
+}
+
+/// `o` while a slowed submit runs: the submit lands on its own account (journal, audit), never on the screen
+/// of the account opened meanwhile, whose friend has the same UserID.
+@Suite(.serialized) struct SubmitAccountSwitchEndToEndTests {
+    @Test func switchingAccountsDuringASubmit() async throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let env = CommandRunner.environment(state: dir, extra: [KeyLoader.variable: TestCredentials.keyText])
+        let sandbox = try BackgroundProcess(["sandbox", "--fault", "sns/friend_update:latency=2500"], environment: env)
+        defer { sandbox.stop() }
+        let url = try #require(sandbox.firstLine())
+        let bin = TmuxSession.quote(CommandRunner.contactdesk.path)
+        let t = try TmuxSession(command: "\(bin) --account demo_alice --endpoint \(url) --sdkappid \(TestCredentials.sdkAppID) --admin \(TestCredentials.admin); echo EXIT=$?; sleep 30",
+                                width: 120, height: 30, environment: env.merging(["TERM": "xterm-256color"]) { $1 })
+        try t.waitFor("50 friends loaded")
+        try t.send("e")
+        try t.waitFor("Edit c0001")
+        try t.send("C-u")
+        try t.send("换号测试", literal: true)
+        try t.send("Enter")
+        try t.waitFor("│ 1 staged │")
+        try t.send("S")
+        try t.waitFor("y submit")
+        try t.send("y")
+        try t.waitFor("submitting")
+        try t.send("o")
+        try t.waitFor("Open account")
+        try t.send("demo_solo", literal: true)
+        try t.send("Enter")
+        let done = try t.waitFor("the background submit's result") { $0.contains("the submit for demo_alice finished after you left it: 1 ✓") }
+        let rows = done.split(separator: "\n")
+        #expect(!done.contains("换号测试"), "demo_solo's screen shows demo_alice's value:\n\(done)")
+        #expect(!rows.contains { $0.contains("c0001") && $0.hasSuffix("✓") }, "\(done)")
+        #expect(done.contains("│ 0 staged │"))
+        // Back on demo_alice: the value is there, nothing is staged and nothing is offered for resume.
+        try t.send("o")
+        try t.waitFor("Open account")
+        try t.send("demo_alice", literal: true)
+        try t.send("Enter")
+        let back = try t.waitFor("demo_alice with the submitted remark") { screen in
+            screen.contains("50 friends") && screen.split(separator: "\n").contains { $0.contains("c0001") && $0.contains("换号测试") }
+        }
+        #expect(back.contains("│ 0 staged │") && !back.contains("Staged changes found"), "\(back)")
+        try t.send("q")
+        try t.waitFor("EXIT=0")
+
+        let audit = try CommandRunner.run(["audit", "--format", "json"], environment: env)
+        let records = try JSONValue.parse(Data(audit.stdout.utf8)).elements
+        #expect(records.map { $0["account"]?.string } == ["demo_alice"] && records.map { $0["friend"]?.string } == ["c0001"], "\(audit.stdout)")
+        #expect(records.first?["code"] == .integer(0) && records.first?["new"] == .string("换号测试"))
     }
 }

@@ -81,12 +81,12 @@ import Testing
         var s = loaded()
         var set = ChangeSet()
         set.stage(EntryKey(app: 1, account: "a", friend: "c2", field: .remark), base: .text(""), intent: .set("x"))
-        _ = Reducer.reduce(&s, .journalLoaded(set))
+        _ = Reducer.reduce(&s, .journalLoaded(set, account: s.account))
         #expect(s.overlay == .resume(set))
         #expect(Reducer.reduce(&s, .key(.char("x"))) == [.export(set)])
         _ = Reducer.reduce(&s, .key(.char("r")))
         #expect(s.history.current == set && s.overlay == .none && !s.history.canUndo)
-        _ = Reducer.reduce(&s, .journalLoaded(set))
+        _ = Reducer.reduce(&s, .journalLoaded(set, account: s.account))
         #expect(Reducer.reduce(&s, .key(.char("d"))) == [.discardJournal])
         #expect(s.history.current.isEmpty)
     }
@@ -130,8 +130,9 @@ import Testing
         let entries = s.history.current.sorted
         let report = Submitter.Report(outcomes: ["c1": .ok, "c2": .failed(code: 30011, info: "")],
                                       fresh: ["c1": Friend(id: "c1", remark: "billing", groups: ["Billing", "VIP", "Team"])])
-        let effects = Reducer.reduce(&s, .submitFinished(report, entries: entries))
-        #expect(s.history.current.friends == ["c2"] && !s.history.canUndo && effects.count == 1)
+        let effects = Reducer.reduce(&s, .submitFinished(report, entries: entries, account: s.account))
+        // The submit session settled the journal already; the reducer only follows it.
+        #expect(s.history.current.friends == ["c2"] && !s.history.canUndo && effects.isEmpty)
         #expect(s.friends.first { $0.id == "c1" }?.groups == ["Billing", "VIP", "Team"])
         #expect(s.results["c2"]?.inline == "✗ 30011 friend-list group limit reached (32)")
         #expect(s.status == "submitted: 1 ✓, 1 ✗, 0 conflicts; 1 still staged" && s.statusIsError)
@@ -150,7 +151,7 @@ import Testing
         _ = Reducer.reduce(&s, .key(.char("b")))
         for c in "Team" { _ = Reducer.reduce(&s, .key(.char(c))) }
         _ = Reducer.reduce(&s, .key(.enter))
-        _ = Reducer.reduce(&s, .submitFinished(Submitter.Report(outcomes: outcomes, fresh: [:]), entries: s.history.current.sorted))
+        _ = Reducer.reduce(&s, .submitFinished(Submitter.Report(outcomes: outcomes, fresh: [:]), entries: s.history.current.sorted, account: s.account))
         return s
     }
 
@@ -183,5 +184,52 @@ import Testing
         let help = Screen.render(s).snapshot
         #expect(!help.contains("submit the staged changes") && !help.contains("edit the friend") && help.contains("filter by id"))
         #expect(Screen.render(s).lines[0].hasPrefix(" READ-ONLY │"))
+    }
+}
+
+/// Results answer the account they were made for: a submit that ends after `o` never touches the rows of the
+/// account now on screen, and the next account starts without the last one's ✓/✗.
+@Suite struct AccountScopeTests {
+    func submittingThenOpened() -> (AppState, [ChangeEntry]) {
+        var s = ReducerTests.loaded()
+        _ = Reducer.reduce(&s, .key(.char("e")))
+        for c in "new remark" { _ = Reducer.reduce(&s, .key(.char(c))) }
+        _ = Reducer.reduce(&s, .key(.enter))
+        _ = Reducer.reduce(&s, .key(.char("S")))
+        let effects = Reducer.reduce(&s, .key(.char("y")))
+        guard case .submit(let entries)? = effects.first else { Issue.record("no submit: \(effects)"); return (s, []) }
+        // `o` while the submit runs: another account whose friend has the same UserID.
+        _ = Reducer.open(&s, "other")
+        _ = Reducer.reduce(&s, .rosterLoaded(Roster(account: "other", friends: ReducerTests.loaded().friends)))
+        return (s, entries)
+    }
+
+    @Test func aSubmitThatEndsAfterOpenLeavesTheOtherAccountAlone() {
+        var (s, entries) = submittingThenOpened()
+        let friend = entries[0].key.friend
+        let before = s.friends
+        let report = Submitter.Report(outcomes: [friend: .ok], fresh: [friend: Friend(id: friend, remark: "new remark")])
+        let effects = Reducer.reduce(&s, .submitFinished(report, entries: entries, account: entries[0].key.account))
+        #expect(effects.isEmpty)
+        #expect(s.friends == before && s.results.isEmpty && s.history.current.isEmpty)
+        #expect(s.submitting == nil)
+        #expect(s.status?.contains("the submit for \(entries[0].key.account) finished after you left it: 1 ✓") == true, "\(s.status ?? "")")
+    }
+
+    @Test func lateJournalAndReconcileResultsOfAnotherAccountAreIgnored() {
+        var (s, entries) = submittingThenOpened()
+        _ = Reducer.reduce(&s, .journalLoaded(ChangeSet(entries), account: entries[0].key.account))
+        #expect(s.overlay == .none)
+        _ = Reducer.reduce(&s, .reconciled(applied: [entries[0].key.friend], stillInFlight: 0, account: entries[0].key.account))
+        #expect(s.results.isEmpty)
+        _ = Reducer.reduce(&s, .submitFailed(message: "network down", account: entries[0].key.account))
+        #expect(s.submitting == nil && s.status?.hasPrefix("the submit for \(entries[0].key.account) failed") == true)
+    }
+
+    @Test func openingAnotherAccountForgetsTheResultsOfTheLastOne() {
+        var s = ReducerTests.loaded()
+        s.results = ["c1": .ok, "c2": .failed(code: 30011, info: "")]
+        _ = Reducer.open(&s, "other")
+        #expect(s.results.isEmpty)
     }
 }

@@ -78,7 +78,7 @@ import Testing
         // A submit that changed a remark on the server.
         s.filter = "umbenannt"
         let report = Submitter.Report(outcomes: ["u002": .ok], fresh: ["u002": Friend(id: "u002", remark: "umbenannt")])
-        _ = Reducer.reduce(&s, .submitFinished(report, entries: []))
+        _ = Reducer.reduce(&s, .submitFinished(report, entries: [], account: s.account))
         #expect(Self.shown(s) == ["u002"])
         // A different list altogether, with a custom field nobody had before.
         _ = Reducer.reduce(&s, .rosterLoaded(Roster(account: "a", friends: [Friend(id: "x", remark: "umbenannt", custom: ["Note": "n"])])))

@@ -16,16 +16,18 @@ public enum Action: Equatable, Sendable {
     case accountCheckFailed(message: String)
     /// Time passed while work runs (spinner).
     case tick
-    /// The journal's staged changes for the account just opened.
-    case journalLoaded(ChangeSet)
+    /// The journal's staged changes for an account (ignored unless it is the one on screen).
+    case journalLoaded(ChangeSet, account: String)
     /// The journal refused the last edit: it is taken back.
     case saveFailed(message: String)
     case exported(path: String)
     case submitProgress(done: Int, total: Int)
-    case submitFinished(Submitter.Report, entries: [ChangeEntry])
-    case submitFailed(message: String)
+    /// A submit of `account` ended; its journal and audit log are already written. Another account may be on
+    /// screen by now: then only the status says so.
+    case submitFinished(Submitter.Report, entries: [ChangeEntry], account: String)
+    case submitFailed(message: String, account: String)
     /// A submit was interrupted: these friends turned out applied; the rest stay staged.
-    case reconciled(applied: [String], stillInFlight: Int)
+    case reconciled(applied: [String], stillInFlight: Int, account: String)
     case exportFailed(message: String)
 }
 

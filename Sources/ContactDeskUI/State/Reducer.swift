@@ -61,8 +61,8 @@ public enum Reducer {
         case .tick:
             state.tick &+= 1
             return []
-        case .journalLoaded(let set):
-            if !set.isEmpty { state.overlay = .resume(set) }
+        case .journalLoaded(let set, let account):
+            if account == state.account && !set.isEmpty { state.overlay = .resume(set) }
             return []
         case .saveFailed(let message):
             if let before = state.beforeLastEdit { state.history = before }
@@ -77,16 +77,25 @@ public enum Reducer {
         case .submitProgress(let done, let total):
             state.submitting = SubmitProgress(done: done, total: total)
             return []
-        case .submitFinished(let report, let entries):
+        case .submitFinished(let report, let entries, let account):
+            guard account == state.account else {
+                state.submitting = nil
+                state.status = "the submit for \(account) finished after you left it: \(Self.counts(report)); its journal and audit log are up to date"
+                state.statusIsError = report.auditFailure != nil || report.outcomes.values.contains { $0 != .ok }
+                if let problem = report.auditFailure { state.status! += " · AUDIT: " + problem }
+                return []
+            }
             return finishSubmit(&state, report, entries)
-        case .reconciled(let applied, let remaining):
+        case .reconciled(let applied, let remaining, let account):
+            guard account == state.account else { return [] }
             state.status = "an interrupted submit was reconciled: \(applied.count) row\(applied.count == 1 ? " was" : "s were") already applied (\(applied.joined(separator: ", "))), \(remaining) still staged"
             state.statusIsError = false
             for id in applied { state.results[id] = .ok }
             return []
-        case .submitFailed(let message):
+        case .submitFailed(let message, let account):
             state.submitting = nil
-            state.status = "submit failed, nothing was changed on the server: \(message)"
+            state.status = account == state.account ? "submit failed, nothing was changed on the server: \(message)"
+                : "the submit for \(account) failed, nothing was changed on the server: \(message)"
             state.statusIsError = true
             return []
         case .exportFailed(let message):
@@ -141,6 +150,8 @@ public enum Reducer {
         state.load = .loading(received: 0)
         state.status = nil
         state.cachedAt = nil
+        // Results belong to the rows of the account they answered; a submit still running lands on its own account.
+        state.results = [:]
         state.history.reset(ChangeSet())
         state.refreshVisible()
         return [.loadRoster(account: account), .loadJournal(account: account)]
@@ -325,12 +336,7 @@ public enum Reducer {
                     set.drop(k)
                     // Keep mine: the server's current value becomes the base, so the next submit sends mine.
                     if action == .keepMine {
-                        let server: FieldValue = switch k.field {
-                        case .remark: .text(f.remark)
-                        case .groups: .groups(f.groups)
-                        case .custom(let c): .text(f.custom[c] ?? "")
-                        }
-                        set.stage(k, base: server, intent: e.intent)
+                        set.stage(k, base: f.value(of: k.field), intent: e.intent)
                     }
                 }
             }
@@ -540,21 +546,26 @@ extension Reducer {
             state.friends[i].groups = fresh.groups
             state.friends[i].custom = fresh.custom
         }
-        let before = state.history.current
-        var remaining = before
-        for e in entries where report.outcomes[e.key.friend] == .ok { remaining.drop(e.key) }
-        // The undo history ends here: what was sent cannot be unsent.
+        // The submit session settled the journal by the same rule; the undo history ends here: what was sent
+        // cannot be unsent.
+        let remaining = state.history.current.settled(after: entries, outcomes: report.outcomes)
         state.history.reset(remaining)
-        let counts = report.outcomes.values.reduce(into: (ok: 0, failed: 0, conflict: 0)) { c, o in
+        state.status = "submitted: \(counts(report)); \(remaining.count) still staged"
+        state.statusIsError = report.auditFailure != nil || report.outcomes.values.contains { $0 != .ok }
+        if let problem = report.auditFailure { state.status! += " · AUDIT: " + problem }
+        state.refreshVisible()
+        return []
+    }
+
+    /// "3 ✓, 1 ✗, 0 conflicts".
+    static func counts(_ report: Submitter.Report) -> String {
+        let c = report.outcomes.values.reduce(into: (ok: 0, failed: 0, conflict: 0)) { c, o in
             switch o {
             case .ok: c.ok += 1
             case .conflict: c.conflict += 1
             default: c.failed += 1
             }
         }
-        state.status = "submitted: \(counts.ok) ✓, \(counts.failed) ✗, \(counts.conflict) conflicts; \(remaining.count) still staged"
-        state.statusIsError = counts.failed + counts.conflict > 0
-        state.refreshVisible()
-        return remaining == before ? [] : [.saveChanges(remaining, previous: before)]
+        return "\(c.ok) ✓, \(c.failed) ✗, \(c.conflict) conflicts"
     }
 }

@@ -22,8 +22,9 @@ public struct AuditRecord: Codable, Equatable, Sendable {
 public final class AuditLog: Sendable {
     private let db: DatabasePool
 
-    public init(url: URL) throws {
-        db = try StateDatabase.open(url, schema: """
+    /// `readOnly` is for reading the log (and for testing a log that cannot be written).
+    public init(url: URL, readOnly: Bool = false) throws {
+        db = try StateDatabase.open(url, readOnly: readOnly, schema: """
             CREATE TABLE IF NOT EXISTS audit (
                 id INTEGER PRIMARY KEY AUTOINCREMENT, at REAL NOT NULL, operator TEXT NOT NULL, ssh_client TEXT,
                 app INTEGER NOT NULL, account TEXT NOT NULL, friend TEXT NOT NULL, field TEXT NOT NULL,
@@ -36,6 +37,12 @@ public final class AuditLog: Sendable {
         let name = environment["USER"] ?? environment["LOGNAME"] ?? String(cString: getpwuid(getuid())?.pointee.pw_name ?? strdup("uid\(getuid())"))
         let ssh = environment["SSH_CLIENT"]?.split(separator: " ").first.map(String.init)
         return (name, ssh)
+    }
+
+    /// Fails when nothing can be written (a read-only file or folder, a locked database): checked before a
+    /// submit sends anything, because a change nobody can trace is not allowed.
+    public func checkWritable() throws {
+        try db.write { db in try db.execute(sql: "CREATE TABLE IF NOT EXISTS audit_probe (x); DROP TABLE audit_probe") }
     }
 
     public func append(_ records: [AuditRecord]) throws {
@@ -67,8 +74,11 @@ public final class AuditLog: Sendable {
 }
 
 extension AuditRecord {
-    /// Records for every staged entry of a submit, with its friend's outcome.
-    public static func from(entries: [ChangeEntry], outcomes: [String: SubmitOutcome], at: Date = Date(),
+    /// Records for every staged entry of a submit, with its friend's outcome. `old` is the value the server had
+    /// when the submit re-read it (what a write replaced), `new` what it has after; without a re-read, the
+    /// staged base and result.
+    public static func from(entries: [ChangeEntry], outcomes: [String: SubmitOutcome], before: [String: Friend] = [:],
+                            after: [String: Friend] = [:], at: Date = Date(),
                             operator who: (name: String, ssh: String?) = AuditLog.currentOperator()) -> [AuditRecord] {
         return entries.map { e in
             let (code, info): (Int, String) = switch outcomes[e.key.friend] {
@@ -78,8 +88,18 @@ extension AuditRecord {
             case .notSent(let r)?: (-2, r)
             case nil: (-2, "no outcome")
             }
+            let old = before[e.key.friend].map { $0.value(of: e.key.field) } ?? e.base
+            let new = code == 0 ? (after[e.key.friend].map { $0.value(of: e.key.field) } ?? e.result) : e.result
             return AuditRecord(at: at, operatorName: who.name, sshClient: who.ssh, app: e.key.app, account: e.key.account,
-                               friend: e.key.friend, field: e.key.field.description, old: e.base.plainText, new: e.result.plainText, code: code, info: info)
+                               friend: e.key.friend, field: e.key.field.description, old: old.plainText, new: new.plainText, code: code, info: info)
         }
+    }
+
+    /// Records for rows found applied after an interrupted submit (reconciled at the next start).
+    public static func reconciled(entries: [ChangeEntry], applied: Set<String>, fresh: [String: Friend], at: Date = Date(),
+                                  operator who: (name: String, ssh: String?) = AuditLog.currentOperator()) -> [AuditRecord] {
+        let rows = entries.filter { applied.contains($0.key.friend) }
+        return from(entries: rows, outcomes: Dictionary(uniqueKeysWithValues: applied.map { ($0, SubmitOutcome.ok) }), after: fresh, at: at, operator: who)
+            .map { var r = $0; r.info = "reconciled: applied by an interrupted submit"; return r }
     }
 }

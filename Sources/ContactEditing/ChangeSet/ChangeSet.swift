@@ -140,6 +140,16 @@ public struct ChangeSet: Equatable, Codable, Sendable {
     public func staged(_ key: EntryKey) -> FieldValue? { entries[key]?.result }
 }
 
+extension ChangeSet {
+    /// The set after a submit: an entry applied exactly as it was sent leaves; one edited while the submit
+    /// ran, or not applied, stays. The journal's `settle` is the same rule on disk.
+    public func settled(after submitted: [ChangeEntry], outcomes: [String: SubmitOutcome]) -> ChangeSet {
+        var out = self
+        for e in submitted where outcomes[e.key.friend] == .ok && self[e.key] == e { out.drop(e.key) }
+        return out
+    }
+}
+
 /// Undo and redo over change-set edits: each edit pushes the set it replaced.
 public struct ChangeHistory: Equatable, Sendable {
     public private(set) var current: ChangeSet

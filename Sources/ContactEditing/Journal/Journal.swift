@@ -84,6 +84,27 @@ public final class Journal: Sendable {
         }
     }
 
+    /// Removes entries that a submit applied, each only if it is still staged exactly as it was sent: an edit
+    /// made to the same field while the submit ran stays. One transaction, so no edit slips in between.
+    public func settle(_ applied: [ChangeEntry]) throws {
+        guard !applied.isEmpty else { return }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        do {
+            try db.write { db in
+                for e in applied {
+                    try db.execute(sql: """
+                        DELETE FROM change_entry WHERE app = ? AND account = ? AND friend = ? AND field = ? AND base = ? AND intent = ?
+                        """, arguments: [Int64(bitPattern: e.key.app), e.key.account, e.key.friend, e.key.field.description,
+                                         String(decoding: try encoder.encode(e.base), as: UTF8.self),
+                                         String(decoding: try encoder.encode(e.intent), as: UTF8.self)])
+                }
+            }
+        } catch {
+            throw JournalError(message: "the journal could not drop the applied rows (\(Self.reason(error))); they show as staged until the next submit finds them applied")
+        }
+    }
+
     /// Records friends as sent and not yet answered; committed before the call goes out.
     public func markInFlight(app: UInt64, account: String, friends: [String]) throws {
         do {

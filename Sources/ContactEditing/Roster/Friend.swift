@@ -46,3 +46,14 @@ public struct Friend: Equatable, Sendable, Identifiable {
         return out + otherTags
     }
 }
+
+extension Friend {
+    /// The current value of one editable field: what a change-set entry's base is taken from.
+    public func value(of field: FieldKey) -> FieldValue {
+        switch field {
+        case .remark: .text(remark)
+        case .groups: .groups(groups)
+        case .custom(let key): .text(custom[key] ?? "")
+        }
+    }
+}

@@ -27,7 +27,13 @@ public struct Submitter: Sendable {
         public var outcomes: [String: SubmitOutcome]
         /// Friends as the server has them now (for applied rows, with the sent values).
         public var fresh: [String: Friend]
-        public init(outcomes: [String: SubmitOutcome], fresh: [String: Friend]) { self.outcomes = outcomes; self.fresh = fresh }
+        /// Friends as the re-read before sending found them: the values a write replaced (the audit's "old").
+        public var before: [String: Friend]
+        /// Set when applied rows could not be written to the audit log: shown loudly, never dropped.
+        public var auditFailure: String?
+        public init(outcomes: [String: SubmitOutcome], fresh: [String: Friend], before: [String: Friend] = [:], auditFailure: String? = nil) {
+            self.outcomes = outcomes; self.fresh = fresh; self.before = before; self.auditFailure = auditFailure
+        }
     }
 
     public func submit(account: String, entries: [ChangeEntry], customKeys: [String], recorder: SubmitRecorder? = nil,
@@ -62,6 +68,7 @@ public struct Submitter: Sendable {
         }
         for (friend, maybeTags) in fresh {
             guard let tags = maybeTags else { continue }
+            report.before[friend] = Friend(id: friend, tags: tags)
             var merged = tags
             if report.outcomes[friend] == .ok, let applied = sent[friend] {
                 for t in applied { merged.removeAll { $0.tag == t.tag }; merged.append(t) }
@@ -76,8 +83,17 @@ extension Submitter {
     /// After a crash during a submit: re-reads the friends that were in flight and returns those whose staged values
     /// the server already has (applied), so they leave the change set instead of being sent again.
     public func reconcile(account: String, entries: [ChangeEntry], inFlight: [String], customKeys: [String]) async throws -> Set<String> {
+        try await reconcileReport(account: account, entries: entries, inFlight: inFlight, customKeys: customKeys).applied
+    }
+
+    /// `reconcile` with the friends as re-read, so the applied rows can be audited with their values.
+    public func reconcileReport(account: String, entries: [ChangeEntry], inFlight: [String], customKeys: [String]) async throws
+        -> (applied: Set<String>, fresh: [String: Friend]) {
         let pending = entries.filter { inFlight.contains($0.key.friend) }
-        guard !pending.isEmpty else { return [] }
-        return try await SubmitPlan.fetch(client, account: account, entries: pending, customKeys: customKeys).plan.alreadyApplied
+        guard !pending.isEmpty else { return ([], [:]) }
+        let (plan, fresh, _) = try await SubmitPlan.fetch(client, account: account, entries: pending, customKeys: customKeys)
+        var friends: [String: Friend] = [:]
+        for (id, tags) in fresh { if let tags { friends[id] = Friend(id: id, tags: tags) } }
+        return (plan.alreadyApplied, friends)
     }
 }

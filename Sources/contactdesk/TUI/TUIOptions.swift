@@ -101,7 +101,12 @@ enum TUILauncher {
         state.configuredFields = Set(options.demo ? DemoSeed.customFields : profile?.customFields ?? [])
         let terminal = CursesTerminal(theme: theme, useColor: !theme.monochrome)
         logger.info("terminal", metadata: ["colors": "\(terminal.depth)", "theme": "\(theme.name)", "TERM": "\(ProcessInfo.processInfo.environment["TERM"] ?? "")"])
-        let audit = try? AuditLog(url: stateDir.appendingPathComponent("audit.sqlite"))
+        // Without an audit log nothing is submitted: the TUI still opens (browsing and staging work) and says why.
+        let audit: Result<AuditLog, AuditUnavailable>
+        do { audit = .success(try SubmitSession.openAudit(stateDir.appendingPathComponent("audit.sqlite"))) } catch let e as AuditUnavailable {
+            audit = .failure(e)
+            state.startupProblems = [state.startupProblems, e.description].compactMap { $0 }.joined(separator: " · ")
+        }
         // The demo emulator starts afresh each time, so a list saved by an earlier demo would only mislead.
         let cache = options.demo ? nil : try? RosterCache(url: RosterCache.defaultURL())
         let runner = TUIRunner(state: state, client: client, terminal: terminal, journal: journal, audit: audit, cache: cache,

@@ -20,11 +20,11 @@ final class TUIRunner: @unchecked Sendable {
     private var loadID = 0
 
     private let journal: Result<Journal, JournalError>
-    private let audit: AuditLog?
+    private let audit: Result<AuditLog, AuditUnavailable>
     private let cache: RosterCache?
     private let exportDirectory: URL
 
-    init(state: AppState, client: ChatClient, terminal: CursesTerminal, journal: Result<Journal, JournalError>, audit: AuditLog?,
+    init(state: AppState, client: ChatClient, terminal: CursesTerminal, journal: Result<Journal, JournalError>, audit: Result<AuditLog, AuditUnavailable>,
          cache: RosterCache?, exportDirectory: URL) {
         self.state = state; self.client = client; self.terminal = terminal
         let waker = terminal.waker
@@ -78,6 +78,17 @@ final class TUIRunner: @unchecked Sendable {
         loadTask?.cancel()
     }
 
+    /// A submit session for an account, or nil after telling the screen why there cannot be one.
+    private func session(for account: String) -> SubmitSession? {
+        switch audit {
+        case .success(let log):
+            return SubmitSession(client: client, app: state.info.sdkAppID, account: account, audit: log, journal: try? journal.get())
+        case .failure(let problem):
+            inbox.post(.submitFailed(message: problem.description, account: account))
+            return nil
+        }
+    }
+
     private var isChecking: Bool {
         if case .openAccount(_, _, true) = state.overlay { return true }
         return false
@@ -113,24 +124,20 @@ final class TUIRunner: @unchecked Sendable {
                     now.append(.exportFailed(message: "\(url.path): \(error.localizedDescription)"))
                 }
             case .submit(let entries):
-                let client = client, inbox = inbox, account = state.account, audit = audit
-                let customKeys = state.customFields
-                let recorder = (try? journal.get()).map { JournalRecorder(journal: $0, app: state.info.sdkAppID, account: account) }
+                guard let session = session(for: state.account) else { break }
+                let inbox = inbox, customKeys = state.customFields, account = state.account
                 Task {
                     do {
-                        let report = try await Submitter(client: client).submit(account: account, entries: entries, customKeys: customKeys,
-                                                                                recorder: recorder) { done, total in
+                        // The session audits and settles the journal of its own account before the screen hears of it.
+                        let report = try await session.submit(entries, customKeys: customKeys) { done, total in
                             inbox.post(.submitProgress(done: done, total: total))
                         }
-                        // Audit before the screen shows the outcome: a result on screen is also on record.
-                        do { try audit?.append(AuditRecord.from(entries: entries, outcomes: report.outcomes)) } catch {
-                            Logger(label: "contactdesk.audit").error("audit", metadata: ["error": "\(error)"])
-                        }
-                        inbox.post(.submitFinished(report, entries: entries))
+                        if let problem = report.auditFailure { Logger(label: "contactdesk.audit").critical("audit", metadata: ["error": "\(problem)"]) }
+                        inbox.post(.submitFinished(report, entries: entries, account: account))
                     } catch let error as ChatError {
-                        inbox.post(.submitFailed(message: error.description))
+                        inbox.post(.submitFailed(message: error.description, account: account))
                     } catch {
-                        inbox.post(.submitFailed(message: "\(error)"))
+                        inbox.post(.submitFailed(message: "\(error)", account: account))
                     }
                 }
             case .loadJournal(let account):
@@ -138,26 +145,23 @@ final class TUIRunner: @unchecked Sendable {
                 if let j = try? journal.get(), let set = try? j.load(app: app, account: account), !set.isEmpty {
                     let inFlight = (try? j.inFlight(app: app, account: account)) ?? []
                     if inFlight.isEmpty {
-                        now.append(.journalLoaded(set))
-                    } else {
+                        now.append(.journalLoaded(set, account: account))
+                    } else if let session = session(for: account) {
                         // A submit died between send and reply: re-read those rows before offering anything.
-                        let client = client, inbox = inbox, keys = state.customFields
+                        let inbox = inbox, keys = state.customFields
                         Task {
                             do {
-                                let applied = try await Submitter(client: client).reconcile(account: account, entries: set.sorted, inFlight: inFlight,
-                                                                                            customKeys: keys)
-                                var remaining = set
-                                for e in set.sorted where applied.contains(e.key.friend) { remaining.drop(e.key) }
-                                try j.save(remaining, replacing: set, app: app, account: account)
-                                try j.clearInFlight(app: app, account: account, friends: inFlight)
-                                inbox.post(.journalLoaded(remaining))
-                                inbox.post(.reconciled(applied: applied.sorted(), stillInFlight: remaining.count))
+                                let (remaining, applied) = try await session.reconcile(set, customKeys: keys)
+                                inbox.post(.journalLoaded(remaining, account: account))
+                                inbox.post(.reconciled(applied: applied, stillInFlight: remaining.count, account: account))
                             } catch {
                                 // Cannot tell yet: keep everything staged and in flight; the next start tries again.
-                                inbox.post(.journalLoaded(set))
+                                inbox.post(.journalLoaded(set, account: account))
                                 inbox.post(.saveFailed(message: "could not re-read rows of an interrupted submit (\(error)); they stay staged"))
                             }
                         }
+                    } else {
+                        now.append(.journalLoaded(set, account: account))
                     }
                 }
             case .loadRoster(let account, let full):

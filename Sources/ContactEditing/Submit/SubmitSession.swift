@@ -1,0 +1,84 @@
+import ChatAPI
+import Foundation
+
+/// A submit that cannot be traced is refused before anything is sent.
+public struct AuditUnavailable: Error, Equatable, Sendable, CustomStringConvertible {
+    public var reason: String
+    public init(reason: String) { self.reason = reason }
+    public var description: String {
+        "NOT sent: the audit log cannot be written (\(reason)); a change nobody can trace is not allowed. Fix the state folder's permissions or free space, then submit again."
+    }
+}
+
+/// Everything a submit does for one account, the same for the TUI and `apply`: check the audit log,
+/// re-read, plan, send with in-flight marks in the journal, audit every row whose outcome is known
+/// (with the value the write replaced), and settle the journal. Bound to its account, so a submit that
+/// finishes after the operator opened another account still lands on its own.
+public struct SubmitSession: Sendable {
+    public let client: ChatClient
+    public let app: UInt64
+    public let account: String
+    public let audit: AuditLog
+    /// Where staged edits live (the TUI); nil for a file applied by `apply`, which stages nothing.
+    public let journal: Journal?
+
+    public init(client: ChatClient, app: UInt64, account: String, audit: AuditLog, journal: Journal?) {
+        self.client = client; self.app = app; self.account = account; self.audit = audit; self.journal = journal
+    }
+
+    /// Opens the audit log at `url` for a session; the error says why a submit cannot happen.
+    public static func openAudit(_ url: URL) throws -> AuditLog {
+        do {
+            let log = try AuditLog(url: url)
+            try log.checkWritable()
+            return log
+        } catch {
+            throw AuditUnavailable(reason: "\(url.path): \(Journal.reason(error))")
+        }
+    }
+
+    /// Sends the entries of this account (others are ignored) and returns the report. A report whose
+    /// `auditFailure` is set has rows on the server that are not on record: the caller must say so.
+    public func submit(_ entries: [ChangeEntry], customKeys: [String],
+                       progress: @escaping @Sendable (_ done: Int, _ total: Int) async -> Void = { _, _ in }) async throws -> Submitter.Report {
+        let entries = entries.filter { $0.key.app == app && $0.key.account == account }
+        do { try audit.checkWritable() } catch { throw AuditUnavailable(reason: Journal.reason(error)) }
+        let recorder = journal.map { JournalRecorder(journal: $0, app: app, account: account) }
+        var report = try await Submitter(client: client).submit(account: account, entries: entries, customKeys: Self.keys(customKeys, entries),
+                                                                recorder: recorder, progress: progress)
+        do {
+            try audit.append(AuditRecord.from(entries: entries, outcomes: report.outcomes, before: report.before, after: report.fresh))
+        } catch {
+            let applied = report.outcomes.values.filter { $0 == .ok }.count
+            report.auditFailure = "\(applied) applied row\(applied == 1 ? " is" : "s are") on the server but not in the audit log (\(Journal.reason(error)))"
+        }
+        let applied = entries.filter { report.outcomes[$0.key.friend] == .ok }
+        try journal?.settle(applied)
+        return report
+    }
+
+    /// After a crash during a submit: re-reads the rows left in flight, audits and un-stages those the server
+    /// already has, clears the marks, and returns the change set that is still staged with the applied friends.
+    public func reconcile(_ staged: ChangeSet, customKeys: [String]) async throws -> (remaining: ChangeSet, applied: [String]) {
+        guard let journal else { return (staged, []) }
+        let inFlight = try journal.inFlight(app: app, account: account)
+        guard !inFlight.isEmpty else { return (staged, []) }
+        let entries = staged.sorted.filter { $0.key.app == app && $0.key.account == account }
+        let (applied, fresh) = try await Submitter(client: client).reconcileReport(account: account, entries: entries, inFlight: inFlight,
+                                                                                  customKeys: Self.keys(customKeys, entries))
+        let appliedEntries = entries.filter { applied.contains($0.key.friend) }
+        // On record before anything is forgotten: a crash here leaves the marks, and the next start audits again.
+        do { try audit.append(AuditRecord.reconciled(entries: appliedEntries, applied: applied, fresh: fresh)) } catch {
+            throw AuditUnavailable(reason: Journal.reason(error))
+        }
+        try journal.settle(appliedEntries)
+        try journal.clearInFlight(app: app, account: account, friends: inFlight)
+        return (staged.settled(after: appliedEntries, outcomes: Dictionary(uniqueKeysWithValues: applied.map { ($0, .ok) })), applied.sorted())
+    }
+
+    /// The custom fields to re-read: the ones known from the roster or profile and every one the entries name,
+    /// so a reconcile at start-up, before any roster is loaded, still recognises applied custom fields.
+    static func keys(_ known: [String], _ entries: [ChangeEntry]) -> [String] {
+        Array(Set(known).union(entries.compactMap { if case .custom(let k) = $0.key.field { k } else { nil } })).sorted()
+    }
+}

@@ -1,0 +1,108 @@
+import ChatAPI
+import ChatSandbox
+import ContactEditing
+import Foundation
+import Testing
+import TestSupport
+
+/// The one submit path (TUI and `apply`): audit required, every known outcome audited with the value the
+/// write replaced, the journal settled per account, and rows of an interrupted submit audited when reconciled.
+@Suite struct SubmitSessionTests {
+    static func entry(_ friend: String, _ field: FieldKey, _ base: FieldValue, _ intent: Intent, account: String = "o") -> ChangeEntry {
+        ChangeEntry(key: EntryKey(app: TestCredentials.sdkAppID, account: account, friend: friend, field: field), base: base, intent: intent)
+    }
+
+    struct Stores {
+        let dir: URL
+        let journal: Journal
+        let audit: AuditLog
+        init() throws {
+            dir = try CommandRunner.temporaryDirectory()
+            journal = try Journal(url: dir.appendingPathComponent("journal.sqlite"))
+            audit = try SubmitSession.openAudit(dir.appendingPathComponent("audit.sqlite"))
+        }
+    }
+
+    @Test func theAuditRecordsTheServerValueReplacedNotTheStagedBase() async throws {
+        try await TestSandbox.with(try TestSandbox.config()) { server, client in
+            try await TestSandbox.seed(client, owner: "o", friends: ["f1", "f2"], groups: ["g0"])
+            let stores = try Stores()
+            defer { try? FileManager.default.removeItem(at: stores.dir) }
+            let entries = [
+                Self.entry("f1", .groups, .groups([]), .groups(add: ["VIP"], remove: [])),
+                Self.entry("f2", .remark, .text("remark of f2"), .set("二号")),
+            ]
+            let set = ChangeSet(entries)
+            try stores.journal.save(set, replacing: ChangeSet(), app: TestCredentials.sdkAppID, account: "o")
+            // Someone else puts f1 in g0 after it was staged: the write replaces ["g0"], not the base [].
+            _ = try await update(client, "o", [("f1", [groups(["g0"])])])
+            let session = SubmitSession(client: client, app: TestCredentials.sdkAppID, account: "o", audit: stores.audit, journal: stores.journal)
+            let report = try await session.submit(entries, customKeys: [])
+            #expect(report.outcomes == ["f1": .ok, "f2": .ok] && report.auditFailure == nil)
+            let records = try stores.audit.records(account: "o")
+            #expect(records.map(\.friend) == ["f1", "f2"])
+            #expect(records[0].old == "g0" && records[0].new == "g0,VIP", "\(records[0])")
+            #expect(records[1].old == "remark of f2" && records[1].new == "二号")
+            // Applied entries left the journal.
+            #expect(try stores.journal.load(app: TestCredentials.sdkAppID, account: "o").isEmpty)
+        }
+    }
+
+    @Test func anEditMadeWhileTheSubmitRanStaysStaged() throws {
+        let sent = Self.entry("f1", .remark, .text("a"), .set("b"))
+        let edited = Self.entry("f1", .remark, .text("a"), .set("c"))
+        let other = Self.entry("f2", .remark, .text("a"), .set("b"))
+        let now = ChangeSet([edited, other])
+        #expect(now.settled(after: [sent, other], outcomes: ["f1": .ok, "f2": .ok]) == ChangeSet([edited]))
+        let stores = try Stores()
+        defer { try? FileManager.default.removeItem(at: stores.dir) }
+        try stores.journal.save(now, replacing: ChangeSet(), app: TestCredentials.sdkAppID, account: "o")
+        try stores.journal.settle([sent, other])
+        #expect(try stores.journal.load(app: TestCredentials.sdkAppID, account: "o") == ChangeSet([edited]))
+    }
+
+    @Test func withoutAWritableAuditLogNothingIsSent() async throws {
+        try await TestSandbox.with(try TestSandbox.config()) { server, client in
+            try await TestSandbox.seed(client, owner: "o", friends: ["f1"])
+            let dir = try CommandRunner.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let url = dir.appendingPathComponent("audit.sqlite")
+            _ = try AuditLog(url: url)
+            // Opened read-only, as a log on a read-only mount would be (the tests run as root, which file modes do not stop).
+            let readOnly = try AuditLog(url: url, readOnly: true)
+            await server.resetCallCounts()
+            let session = SubmitSession(client: client, app: TestCredentials.sdkAppID, account: "o", audit: readOnly, journal: nil)
+            await #expect(throws: AuditUnavailable.self) {
+                _ = try await session.submit([Self.entry("f1", .remark, .text("remark of f1"), .set("x"))], customKeys: [])
+            }
+            #expect(await server.callCounts()["sns/friend_update", default: 0] == 0)
+            #expect(await server.callCounts()["sns/friend_get_list", default: 0] == 0)
+        }
+    }
+
+    @Test func rowsAppliedByAnInterruptedSubmitAreAuditedWhenReconciled() async throws {
+        try await TestSandbox.with(try TestSandbox.config()) { server, client in
+            try await TestSandbox.seed(client, owner: "o", friends: ["f1", "f2"])
+            let stores = try Stores()
+            defer { try? FileManager.default.removeItem(at: stores.dir) }
+            let entries = [
+                Self.entry("f1", .custom("Test"), .text(""), .set("applied")),
+                Self.entry("f2", .remark, .text("remark of f2"), .set("never sent")),
+            ]
+            let set = ChangeSet(entries)
+            try stores.journal.save(set, replacing: ChangeSet(), app: TestCredentials.sdkAppID, account: "o")
+            // The crash: both rows marked in flight, only f1's write reached the server.
+            try stores.journal.markInFlight(app: TestCredentials.sdkAppID, account: "o", friends: ["f1", "f2"])
+            _ = try await update(client, "o", [("f1", [custom("Test", .string("applied"))])])
+            // customKeys empty: a start-up reconcile knows no roster yet; the entries name the field.
+            let session = SubmitSession(client: client, app: TestCredentials.sdkAppID, account: "o", audit: stores.audit, journal: stores.journal)
+            let (remaining, applied) = try await session.reconcile(set, customKeys: [])
+            #expect(applied == ["f1"] && remaining == ChangeSet([entries[1]]))
+            let records = try stores.audit.records(account: "o")
+            #expect(records.count == 1 && records[0].friend == "f1" && records[0].field == "custom:Test" && records[0].code == 0)
+            #expect(records[0].new == "applied" && records[0].info.contains("reconciled"))
+            #expect(try stores.journal.load(app: TestCredentials.sdkAppID, account: "o") == remaining)
+            #expect(try stores.journal.inFlight(app: TestCredentials.sdkAppID, account: "o").isEmpty)
+        }
+    }
+}
