@@ -7,10 +7,18 @@ import Foundation
 struct ApplyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "apply", abstract: "Submit an exported change-set file without the TUI.",
-        discussion: "Prints one line per friend. Exit status: 0 every row applied, 1 some failed or conflicted, 2 usage or configuration errors.")
+        discussion: """
+        Every entry is checked first (limits, configured custom fields, friendship, the 32-group limit); a file with any \
+        invalid entry is refused whole and nothing is sent, unless --skip-invalid is given. Prints one line per friend. \
+        Exit status: 0 every row applied, 1 some failed or conflicted, 2 usage, configuration or file errors.
+        """)
 
     @Argument(help: "A change-set file (docs/CHANGESET-FORMAT.md).") var file: String
     @Flag(name: .long, help: "Re-read and merge, print what would be sent, send nothing.") var dryRun = false
+    @Flag(name: .long, help: "Leave out the entries that fail validation (each is listed) instead of refusing the file.") var skipInvalid = false
+    @Option(name: .customLong("custom-field"),
+            help: ArgumentHelp("A custom friend field the app has configured (repeatable); a profile's custom_fields count too.", valueName: "key"))
+    var customFields: [String] = []
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var global: GlobalOptions
 
@@ -18,16 +26,33 @@ struct ApplyCommand: AsyncParsableCommand {
         global.bootstrapLogging()
         let client: ChatClient
         let changes: ChangeSetFile
+        let profile: Profile?
         do {
-            client = try connection.makeClient()
+            profile = try connection.loadProfile()
+            client = try connection.makeClient(profile: profile)
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw ArgumentParser.ValidationError("\(file): no such file, or it cannot be read")
             }
-            changes = try ChangeSetFile.read(data, expectingApp: client.config.sdkAppID)
-        } catch let e as ArgumentParser.ValidationError { throw e } catch { throw ArgumentParser.ValidationError("\(error)") }
-        let entries = changes.changeSet.sorted
+            do { changes = try ChangeSetFile.read(data, expectingApp: client.config.sdkAppID) } catch {
+                throw refused(error.message(path: file))
+            }
+        } catch let e as ArgumentParser.ValidationError { throw e } catch let e as ExitCode { throw e } catch {
+            throw ArgumentParser.ValidationError("\(error)")
+        }
+        var entries = changes.entries
+        // Offline checks first: an unconfigured custom field would fail every row of the re-read's call.
+        let configured = Set(customFields + (profile?.customFields ?? []))
+        entries = try check(entries, Stager(configuredFields: configured))
+        guard !entries.isEmpty else { throw refused("\(file): no valid entry left; nothing was sent") }
+        // Then what the server says: who is a friend, how many groups there are.
+        let pre = try await SubmitPlan.fetch(client, account: changes.account, entries: entries, customKeys: keys(entries))
+        let groups = try await client.groupGet(account: changes.account).resultItem?.map(\.groupName) ?? []
+        let friends = Set(entries.map(\.key.friend)).subtracting(pre.refused.keys)
+        entries = try check(entries, Stager(configuredFields: configured, existingGroups: groups, friends: friends))
+        guard !entries.isEmpty else { throw refused("\(file): no valid entry left; nothing was sent") }
+
         if dryRun {
-            let plan = try await SubmitPlan.fetch(client, account: changes.account, entries: entries, customKeys: customKeys(entries)).plan
+            let plan = try await SubmitPlan.fetch(client, account: changes.account, entries: entries, customKeys: keys(entries)).plan
             for item in plan.items {
                 print("\(item.toAccount)  would send " + item.snsItem.map { "\($0.tag)=\(describe($0.value))" }.joined(separator: " "))
             }
@@ -42,14 +67,12 @@ struct ApplyCommand: AsyncParsableCommand {
         // No audit log, no submit: refused before anything is sent, as a configuration error.
         let audit: AuditLog
         do { audit = try SubmitSession.openAudit(StatePaths.stateDirectory().appendingPathComponent("audit.sqlite")) } catch {
-            FileHandle.standardError.write(Data("contactdesk: \(error)\n".utf8))
-            throw ExitCode(2)
+            throw refused("\(error)")
         }
         let session = SubmitSession(client: client, app: client.config.sdkAppID, account: changes.account, audit: audit, journal: nil)
         let report: Submitter.Report
-        do { report = try await session.submit(entries, customKeys: customKeys(entries)) } catch let e as AuditUnavailable {
-            FileHandle.standardError.write(Data("contactdesk: \(e)\n".utf8))
-            throw ExitCode(2)
+        do { report = try await session.submit(entries, customKeys: keys(entries)) } catch let e as AuditUnavailable {
+            throw refused("\(e)")
         } catch {
             FileHandle.standardError.write(Data("contactdesk: \(error)\n".utf8))
             throw ExitCode(1)
@@ -64,7 +87,29 @@ struct ApplyCommand: AsyncParsableCommand {
         if bad > 0 { throw ExitCode(1) }
     }
 
-    func customKeys(_ entries: [ChangeEntry]) -> [String] {
+    /// The entries that pass `stager`; with problems, the file is refused (exit 2) unless --skip-invalid.
+    func check(_ entries: [ChangeEntry], _ stager: Stager) throws -> [ChangeEntry] {
+        let problems = stager.problems(entries)
+        guard !problems.isEmpty else { return entries }
+        let lines = problems.map { "\(file): \($0)" }.joined(separator: "\n")
+        if skipInvalid {
+            let kept = stager.valid(entries)
+            // A problem of the whole file (the group limit) cannot be skipped row by row.
+            if stager.problems(kept).isEmpty {
+                FileHandle.standardError.write(Data("\(lines)\ncontactdesk: skipping \(entries.count - kept.count) invalid entr\(entries.count - kept.count == 1 ? "y" : "ies") (--skip-invalid)\n".utf8))
+                return kept
+            }
+        }
+        throw refused("\(lines)\n\(file): refused, nothing was sent; fix the entries above\(skipInvalid ? "" : " or pass --skip-invalid to leave them out")")
+    }
+
+    /// Prints a refusal and exits 2.
+    func refused(_ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data("contactdesk: \(message)\n".utf8))
+        return ExitCode(2)
+    }
+
+    func keys(_ entries: [ChangeEntry]) -> [String] {
         Array(Set(entries.compactMap { if case .custom(let k) = $0.key.field { return k } else { return nil } })).sorted()
     }
 

@@ -40,7 +40,10 @@ public struct Submitter: Sendable {
                        progress: @escaping @Sendable (_ done: Int, _ total: Int) async -> Void = { _, _ in }) async throws -> Report {
         let (plan, fresh, refused) = try await SubmitPlan.fetch(client, account: account, entries: entries, customKeys: customKeys)
         var report = Report(outcomes: [:], fresh: [:])
-        for (friend, r) in refused { report.outcomes[friend] = .failed(code: r.code, info: r.info) }
+        // friend_get_list answers 30001 for someone who is not a friend: say that, not just "bad parameter".
+        for (friend, r) in refused {
+            report.outcomes[friend] = .failed(code: r.code, info: r.code == 30001 ? "not a friend of \(account)" + (r.info.isEmpty ? "" : " (\(r.info))") : r.info)
+        }
         for (friend, fields) in plan.conflicts { report.outcomes[friend] = .conflict(fields: fields) }
         for friend in plan.alreadyApplied { report.outcomes[friend] = .ok }
         await progress(0, plan.items.count)

@@ -85,7 +85,13 @@ enum TUILauncher {
                 throw ValidationError("--import \(path): no such file, or it cannot be read")
             }
             do { file = try ChangeSetFile.read(data, expectingApp: info.sdkAppID) } catch {
-                throw ValidationError("--import \(path): \(error)")
+                throw ValidationError("--import " + error.message(path: path))
+            }
+            // The same checks as apply's offline pass; friendship and the group limit are checked again at submit.
+            let configured = Set(options.demo ? DemoSeed.customFields : profile?.customFields ?? [])
+            let problems = Stager(configuredFields: configured).problems(file.entries)
+            if !problems.isEmpty {
+                throw ValidationError((problems.map { "--import \(path): \($0)" } + ["--import \(path): refused, nothing was staged"]).joined(separator: "\n"))
             }
             if options.account != nil && file.account != account {
                 throw ValidationError("--import \(path): the file is for account \(file.account), not \(account); drop --account or open \(file.account)")
