@@ -36,6 +36,11 @@ let package = Package(
         .target(name: "CursesTerminal", dependencies: ["CNCursesW", "ContactDeskUI"]),
         // The shipped themes are compiled in (Theme/ShippedThemes.swift, made from themes/ by `make themes`): no resource bundle.
         .target(name: "ContactDeskUI", dependencies: ["ChatAPI", "ContactEditing", "TOMLKit"]),
+        // The loop and its effects: keys in, reduce, effects against an AppEnvironment, frames out to a TerminalDevice.
+        .target(
+            name: "ContactDeskApp",
+            dependencies: ["ChatAPI", "ContactEditing", "ContactDeskUI", .product(name: "Logging", package: "swift-log")]
+        ),
         .target(
             name: "ChatSandbox",
             dependencies: [
@@ -47,7 +52,7 @@ let package = Package(
         .target(
             name: "TestSupport",
             dependencies: [
-                "ChatAPI", "ChatSandbox",
+                "ChatAPI", "ChatSandbox", "ContactDeskUI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -55,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "contactdesk",
             dependencies: [
-                "ChatAPI", "ChatSandbox", "ContactEditing", "ContactDeskUI", "CursesTerminal",
+                "ChatAPI", "ChatSandbox", "ContactEditing", "ContactDeskUI", "ContactDeskApp", "CursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -75,6 +80,7 @@ let package = Package(
         ),
         .testTarget(name: "ChatSandboxTests", dependencies: ["ChatSandbox", "ChatAPI", "ContactEditing", "TestSupport"]),
         .testTarget(name: "ContactEditingTests", dependencies: ["ContactEditing", "TestSupport"]),
+        .testTarget(name: "ContactDeskAppTests", dependencies: ["ContactDeskApp", "ContactDeskUI", "ContactEditing", "ChatSandbox", "TestSupport"]),
         .testTarget(name: "ContactDeskUITests", dependencies: ["ContactDeskUI", "ContactEditing", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "ContactDeskCLITests", dependencies: ["TestSupport", "ContactEditing"]),
     ]

@@ -4,7 +4,7 @@ import Foundation
 
 /// The terminal as ncurses drives it: the only module that imports CNCursesW. It paints Canvases,
 /// reads keys and reports resizes; everything it shows comes from ContactDeskUI.
-public final class CursesTerminal {
+public final class CursesTerminal: TerminalDevice, @unchecked Sendable {
     /// Colours the terminal reported (0 when it has none or colour is off).
     public private(set) var colors = 0
     private var pairs: [Role: (pair: Int32, attrs: attr_t)] = [:]
@@ -36,6 +36,9 @@ public final class CursesTerminal {
     }
 
     deinit { end() }
+
+    /// Ends a `readKeys` wait from another thread (the only member used off the loop's thread).
+    public func wake() { waker.wake() }
 
     /// Restores the terminal; safe to call more than once.
     public func end() {

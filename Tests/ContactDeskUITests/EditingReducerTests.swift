@@ -73,8 +73,15 @@ import Testing
         type(&s, "!")
         _ = Reducer.reduce(&s, .key(.enter))
         #expect(s.history.current.count == 1)
-        _ = Reducer.reduce(&s, .saveFailed(message: "NOT staged: the journal could not be written (the disk or the journal is full)."))
+        _ = Reducer.reduce(&s, .saveFailed(message: "NOT staged: /state is read-only"))
         #expect(s.history.current.isEmpty && s.statusIsError && s.status?.hasPrefix("NOT staged") == true)
+        // The form is back with the text as typed and the reason on it.
+        guard case .edit(let form) = s.overlay else { Issue.record("form closed: \(s.overlay)"); return }
+        #expect(form.remark.string.hasSuffix("!") && form.error == "NOT staged: /state is read-only")
+        // A refusal after the next key (an undo, say) does not reopen a form.
+        _ = Reducer.reduce(&s, .key(.escape))
+        _ = Reducer.reduce(&s, .saveFailed(message: "NOT staged: again"))
+        #expect(s.overlay == .none)
     }
 
     @Test func resumeDiscardOrExportAtStart() {

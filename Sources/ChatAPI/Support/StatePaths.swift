@@ -19,9 +19,43 @@ public enum StatePaths {
         return URL(fileURLWithPath: home).appendingPathComponent(fallback)
     }
 
-    /// Creates a directory readable only by its owner, as state may hold customer data.
+    /// Creates a directory readable only by its owner, as state may hold customer data; one that exists
+    /// with group or world access is tightened to 0700. The error names the folder and the system's reason.
     public static func ensure(_ directory: URL) throws {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+            if let mode = (try? FileManager.default.attributesOfItem(atPath: directory.path))?[.posixPermissions] as? Int, mode & 0o077 != 0 {
+                try FileManager.default.setAttributes([.posixPermissions: mode & 0o700], ofItemAtPath: directory.path)
+            }
+        } catch {
+            throw StatePathError(path: directory.path, reason: StatePathError.reason(error))
+        }
+    }
+}
+
+/// A state or config folder that cannot be made or used, in words: "/proc/1/contactdesk cannot be created: Permission denied".
+public struct StatePathError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+    public var description: String { "\(path) cannot be created: \(reason)" }
+
+    /// The POSIX reason under a Foundation file error (strerror's words), else the error's own text.
+    static func reason(_ error: Error) -> String {
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
+        if ns.domain == NSCocoaErrorDomain {
+            switch ns.code {
+            case NSFileWriteNoPermissionError, NSFileReadNoPermissionError: return "Permission denied"
+            case NSFileWriteVolumeReadOnlyError: return "Read-only file system"
+            case NSFileWriteOutOfSpaceError: return "No space left on device"
+            case NSFileWriteFileExistsError: return "a file of that name is in the way (not a folder)"
+            default: break
+            }
+        }
+        return ns.localizedDescription
     }
 }

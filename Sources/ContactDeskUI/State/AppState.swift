@@ -100,6 +100,9 @@ public struct AppState: Equatable, Sendable {
     public var cachedAt: Date?
     /// Custom fields the profile says the app has configured, besides those seen on friends.
     public var configuredFields: Set<String> = []
+    /// The form an edit came from until its journal write is known: a refused write reopens it with the reason,
+    /// so the operator's typing is never lost.
+    public var formAwaitingSave: Overlay?
 
     /// Loading while a list is already shown (from the cache, or kept during `R`), as opposed to a first load.
     public var isRefreshing: Bool {

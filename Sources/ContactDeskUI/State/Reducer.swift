@@ -69,6 +69,13 @@ public enum Reducer {
             state.beforeLastEdit = nil
             state.status = message
             state.statusIsError = true
+            // Back into the form with the text as typed and the reason on it.
+            switch state.formAwaitingSave {
+            case .edit(var form)?: form.error = message; state.overlay = .edit(form)
+            case .bulk(var form)?: form.error = message; state.overlay = .bulk(form)
+            default: break
+            }
+            state.formAwaitingSave = nil
             return []
         case .exported(let path):
             state.status = "change set exported to \(path)"
@@ -160,6 +167,8 @@ public enum Reducer {
     static func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         if key == .resize { return [] }
         state.startupProblems = nil
+        // A journal write is answered before the next key: by now the form's edit is either on disk or back.
+        state.formAwaitingSave = nil
         var key = key
         // Dialogs and forms read Enter and Esc; keys bound to dialog.accept / dialog.cancel stand for them.
         if state.overlay != .none {
@@ -447,6 +456,7 @@ extension Reducer {
         }
         state.overlay = .none
         let effects = edit(&state) { $0 = next }
+        state.formAwaitingSave = effects.isEmpty ? nil : .edit(form)
         state.status = effects.isEmpty ? "no change to stage for \(friend.id)" : "staged \(friend.id): \(state.history.current.count) staged in all"
         state.statusIsError = false
         return effects
@@ -500,6 +510,7 @@ extension Reducer {
         }
         state.overlay = .none
         let effects = edit(&state) { $0 = next }
+        state.formAwaitingSave = effects.isEmpty ? nil : .bulk(form)
         state.status = "\(form.operation.rawValue): \(changed) of \(targets.count) marked friends changed; \(state.history.current.count) staged in all"
         state.statusIsError = false
         return effects

@@ -31,7 +31,7 @@ public final class Journal: Sendable {
                     PRIMARY KEY (app, account, friend));
                 """, prepare: prepare)
         } catch {
-            throw JournalError(message: "the journal \(url.path) cannot be opened (\(Self.reason(error))); nothing can be staged until it can. Check that \(url.deletingLastPathComponent().path) is writable and has free space.")
+            throw JournalError(message: "cannot save: \(Self.reason(error, at: url)); the journal \(url.path) cannot be opened, so nothing can be staged")
         }
     }
 
@@ -80,7 +80,7 @@ public final class Journal: Sendable {
                 }
             }
         } catch {
-            throw JournalError(message: "NOT staged: the journal could not be written (\(Self.reason(error))). Your earlier staged edits are safe in \(url.path); free space or fix permissions of \(url.deletingLastPathComponent().path), then try again.")
+            throw JournalError(message: "NOT staged: \(Self.reason(error, at: url)) (journal \(url.path)); the edit stays in the form, earlier staged edits are safe")
         }
     }
 
@@ -155,15 +155,20 @@ public final class Journal: Sendable {
         }
     }
 
-    static func reason(_ error: Error) -> String {
+    static func reason(_ error: Error) -> String { reason(error, at: nil) }
+
+    /// One line the operator can act on, naming the folder where that helps ("/state is read-only").
+    static func reason(_ error: Error, at url: URL?) -> String {
+        let dir = url?.deletingLastPathComponent().path
         if let e = error as? DatabaseError {
             switch e.resultCode {
             case .SQLITE_FULL: return "the disk or the journal is full"
-            case .SQLITE_READONLY: return "the journal is read-only"
-            case .SQLITE_CANTOPEN: return "the file cannot be opened"
+            case .SQLITE_READONLY: return dir.map { "\($0) is read-only" } ?? "the file is read-only"
+            case .SQLITE_CANTOPEN: return url.map { "\($0.path) cannot be opened" } ?? "the file cannot be opened"
             default: return e.message ?? "\(e.resultCode)"
             }
         }
+        if let e = error as? StatePathError { return e.description }
         return "\(error)"
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ChatAPI
 import ChatSandbox
+import ContactDeskApp
 import ContactDeskUI
 import ContactEditing
 import CursesTerminal
@@ -115,8 +116,9 @@ enum TUILauncher {
         }
         // The demo emulator starts afresh each time, so a list saved by an earlier demo would only mislead.
         let cache = options.demo ? nil : try? RosterCache(url: RosterCache.defaultURL())
-        let runner = TUIRunner(state: state, client: client, terminal: terminal, journal: journal, audit: audit, cache: cache,
-                               exportDirectory: stateDir.appendingPathComponent("exports"))
+        let environment = AppEnvironment(client: client, journal: journal, audit: audit, cache: cache,
+                                         exportDirectory: stateDir.appendingPathComponent("exports"))
+        let runner = Runtime(state: state, environment: environment, terminal: terminal)
         let signals = SignalWatcher([SIGTERM, SIGHUP, SIGINT]) { runner.requestStop() }
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
             let thread = Thread {

@@ -1,17 +1,32 @@
 import ChatAPI
 import ContactDeskUI
 import ContactEditing
-import CursesTerminal
 import Foundation
 import Logging
 import Synchronization
 
-/// The live loop: reads keys, feeds actions to the reducer, runs effects, draws. The loop owns the terminal
-/// on a thread of its own (ncurses blocks in get_wch); effects run as tasks and post their actions back.
-final class TUIRunner: @unchecked Sendable {
-    private var state: AppState
+/// The live parts effects run against: the API client, the journal, the audit log, the roster cache and
+/// where exports go. The executable makes them from the configuration; tests make them against the emulator.
+public struct AppEnvironment: Sendable {
+    public var client: ChatClient
+    public var journal: Result<Journal, JournalError>
+    public var audit: Result<AuditLog, AuditUnavailable>
+    public var cache: RosterCache?
+    public var exportDirectory: URL
+
+    public init(client: ChatClient, journal: Result<Journal, JournalError>, audit: Result<AuditLog, AuditUnavailable>,
+                cache: RosterCache?, exportDirectory: URL) {
+        self.client = client; self.journal = journal; self.audit = audit; self.cache = cache; self.exportDirectory = exportDirectory
+    }
+}
+
+/// The loop: reads keys, feeds actions to the reducer, runs effects, draws, until the operator quits. The loop
+/// owns the terminal on a thread of its own (ncurses blocks in get_wch); network effects run as tasks and post
+/// their actions back through the inbox; every follow-up is reduced and its effects run, none is dropped.
+public final class Runtime: @unchecked Sendable {
+    public private(set) var state: AppState
     private let client: ChatClient
-    private let terminal: CursesTerminal
+    private let terminal: TerminalDevice
     private let inbox: ActionInbox
     private let stopRequested = Atomic<Bool>(false)
     private let logger = Logger(label: "contactdesk.tui")
@@ -24,26 +39,24 @@ final class TUIRunner: @unchecked Sendable {
     private let cache: RosterCache?
     private let exportDirectory: URL
 
-    init(state: AppState, client: ChatClient, terminal: CursesTerminal, journal: Result<Journal, JournalError>, audit: Result<AuditLog, AuditUnavailable>,
-         cache: RosterCache?, exportDirectory: URL) {
-        self.state = state; self.client = client; self.terminal = terminal
-        let waker = terminal.waker
-        inbox = ActionInbox { waker.wake() }
-        self.journal = journal; self.audit = audit; self.cache = cache; self.exportDirectory = exportDirectory
+    public init(state: AppState, environment: AppEnvironment, terminal: TerminalDevice) {
+        self.state = state; self.client = environment.client; self.terminal = terminal
+        inbox = ActionInbox { [terminal] in terminal.wake() }
+        journal = environment.journal; audit = environment.audit; cache = environment.cache; exportDirectory = environment.exportDirectory
     }
 
     /// A signal (SIGTERM, SIGHUP) asks the loop to stop; it restores the terminal on its way out.
-    func requestStop() { stopRequested.store(true, ordering: .relaxed) }
+    public func requestStop() { stopRequested.store(true, ordering: .relaxed) }
 
     /// The shortest time between two draws caused by effects alone (keys are drawn at once).
     static let minimumRedraw = Duration.milliseconds(50)
 
     /// Runs until the operator quits or a stop is requested.
-    func run() {
+    public func run() {
         defer { terminal.end() }
         let (w, h) = terminal.size
         _ = Reducer.reduce(&state, .resized(width: w, height: h))
-        for follow in perform(Reducer.open(&state, state.account)) { _ = Reducer.reduce(&state, follow) }
+        settle(Reducer.open(&state, state.account))
         terminal.draw(Screen.render(state))
         var lastTick = ContinuousClock.now
         var lastDraw = ContinuousClock.now
@@ -71,7 +84,7 @@ final class TUIRunner: @unchecked Sendable {
             var effects: [Effect] = []
             for action in actions { effects += Reducer.reduce(&state, action) }
             // Journal writes run here, before the draw: an edit shows as staged only once it is on disk.
-            for follow in perform(effects) { _ = Reducer.reduce(&state, follow) }
+            settle(effects)
             terminal.draw(Screen.render(state))
             lastDraw = .now
         }
@@ -87,6 +100,19 @@ final class TUIRunner: @unchecked Sendable {
             inbox.post(.submitFailed(message: problem.description, account: account))
             return nil
         }
+    }
+
+    /// Runs effects, reduces the actions they give at once and runs those actions' effects in turn, until
+    /// nothing is left: no follow-up is dropped. Bounded, because a reducer that kept asking would be a bug.
+    func settle(_ effects: [Effect]) {
+        var pending = effects
+        var rounds = 0
+        while !pending.isEmpty && rounds < 64 {
+            rounds += 1
+            let actions = perform(pending)
+            pending = actions.flatMap { Reducer.reduce(&state, $0) }
+        }
+        if !pending.isEmpty { logger.error("effects still pending after 64 rounds", metadata: ["effects": "\(pending)"]) }
     }
 
     private var isChecking: Bool {
@@ -215,21 +241,3 @@ final class TUIRunner: @unchecked Sendable {
     }
 }
 
-/// Actions posted by effects from other threads, taken by the loop before each draw.
-final class ActionInbox: Sendable {
-    private let pending = Mutex<[(action: Action, load: Int?)]>([])
-    private let wake: @Sendable () -> Void
-    init(wake: @escaping @Sendable () -> Void) { self.wake = wake }
-    /// `load` tags what a roster load posts, so a superseded load's pages never reach the screen.
-    func post(_ action: Action, load: Int? = nil) {
-        pending.withLock { $0.append((action, load)) }
-        wake()
-    }
-    func drain(currentLoad: Int) -> [Action] {
-        pending.withLock { p in
-            defer { p.removeAll() }
-            return p.filter { $0.load == nil || $0.load == currentLoad }.map(\.action)
-        }
-    }
-    var hasPending: Bool { pending.withLock { !$0.isEmpty } }
-}

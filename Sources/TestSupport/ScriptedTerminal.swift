@@ -1,0 +1,106 @@
+import ContactDeskUI
+import Foundation
+import Synchronization
+
+/// A terminal for tests of the whole loop without tmux: it plays a script (wait until a frame shows
+/// something, then press keys, resize…) and keeps the frames drawn. The loop's own thread calls it;
+/// effects wake it from theirs.
+public final class ScriptedTerminal: TerminalDevice, @unchecked Sendable {
+    /// One step of the script.
+    public enum Step: Sendable {
+        /// Keys pressed at once (the loop reads them in one batch).
+        case keys([Key])
+        /// Text typed, one key per character.
+        case type(String)
+        /// Wait until the last frame's text satisfies the condition.
+        case waitFor(String, @Sendable (String) -> Bool)
+        /// The terminal changes size.
+        case resize(width: Int, height: Int)
+
+        /// Wait until the last frame contains `text`.
+        public static func see(_ text: String) -> Step { .waitFor("\"\(text)\"") { $0.contains(text) } }
+    }
+
+    private struct Shared {
+        var steps: [Step]
+        var width: Int
+        var height: Int
+        var frames: [Canvas] = []
+        var failure: String?
+        var ended = false
+        var stepDeadline: ContinuousClock.Instant?
+    }
+
+    private let shared: Mutex<Shared>
+    private let woken = DispatchSemaphore(value: 0)
+    private let timeout: Duration
+    /// Called when the script is done or a wait timed out, so the test can stop the loop.
+    public let onFinish: Mutex<(@Sendable () -> Void)?> = Mutex(nil)
+
+    public init(width: Int = 80, height: Int = 24, timeout: Duration = .seconds(20), _ steps: [Step]) {
+        shared = Mutex(Shared(steps: steps, width: width, height: height))
+        self.timeout = timeout
+    }
+
+    /// Every frame drawn, oldest first.
+    public var frames: [Canvas] { shared.withLock { $0.frames } }
+    /// The last frame's text.
+    public var screen: String { shared.withLock { $0.frames.last?.snapshot ?? "" } }
+    /// Why the script did not finish (a wait that timed out), if it did not.
+    public var failure: String? { shared.withLock { $0.failure } }
+    /// Whether the loop restored the terminal.
+    public var ended: Bool { shared.withLock { $0.ended } }
+
+    public var size: (width: Int, height: Int) { shared.withLock { ($0.width, $0.height) } }
+
+    public func draw(_ canvas: Canvas) { shared.withLock { $0.frames.append(canvas) } }
+
+    public func wake() { woken.signal() }
+
+    public func end() { shared.withLock { $0.ended = true } }
+
+    public func readKeys(timeout ms: Int) -> [Key] {
+        enum Next { case keys([Key]), wait, done(String?) }
+        let next: Next = shared.withLock { s in
+            while let step = s.steps.first {
+                switch step {
+                case .keys(let keys):
+                    s.steps.removeFirst(); s.stepDeadline = nil
+                    return .keys(keys)
+                case .type(let text):
+                    s.steps.removeFirst(); s.stepDeadline = nil
+                    return .keys(text.map(Key.char))
+                case .resize(let w, let h):
+                    s.steps.removeFirst(); s.stepDeadline = nil
+                    s.width = w; s.height = h
+                    return .keys([.resize])
+                case .waitFor(let what, let condition):
+                    if let last = s.frames.last, condition(last.snapshot) {
+                        s.steps.removeFirst(); s.stepDeadline = nil
+                        continue
+                    }
+                    let deadline = s.stepDeadline ?? ContinuousClock.now + timeout
+                    s.stepDeadline = deadline
+                    if ContinuousClock.now > deadline {
+                        let failure = "timed out waiting for \(what); the screen:\n\(s.frames.last?.snapshot ?? "(nothing drawn)")"
+                        s.failure = failure
+                        s.steps.removeAll()
+                        return .done(failure)
+                    }
+                    return .wait
+                }
+            }
+            return .done(nil)
+        }
+        switch next {
+        case .keys(let keys): return keys
+        case .wait:
+            _ = woken.wait(timeout: .now() + .milliseconds(min(ms, 50)))
+            return []
+        case .done:
+            onFinish.withLock { $0 }?()
+            _ = woken.wait(timeout: .now() + .milliseconds(min(ms, 50)))
+            return []
+        }
+    }
+}
