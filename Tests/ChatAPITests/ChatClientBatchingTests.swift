@@ -175,6 +175,33 @@ import TestSupport
         #expect(await sigs.generated == 2)
     }
 
+    /// The clock does not move between the refusal and the renewal: the new UserSig must still differ.
+    @Test func aRenewalInTheSameSecondGivesANewUserSig() async throws {
+        let sigs = KeyUserSigSource(key: TestCredentials.key, sdkAppID: 1, identifier: "a", lifetime: 3600, clock: { 1_000_000 })
+        let first = try await sigs.userSig(renew: false)
+        let renewed = try await sigs.userSig(renew: true)
+        let again = try await sigs.userSig(renew: true)
+        #expect(Set([first, renewed, again]).count == 3)
+        let claims = try UserSig.verify(renewed, key: TestCredentials.key, sdkAppID: 1, identifier: "a", now: 1_000_000)
+        #expect(claims.time == 1_000_000 && claims.expire == 3599)
+    }
+
+    /// A UserSig made a moment ago that the service calls expired means the clocks disagree: say so.
+    @Test func anExpiredFreshUserSigPointsAtTheClock() async throws {
+        let transport = ScriptedTransport { _, _, _ in ScriptedTransport.json("{\"ActionStatus\":\"FAIL\",\"ErrorCode\":70001,\"ErrorInfo\":\"expired\"}") }
+        do {
+            _ = try await TestClients.make(transport: transport).groupGet(account: "o")
+            Issue.record("no error")
+        } catch let ChatError.api(_, code, info) {
+            #expect(code == 70001 && transport.sent.count == 2)
+            #expect(info.hasPrefix("the service says this UserSig expired: check this machine's clock (NTP); local time is "), "\(info)")
+            #expect(info.contains("(expired)"))
+        }
+        // An old UserSig (made by a command an hour ago, say) is not blamed on the clock.
+        let old = UserSig.generate(key: TestCredentials.key, sdkAppID: 1, identifier: "a", expire: 60, time: Int64(Date().timeIntervalSince1970) - 3600)
+        #expect(ChatClient.expiredExplanation(old, info: "expired") == "expired")
+    }
+
     @Test func userSigsAreCachedAndRenewedBeforeExpiry() async throws {
         let now = Mutex<Int64>(1_000_000)
         let sigs = KeyUserSigSource(key: TestCredentials.key, sdkAppID: 1, identifier: "a", lifetime: 3600,

@@ -25,13 +25,50 @@ import Testing
         ("[profiles.x]\nsdkappid = 1\nregion = \"mars\"\nadmin = \"a\"\nkey_env = \"K\"\n", "unknown region \"mars\""),
         ("[profiles.x]\nsdkappid = 1\nbase_url = \"http://example.com\"\nadmin = \"a\"\nkey_env = \"K\"\n", "use https"),
         ("[profiles.x]\nsdkappid = 1\nregion = \"china\"\nadmin = \"a\"\n", "exactly one of key_env"),
-        ("[profiles.x]\nsdkappid = 1\nregion = \"china\"\nadmin = \"a\"\nkey_env = \"K\"\nkey = \"oops\"\n", "remove the key from the file"),
+        ("[profiles.x]\nsdkappid = 1\nregion = \"china\"\nadmin = \"a\"\nkey_env = \"K\"\nkey = \"oops\"\n", "a secret never goes in this file"),
         ("[profiles.y]\nsdkappid = 1\n", "no such profile; profiles are y"),
     ])
     func mistakesNameTheProfileAndTheFix(_ text: String, _ message: String) {
         do { _ = try ProfileLoader.parse(text, file: "config.toml", name: "x"); Issue.record("accepted") } catch {
             #expect(error.description.contains(message), "\(error)")
             #expect(error.description.contains("config.toml"))
+        }
+    }
+
+    /// Wrong types, bad numbers and unknown keys are refused with the file, the line, the key and the type.
+    @Test(arguments: [
+        ("read_only = \"yes\"", 6, "read_only: must be true or false (found \"yes\")"),
+        ("admn = \"x\"", 6, "admn: unknown key; did you mean admin?"),
+        ("custom_fields = \"Tier\"", 6, "custom_fields: must be a list of field names"),
+        ("theme = 3", 6, "theme: must be a theme name or path in quotes (found 3)"),
+    ])
+    func strictKeysAndTypes(_ extra: String, _ line: Int, _ message: String) {
+        let text = "[profiles.x]\nsdkappid = 1400000000\nregion = \"china\"\nadmin = \"a\"\nkey_env = \"K\"\n\(extra)\n"
+        do { _ = try ProfileLoader.parse(text, file: "config.toml", name: "x"); Issue.record("accepted \(extra)") } catch {
+            #expect(error.description.hasPrefix("config.toml:\(line) [profiles.x] \(message)"), "\(error)")
+        }
+    }
+
+    @Test func aQuotedSdkAppIDIsATypeErrorNotMissing() {
+        do { _ = try ProfileLoader.parse("[profiles.x]\nsdkappid = \"14000000x0\"\nregion = \"china\"\nadmin = \"a\"\nkey_env = \"K\"\n",
+                                        file: "config.toml", name: "x"); Issue.record("accepted") } catch {
+            #expect(error.description.hasPrefix("config.toml:2 [profiles.x] sdkappid: must be a number such as 1400000000 (found \"14000000x0\")"), "\(error)")
+        }
+    }
+
+    /// A key under another name, or in place of a name or path, is refused without being echoed.
+    @Test(arguments: ["secret_key", "secretkey", "SecretKey", "app_key", "usersig"])
+    func secretsUnderAnyNameAreRefusedWithoutEchoingThem(_ key: String) {
+        let secret = "5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e"
+        do { _ = try ProfileLoader.parse("[profiles.x]\nsdkappid = 1\nregion = \"china\"\nadmin = \"a\"\nkey_env = \"K\"\n\(key) = \"\(secret)\"\n",
+                                        file: "config.toml", name: "x"); Issue.record("accepted \(key)") } catch {
+            #expect(error.description.contains("a secret never goes in this file") && !error.description.contains(secret), "\(error)")
+        }
+        for field in ["key_env", "key_file"] {
+            do { _ = try ProfileLoader.parse("[profiles.x]\nsdkappid = 1\nregion = \"china\"\nadmin = \"a\"\n\(field) = \"\(secret)\"\n",
+                                            file: "config.toml", name: "x"); Issue.record("accepted \(field)") } catch {
+                #expect(error.description.contains("\(field): must") && !error.description.contains(secret), "\(error)")
+            }
         }
     }
 }

@@ -121,11 +121,24 @@ public final class ChatClient: Sendable {
                 try await backoff(attempt); continue
             case .renewUserSig where canRetry && !renewedSig:
                 renewedSig = true; needNewSig = true; continue
+            case .renewUserSig where code == 70001:
+                log(.warning, "\(code)")
+                throw ChatError.api(command: command, code: code, info: Self.expiredExplanation(sig, info: info))
             default:
                 log(.warning, "\(code)")
                 throw ChatError.api(command: command, code: code, info: info)
             }
         }
+    }
+
+    /// A UserSig made moments ago cannot have expired: the service's clock and this machine's disagree.
+    static func expiredExplanation(_ sig: String, info: String, now: Date = Date()) -> String {
+        guard let claims = try? UserSig.decode(sig), abs(Int64(now.timeIntervalSince1970) - claims.time) <= 60 else { return info }
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.dateFormat = "yyyy-MM-dd HH:mm:ss zzz"
+        return "the service says this UserSig expired: check this machine's clock (NTP); local time is \(f.string(from: now)), the UserSig was made \(Int64(now.timeIntervalSince1970) - claims.time) s ago"
+            + (info.isEmpty ? "" : " (\(info))")
     }
 
     private enum Decoded<P: Codable & Sendable> {

@@ -13,7 +13,7 @@ public actor KeyUserSigSource: UserSigSource {
     private let identifier: String
     private let lifetime: Int64
     private let clock: @Sendable () -> Int64
-    private var cached: (sig: String, expiresAt: Int64)?
+    private var cached: (sig: String, expiresAt: Int64, time: Int64, expire: Int64)?
     /// How many UserSigs this source has made (tests check renewal with it).
     public private(set) var generated = 0
 
@@ -28,9 +28,13 @@ public actor KeyUserSigSource: UserSigSource {
         // Renew once less than a tenth of the lifetime (at least a minute) is left.
         let margin = max(60, lifetime / 10)
         if !renew, let cached, now < cached.expiresAt - margin { return cached.sig }
-        let sig = UserSig.generate(key: key, sdkAppID: sdkAppID, identifier: identifier, expire: lifetime, time: now)
+        // A renewal within the same second would sign the same text and give the refused UserSig back byte for
+        // byte: each such renewal takes a second off the lifetime, so the service always gets a new one.
+        var expire = lifetime
+        if renew, let cached, cached.time == now { expire = max(60, cached.expire - 1) }
+        let sig = UserSig.generate(key: key, sdkAppID: sdkAppID, identifier: identifier, expire: expire, time: now)
         generated += 1
-        cached = (sig, now + lifetime)
+        cached = (sig, now + expire, now, expire)
         return sig
     }
 }

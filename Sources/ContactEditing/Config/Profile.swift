@@ -34,8 +34,32 @@ public enum ProfileLoader {
         return try parse(text, file: url.path, name: name)
     }
 
+    /// The keys a profile may have and the type each expects, in words.
+    static let keys: [(key: String, type: String)] = [
+        ("sdkappid", "a number such as 1400000000"), ("region", "a region name in quotes"), ("base_url", "a URL in quotes"),
+        ("admin", "a UserID in quotes"), ("key_env", "an environment variable name in quotes"), ("key_file", "a path in quotes"),
+        ("usersig_command", "a command in quotes"), ("theme", "a theme name or path in quotes"), ("read_only", "true or false"),
+        ("custom_fields", "a list of field names such as [\"Tier\"]"),
+    ]
+    /// Keys whose values are never repeated in a message: they name where a secret lives, or may hold one by mistake.
+    static let secretish = ["key", "secret", "sig", "token", "password"]
+
     public static func parse(_ text: String, file: String, name: String) throws(ValidationError) -> Profile {
-        func fail(_ message: String) -> ValidationError { ValidationError(field: "\(file) [profiles.\(name)]", message: message) }
+        let lines = text.components(separatedBy: "\n")
+        /// The line of `key` inside [profiles.NAME], for messages.
+        func line(of key: String) -> Int? {
+            var inside = false
+            for (i, l) in lines.enumerated() {
+                let t = l.trimmingCharacters(in: .whitespaces)
+                if t.hasPrefix("[") { inside = t.replacingOccurrences(of: " ", with: "") == "[profiles.\(name)]" || t.hasPrefix("[profiles.\(name).") ; continue }
+                if inside, t.hasPrefix(key + " ") || t.hasPrefix(key + "=") || t.hasPrefix("\"\(key)\"") { return i + 1 }
+            }
+            return nil
+        }
+        func fail(_ message: String, key: String? = nil) -> ValidationError {
+            let at = key.flatMap(line(of:)).map { ":\($0)" } ?? ""
+            return ValidationError(field: "\(file)\(at) [profiles.\(name)]\(key.map { " " + $0 } ?? "")", message: message)
+        }
         let table: TOMLTable
         do { table = try TOMLTable(string: text) } catch {
             let line = (error as? TOMLParseError).map { ":\($0.source.begin.line)" } ?? ""
@@ -45,26 +69,82 @@ public enum ProfileLoader {
         guard let p = profiles[name]?.table else {
             throw fail("no such profile; profiles are \(profiles.keys.sorted().joined(separator: ", "))")
         }
-        guard let appInt = p["sdkappid"]?.int, appInt > 0 else { throw fail("sdkappid = N is missing (the app's SDKAppID)") }
-        guard let admin = p["admin"]?.string, !admin.isEmpty else { throw fail("admin = \"ID\" is missing (an app administrator)") }
+        let known = Set(keys.map(\.key))
+        for key in p.keys.sorted() where !known.contains(key) {
+            let lower = key.lowercased()
+            if secretish.contains(where: lower.contains) {
+                throw fail("a secret never goes in this file (its value is not shown here); remove it and use key_env, key_file or usersig_command", key: key)
+            }
+            let near = keys.map(\.key).min { distance(key, $0) < distance(key, $1) }.flatMap { distance(key, $0) <= 2 ? $0 : nil }
+            throw fail("unknown key\(near.map { "; did you mean \($0)?" } ?? ""); a profile has \(keys.map(\.key).joined(separator: ", "))", key: key)
+        }
+        /// The value of `key` as `T`, or an error naming the expected type (and the value found, unless it may be secret).
+        func value<T>(_ key: String, _ get: (TOMLValueConvertible) -> T?) throws(ValidationError) -> T? {
+            guard let raw = p[key] else { return nil }
+            if let v = get(raw) { return v }
+            let expected = keys.first { $0.key == key }?.type ?? "another type"
+            let shown = secretish.contains(where: key.contains) ? "" : " (found \(raw.debugDescription))"
+            throw fail("must be \(expected)\(shown)", key: key)
+        }
+        guard let appInt = try value("sdkappid", { $0.int }) else { throw fail("sdkappid = N is missing (the app's SDKAppID)") }
+        guard appInt > 0 else { throw fail("must be the app's SDKAppID, a positive number", key: "sdkappid") }
+        guard let admin = try value("admin", { $0.string }), !admin.isEmpty else { throw fail("admin = \"ID\" is missing (an app administrator)") }
+        let region = try value("region", { $0.string }), baseURL = try value("base_url", { $0.string })
         let endpoint: Endpoint
         do {
-            switch (p["region"]?.string, p["base_url"]?.string) {
+            switch (region, baseURL) {
             case (let r?, nil): endpoint = try Endpoint(regionName: r)
             case (nil, let u?): endpoint = try Endpoint(baseURL: u)
             case (nil, nil): throw fail("give region = \"singapore\" (or another region) or base_url = \"https://…\"")
             default: throw fail("give region or base_url, not both")
             }
-        } catch let e as EndpointError { throw fail(e.description) } catch let e as ValidationError { throw e } catch { throw fail("\(error)") }
-        let sources = [p["key_env"]?.string.map(CredentialSource.environment), p["key_file"]?.string.map(CredentialSource.keyFile),
-                       p["usersig_command"]?.string.map(CredentialSource.userSigCommand)].compactMap { $0 }
+        } catch let e as EndpointError { throw fail(e.description, key: region != nil ? "region" : "base_url") } catch let e as ValidationError { throw e } catch { throw fail("\(error)") }
+        let keyEnv = try value("key_env", { $0.string }), keyFile = try value("key_file", { $0.string })
+        let command = try value("usersig_command", { $0.string })
+        if let keyEnv, keyEnv.isEmpty || !keyEnv.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) || keyEnv.first!.isNumber {
+            throw fail("must name an environment variable (letters, digits and _), not hold the key: put the key in that variable (the value is not shown here)", key: "key_env")
+        }
+        if let keyFile, UserSigLike.looksLikeASecret(keyFile) {
+            throw fail("must be the path of a file holding the key, not the key itself (the value is not shown here)", key: "key_file")
+        }
+        let sources = [keyEnv.map(CredentialSource.environment), keyFile.map(CredentialSource.keyFile),
+                       command.map(CredentialSource.userSigCommand)].compactMap { $0 }
         guard sources.count == 1, let credentials = sources.first else {
             throw fail("give exactly one of key_env = \"VAR\", key_file = \"PATH\" (chmod 600) or usersig_command = \"…\"; the key itself never goes in this file")
         }
-        if p["key"] != nil || p["secret"] != nil { throw fail("remove the key from the file; use key_env, key_file or usersig_command") }
+        let fields = try value("custom_fields", { v -> [String]? in
+            guard let a = v.array else { return nil }
+            let names = a.compactMap(\.string)
+            return names.count == a.count ? names : nil
+        }) ?? []
         return Profile(name: name, sdkAppID: UInt64(appInt), endpoint: endpoint, admin: admin, credentials: credentials,
-                       theme: p["theme"]?.string, readOnly: p["read_only"]?.bool ?? false,
-                       customFields: p["custom_fields"]?.array?.compactMap(\.string) ?? [])
+                       theme: try value("theme", { $0.string }), readOnly: try value("read_only", { $0.bool }) ?? false,
+                       customFields: fields)
+    }
+
+    /// Edit distance, for "did you mean".
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var row = Array(0...b.count)
+        for i in 1...max(1, a.count) where !a.isEmpty {
+            var previous = row[0]
+            row[0] = i
+            for j in 1...max(1, b.count) where !b.isEmpty {
+                let current = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = current
+            }
+        }
+        return row[b.count]
+    }
+}
+
+/// Tells a value that was meant to be a name or a path from a secret pasted in its place.
+enum UserSigLike {
+    /// A UserSig (it decodes as one), or a long run of hex or base64 with no path separator: a key, not a path.
+    static func looksLikeASecret(_ s: String) -> Bool {
+        if (try? UserSig.decode(s)) != nil { return true }
+        return !s.contains("/") && s.count >= 32 && s.allSatisfy { $0.isHexDigit || $0.isLetter || $0.isNumber || "+=*-_".contains($0) }
     }
 }
 
