@@ -46,7 +46,10 @@ import TestSupport
         // The list may finish loading before or after the prompt is answered: wait for both, in either order.
         try again.waitFor("resumed") { !$0.contains("Staged changes found") && $0.contains("│ 1 staged │") && $0.contains("│ 50 friends │") }
         #expect(try Self.changeSetLines(again) == before)
+        // Staged edits are left: quit asks first (default No).
         try again.send("q")
+        try again.waitFor("Quit ContactDesk?")
+        try again.send("y")
         try again.waitFor("EXIT=0")
     }
 
@@ -70,7 +73,10 @@ import TestSupport
         let changes = try Self.changeSetLines(t)
         #expect(changes.count >= 10 && changes.allSatisfy { $0.contains("groups") })
         #expect(changes.contains { $0.contains("Q4 回访") })
+        // Staged edits are left: quit asks first (default No).
         try t.send("q")
+        try t.waitFor("Quit ContactDesk?")
+        try t.send("y")
         try t.waitFor("EXIT=0")
     }
 
@@ -119,7 +125,10 @@ import TestSupport
         let path = exports.appendingPathComponent(try #require(files.first)).path
         try t.send("Escape")
         try t.waitFor("closed") { !$0.contains("Change set:") }
+        // Staged edits are left: quit asks first (default No).
         try t.send("q")
+        try t.waitFor("Quit ContactDesk?")
+        try t.send("y")
         try t.waitFor("EXIT=0")
 
         let other = try Self.session("demo_alice", state: fresh, extra: " --import \(path)")
@@ -127,7 +136,10 @@ import TestSupport
         try other.send("r")
         try other.waitFor("resumed") { !$0.contains("Staged changes found") && $0.contains("│ 50 friends │") }
         #expect(try Self.changeSetLines(other) == staged)
+        // Staged edits are left: quit asks first (default No).
         try other.send("q")
+        try other.waitFor("Quit ContactDesk?")
+        try other.send("y")
         try other.waitFor("EXIT=0")
     }
 }

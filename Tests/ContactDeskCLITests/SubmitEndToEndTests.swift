@@ -42,7 +42,10 @@ import TestSupport
         #expect(rows.contains { $0.contains("c0002") && $0.hasSuffix("✓") })
         #expect(rows.contains { $0.contains("c0003") && $0.contains("✗ 30011 friend-list group limit reached (32)") }, "\(done)")
         #expect(done.contains("│ 1 staged │"))   // the failed row stays staged
+        // Staged edits are left: quit asks first (default No).
         try t.send("q")
+        try t.waitFor("Quit ContactDesk?")
+        try t.send("y")
         try t.waitFor("EXIT=0")
 
         let audit = try CommandRunner.run(["audit", "--account", "demo_alice", "--format", "json"],

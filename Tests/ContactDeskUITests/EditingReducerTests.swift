@@ -121,7 +121,7 @@ import Testing
         _ = Reducer.reduce(&s, .key(.char("!")))
         _ = Reducer.reduce(&s, .key(.enter))
         _ = Reducer.reduce(&s, .key(.char("S")))
-        #expect(s.overlay == .confirmSubmit)
+        #expect(s.overlay == .confirmSubmit(retry: nil))
         #expect(Reducer.reduce(&s, .key(.enter)).isEmpty && s.overlay == .none && s.status == "not submitted")
         _ = Reducer.reduce(&s, .key(.char("S")))
         let effects = Reducer.reduce(&s, .key(.char("y")))
@@ -164,7 +164,10 @@ import Testing
 
     @Test func retrySendsOnlyTheFailedRows() {
         var s = submitted(["c1": .ok, "c2": .notSent(reason: "timed out")])
-        let effects = Reducer.reduce(&s, .key(.char("r")))
+        // r asks like S does, naming what it would send; only y sends.
+        #expect(Reducer.reduce(&s, .key(.char("r"))).isEmpty && s.overlay == .confirmSubmit(retry: s.history.current.sorted))
+        #expect(Screen.render(s).snapshot.contains("Send 1 failed or unsent change for 1 friend"))
+        let effects = Reducer.reduce(&s, .key(.char("y")))
         #expect(effects == [.submit(s.history.current.sorted)] && s.history.current.friends == ["c2"])
     }
 
@@ -238,5 +241,36 @@ import Testing
         s.results = ["c1": .ok, "c2": .failed(code: 30011, info: "")]
         _ = Reducer.open(&s, "other")
         #expect(s.results.isEmpty)
+    }
+}
+
+/// q and Ctrl-C leave at once when nothing is pending, and ask (default No) with staged edits or a submit running.
+@Suite struct QuitTests {
+    @Test func quitWithNothingPendingLeavesAtOnce() {
+        for key in [Key.char("q"), .ctrl("c")] {
+            var s = ReducerTests.loaded()
+            #expect(Reducer.reduce(&s, .key(key)) == [.quit] && s.quitting)
+        }
+    }
+
+    @Test func quitWithStagedEditsAsksAndDefaultsToNo() {
+        var s = ReducerTests.loaded()
+        _ = Reducer.reduce(&s, .key(.char("e")))
+        for c in "x" { _ = Reducer.reduce(&s, .key(.char(c))) }
+        _ = Reducer.reduce(&s, .key(.enter))
+        for key in [Key.char("q"), .ctrl("c")] {
+            #expect(Reducer.reduce(&s, .key(key)).isEmpty && s.overlay == .confirmQuit && !s.quitting)
+            #expect(Screen.render(s).snapshot.contains("1 staged change is not submitted"))
+            _ = Reducer.reduce(&s, .key(.char("n")))
+            #expect(s.overlay == .none && !s.quitting && s.status == "not quitting")
+        }
+        _ = Reducer.reduce(&s, .key(.char("q")))
+        #expect(Reducer.reduce(&s, .key(.char("y"))) == [.quit] && s.quitting)
+        // Ctrl-C twice is a firm answer.
+        var t = ReducerTests.loaded()
+        t.submitting = SubmitProgress(done: 3, total: 10)
+        _ = Reducer.reduce(&t, .key(.ctrl("c")))
+        #expect(t.overlay == .confirmQuit && Screen.render(t).snapshot.contains("A submit is running (3/10 rows)"))
+        #expect(Reducer.reduce(&t, .key(.ctrl("c"))) == [.quit] && t.quitting)
     }
 }

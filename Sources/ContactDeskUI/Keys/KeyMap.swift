@@ -122,7 +122,7 @@ public enum ActionID: String, CaseIterable, Sendable {
         case .openAccount: [.char("o")]
         case .refresh: [.char("R")]
         case .help: [.char("?"), .function(1)]
-        case .quit: [.char("q")]
+        case .quit: [.char("q"), .ctrl("c")]
         case .edit: [.char("e"), .enter]
         case .bulk: [.char("b")]
         case .changeSet: [.char("c")]

@@ -50,7 +50,9 @@ public enum Overlay: Equatable, Sendable {
     /// The journal held staged changes for this account: resume, export or discard them.
     case resume(ChangeSet)
     /// "Submit N changes?" (default No).
-    case confirmSubmit
+    case confirmSubmit(retry: [ChangeEntry]?)
+    /// Quit asked for while edits are staged or a submit runs: confirm first (default No).
+    case confirmQuit
 }
 
 /// Everything the screen shows; changed only by `reduce`.

@@ -164,11 +164,26 @@ public enum Reducer {
         return [.loadRoster(account: account), .loadJournal(account: account)]
     }
 
+    /// Quits at once when nothing would be left behind; with staged edits or a submit running, asks first.
+    static func requestQuit(_ state: inout AppState) -> [Effect] {
+        if state.history.current.isEmpty && state.submitting == nil {
+            state.quitting = true
+            return [.quit]
+        }
+        state.overlay = .confirmQuit
+        return []
+    }
+
     static func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         if key == .resize { return [] }
         state.startupProblems = nil
         // A journal write is answered before the next key: by now the form's edit is either on disk or back.
         state.formAwaitingSave = nil
+        // Ctrl-C means quit everywhere (raw mode delivers it as a key), asking first when work would be left.
+        if key == .ctrl("c") {
+            if state.overlay == .confirmQuit { state.overlay = .none; state.quitting = true; return [.quit] }
+            return requestQuit(&state)
+        }
         var key = key
         // Dialogs and forms read Enter and Esc; keys bound to dialog.accept / dialog.cancel stand for them.
         if state.overlay != .none {
@@ -202,18 +217,27 @@ public enum Reducer {
             return []
         case .changes(let cursor):
             return changesKey(&state, key, cursor: cursor)
-        case .confirmSubmit:
+        case .confirmSubmit(let retry):
             state.overlay = .none
             guard key == .char("y") || key == .char("Y") else {
-                state.status = "not submitted"
+                state.status = retry == nil ? "not submitted" : "not retried"
                 state.statusIsError = false
                 return []
             }
-            let entries = state.history.current.sorted.filter { $0.key.account == state.account && $0.key.app == state.info.sdkAppID }
+            let entries = retry ?? state.history.current.sorted.filter { $0.key.account == state.account && $0.key.app == state.info.sdkAppID }
             state.submitting = SubmitProgress(done: 0, total: Set(entries.map(\.key.friend)).count)
-            state.status = "submitting…"
+            state.status = retry == nil ? "submitting…" : "retrying \(state.submitting!.total) rows…"
             state.statusIsError = false
             return [.submit(entries)]
+        case .confirmQuit:
+            state.overlay = .none
+            guard key == .char("y") || key == .char("Y") else {
+                state.status = "not quitting"
+                state.statusIsError = false
+                return []
+            }
+            state.quitting = true
+            return [.quit]
         case .resume(let set):
             switch key {
             case .char("r"), .enter:
@@ -287,8 +311,7 @@ public enum Reducer {
             return [.loadRoster(account: state.account, full: true)]
         case .help: state.overlay = .help(scroll: 0)
         case .quit:
-            state.quitting = true
-            return [.quit]
+            return requestQuit(&state)
         case .edit:
             guard let f = state.selected else { return [] }
             state.overlay = .edit(EditForm(friend: f, accountGroups: state.groups.map(\.name), customKeys: state.customFields,
@@ -318,7 +341,7 @@ public enum Reducer {
                 state.status = "nothing staged to submit"
                 state.statusIsError = false
             } else {
-                state.overlay = .confirmSubmit
+                state.overlay = .confirmSubmit(retry: nil)
             }
         case .retry:
             let again = Set(state.results.filter { if case .failed = $0.value { return true }; if case .notSent = $0.value { return true }; return false }.keys)
@@ -328,10 +351,9 @@ public enum Reducer {
                 state.statusIsError = false
                 return []
             }
-            state.submitting = SubmitProgress(done: 0, total: Set(entries.map(\.key.friend)).count)
-            state.status = "retrying \(state.submitting!.total) rows…"
-            state.statusIsError = false
-            return [.submit(entries)]
+            // A retry sends to the server like S does, so it asks like S does.
+            state.overlay = .confirmSubmit(retry: entries)
+            return []
         case .keepMine, .takeTheirs:
             guard let f = state.selected, case .conflict = state.results[f.id] else {
                 state.status = "the selected row has no conflict"

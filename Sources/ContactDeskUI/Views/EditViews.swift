@@ -147,15 +147,35 @@ enum ResumeView {
 
 /// "Submit?" naming the app, the account and the counts; only y submits.
 enum ConfirmSubmitView {
-    static func draw(_ canvas: inout Canvas, _ state: AppState) {
+    static func draw(_ canvas: inout Canvas, _ state: AppState, retry: [ChangeEntry]?) {
         // Counts only: no need to sort the change set on every frame of the dialog.
-        let entries = state.history.current.entries
-        let friends = state.history.current.friends.count
-        let inner = box(&canvas, width: 66, height: 8, title: "Submit", role: .dialog)
-        canvas.put("Send \(entries.count) staged change\(entries.count == 1 ? "" : "s") for \(friends) friend\(friends == 1 ? "" : "s")",
+        let count = retry?.count ?? state.history.current.entries.count
+        let friends = retry.map { Set($0.map(\.key.friend)).count } ?? state.history.current.friends.count
+        let inner = box(&canvas, width: 66, height: 8, title: retry == nil ? "Submit" : "Retry", role: .dialog)
+        let what = retry == nil ? "staged change" : "failed or unsent change"
+        canvas.put("Send \(count) \(what)\(count == 1 ? "" : "s") for \(friends) friend\(friends == 1 ? "" : "s")",
                    x: inner.x, y: inner.y, role: .dialog, maxWidth: inner.w)
         canvas.put("of \(state.account) in app \(state.info.sdkAppID) to the server?", x: inner.x, y: inner.y + 1, role: .dialog, maxWidth: inner.w)
         canvas.put("Changed-on-server fields are not sent (conflicts).", x: inner.x, y: inner.y + 3, role: .formLabel, maxWidth: inner.w)
-        canvas.put("y submit    any other key: no (default)", x: inner.x, y: inner.y + 5, role: .formFieldFocused, maxWidth: inner.w)
+        canvas.put("y \(retry == nil ? "submit" : "retry")    any other key: no (default)", x: inner.x, y: inner.y + 5, role: .formFieldFocused, maxWidth: inner.w)
+    }
+}
+
+/// Quit with work left: what stays (staged edits are in the journal) and what is still on its way.
+enum ConfirmQuitView {
+    static func draw(_ canvas: inout Canvas, _ state: AppState) {
+        let inner = box(&canvas, width: 66, height: 8, title: "Quit ContactDesk?", role: .dialog)
+        let staged = state.history.current.count
+        var lines: [String] = []
+        if staged > 0 {
+            lines.append("\(staged) staged change\(staged == 1 ? " is" : "s are") not submitted; the journal keeps")
+            lines.append("\(staged == 1 ? "it" : "them") and the next start offers \(staged == 1 ? "it" : "them") again.")
+        }
+        if let p = state.submitting {
+            lines.append("A submit is running (\(p.done)/\(p.total) rows): rows on the wire are")
+            lines.append("checked against the server at the next start.")
+        }
+        for (i, line) in lines.prefix(4).enumerated() { canvas.put(line, x: inner.x, y: inner.y + i, role: .dialog, maxWidth: inner.w) }
+        canvas.put("y quit    any other key: stay (default)", x: inner.x, y: inner.y + 5, role: .formFieldFocused, maxWidth: inner.w)
     }
 }

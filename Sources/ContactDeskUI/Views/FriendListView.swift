@@ -24,7 +24,8 @@ public enum Screen {
         case .bulk(let form): BulkFormView.draw(&canvas, state, form)
         case .changes(let cursor): ChangeSetView.draw(&canvas, state, cursor: cursor)
         case .resume(let set): ResumeView.draw(&canvas, state, set)
-        case .confirmSubmit: ConfirmSubmitView.draw(&canvas, state)
+        case .confirmSubmit(let retry): ConfirmSubmitView.draw(&canvas, state, retry: retry)
+        case .confirmQuit: ConfirmQuitView.draw(&canvas, state)
         }
         return canvas
     }
