@@ -97,7 +97,7 @@ public final class Runtime: @unchecked Sendable {
         case .success(let log):
             return SubmitSession(client: client, app: state.info.sdkAppID, account: account, audit: log, journal: try? journal.get())
         case .failure(let problem):
-            inbox.post(.submitFailed(message: problem.description, account: account))
+            inbox.post(.submitFailed(.audit(problem), account: account))
             return nil
         }
     }
@@ -132,11 +132,11 @@ public final class Runtime: @unchecked Sendable {
                     try journal.get().save(set, replacing: previous, app: state.info.sdkAppID, account: state.account)
                 } catch {
                     logger.error("journal", metadata: ["error": "\(error)"])
-                    now.append(.saveFailed(message: "\(error)"))
+                    now.append(.saveFailed(Failure(error)))
                 }
             case .discardJournal:
                 do { try journal.get().discard(app: state.info.sdkAppID, account: state.account) } catch {
-                    now.append(.saveFailed(message: "\(error)"))
+                    now.append(.saveFailed(Failure(error)))
                 }
             case .export(let set):
                 let file = ChangeSetFile(set: set, app: state.info.sdkAppID, account: state.account)
@@ -147,7 +147,7 @@ public final class Runtime: @unchecked Sendable {
                     try file.encoded().write(to: url, options: .atomic)
                     now.append(.exported(path: url.path))
                 } catch {
-                    now.append(.exportFailed(message: "\(url.path): \(error.localizedDescription)"))
+                    now.append(.exportFailed(.file(path: url.path, reason: StatePathError.describe(error))))
                 }
             case .submit(let entries):
                 guard let session = session(for: state.account) else { break }
@@ -161,9 +161,9 @@ public final class Runtime: @unchecked Sendable {
                         if let problem = report.auditFailure { Logger(label: "contactdesk.audit").critical("audit", metadata: ["error": "\(problem)"]) }
                         inbox.post(.submitFinished(report, entries: entries, account: account))
                     } catch let error as ChatError {
-                        inbox.post(.submitFailed(message: error.description, account: account))
+                        inbox.post(.submitFailed(.chat(error), account: account))
                     } catch {
-                        inbox.post(.submitFailed(message: "\(error)", account: account))
+                        inbox.post(.submitFailed(Failure(error), account: account))
                     }
                 }
             case .loadJournal(let account):
@@ -183,7 +183,7 @@ public final class Runtime: @unchecked Sendable {
                             } catch {
                                 // Cannot tell yet: keep everything staged and in flight; the next start tries again.
                                 inbox.post(.journalLoaded(set, account: account))
-                                inbox.post(.saveFailed(message: "could not re-read rows of an interrupted submit (\(error)); they stay staged"))
+                                inbox.post(.saveFailed(.reconcile(Failure(error))))
                             }
                         }
                     } else {
@@ -220,9 +220,9 @@ public final class Runtime: @unchecked Sendable {
                         inbox.post(.rosterLoaded(roster), load: id)
                     } catch is CancellationError {
                     } catch let error as ChatError {
-                        inbox.post(.rosterFailed(message: error.description), load: id)
+                        inbox.post(.rosterFailed(.chat(error)), load: id)
                     } catch {
-                        inbox.post(.rosterFailed(message: "\(error)"), load: id)
+                        inbox.post(.rosterFailed(Failure(error)), load: id)
                     }
                 }
             case .checkAccount(let id):
@@ -232,7 +232,7 @@ public final class Runtime: @unchecked Sendable {
                         let result = try await client.accountCheck([id])
                         inbox.post(.accountChecked(id: id, exists: result.first?.isImported ?? false))
                     } catch {
-                        inbox.post(.accountCheckFailed(message: "\(error)"))
+                        inbox.post(.accountCheckFailed(Failure(error)))
                     }
                 }
             }

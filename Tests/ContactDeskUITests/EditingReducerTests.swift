@@ -60,7 +60,7 @@ import Testing
         type(&s, "VIP")
         _ = Reducer.reduce(&s, .key(.enter))
         #expect(s.history.current.count == 1)            // c1 and c3 already in VIP
-        #expect(s.status == "Add to group: 1 of 3 marked friends changed; 1 staged in all")
+        #expect(s.status?.text == "Add to group: 1 of 3 marked friends changed; 1 staged in all")
         let undo = Reducer.reduce(&s, .key(.char("u")))
         #expect(s.history.current.isEmpty && undo.count == 1)
         let redo = Reducer.reduce(&s, .key(.ctrl("r")))
@@ -73,14 +73,14 @@ import Testing
         type(&s, "!")
         _ = Reducer.reduce(&s, .key(.enter))
         #expect(s.history.current.count == 1)
-        _ = Reducer.reduce(&s, .saveFailed(message: "NOT staged: /state is read-only"))
-        #expect(s.history.current.isEmpty && s.statusIsError && s.status?.hasPrefix("NOT staged") == true)
+        _ = Reducer.reduce(&s, .saveFailed(.other("NOT staged: /state is read-only")))
+        #expect(s.history.current.isEmpty && s.statusIsError && s.status?.text.hasPrefix("NOT staged") == true)
         // The form is back with the text as typed and the reason on it.
         guard case .edit(let form) = s.overlay else { Issue.record("form closed: \(s.overlay)"); return }
         #expect(form.remark.string.hasSuffix("!") && form.error == "NOT staged: /state is read-only")
         // A refusal after the next key (an undo, say) does not reopen a form.
         _ = Reducer.reduce(&s, .key(.escape))
-        _ = Reducer.reduce(&s, .saveFailed(message: "NOT staged: again"))
+        _ = Reducer.reduce(&s, .saveFailed(.other("NOT staged: again")))
         #expect(s.overlay == .none)
     }
 
@@ -116,13 +116,13 @@ import Testing
 @Suite struct SubmitReducerTests {
     @Test func submitAsksFirstAndDefaultsToNo() {
         var s = ReducerTests.loaded()
-        #expect(Reducer.reduce(&s, .key(.char("S"))).isEmpty && s.status == "nothing staged to submit")
+        #expect(Reducer.reduce(&s, .key(.char("S"))).isEmpty && s.status?.text == "nothing staged to submit")
         _ = Reducer.reduce(&s, .key(.char("e")))
         _ = Reducer.reduce(&s, .key(.char("!")))
         _ = Reducer.reduce(&s, .key(.enter))
         _ = Reducer.reduce(&s, .key(.char("S")))
         #expect(s.overlay == .confirmSubmit(retry: nil))
-        #expect(Reducer.reduce(&s, .key(.enter)).isEmpty && s.overlay == .none && s.status == "not submitted")
+        #expect(Reducer.reduce(&s, .key(.enter)).isEmpty && s.overlay == .none && s.status?.text == "not submitted")
         _ = Reducer.reduce(&s, .key(.char("S")))
         let effects = Reducer.reduce(&s, .key(.char("y")))
         #expect(effects == [.submit(s.history.current.sorted)] && s.submitting == SubmitProgress(done: 0, total: 1))
@@ -142,7 +142,7 @@ import Testing
         #expect(s.history.current.friends == ["c2"] && !s.history.canUndo && effects.isEmpty)
         #expect(s.friends.first { $0.id == "c1" }?.groups == ["Billing", "VIP", "Team"])
         #expect(s.results["c2"]?.inline == "✗ 30011 friend-list group limit reached (32)")
-        #expect(s.status == "submitted: 1 ✓, 1 ✗, 0 conflicts; 1 still staged" && s.statusIsError)
+        #expect(s.status?.text == "submitted: 1 ✓, 1 ✗, 0 conflicts; 1 still staged" && s.statusIsError)
         // On the failed row, the status line gives the code, the catalog's words and its hint.
         _ = Reducer.reduce(&s, .key(.char("j")))
         #expect(s.selected?.id == "c2")
@@ -223,7 +223,7 @@ import Testing
         #expect(effects.isEmpty)
         #expect(s.friends == before && s.results.isEmpty && s.history.current.isEmpty)
         #expect(s.submitting == nil)
-        #expect(s.status?.contains("the submit for \(entries[0].key.account) finished after you left it: 1 ✓") == true, "\(s.status ?? "")")
+        #expect(s.status?.text.contains("the submit for \(entries[0].key.account) finished after you left it: 1 ✓") == true, "\(s.status?.text ?? "")")
     }
 
     @Test func lateJournalAndReconcileResultsOfAnotherAccountAreIgnored() {
@@ -232,8 +232,8 @@ import Testing
         #expect(s.overlay == .none)
         _ = Reducer.reduce(&s, .reconciled(applied: [entries[0].key.friend], stillInFlight: 0, account: entries[0].key.account))
         #expect(s.results.isEmpty)
-        _ = Reducer.reduce(&s, .submitFailed(message: "network down", account: entries[0].key.account))
-        #expect(s.submitting == nil && s.status?.hasPrefix("the submit for \(entries[0].key.account) failed") == true)
+        _ = Reducer.reduce(&s, .submitFailed(.other("network down"), account: entries[0].key.account))
+        #expect(s.submitting == nil && s.status?.text.hasPrefix("the submit for \(entries[0].key.account) failed") == true)
     }
 
     @Test func openingAnotherAccountForgetsTheResultsOfTheLastOne() {
@@ -262,7 +262,7 @@ import Testing
             #expect(Reducer.reduce(&s, .key(key)).isEmpty && s.overlay == .confirmQuit && !s.quitting)
             #expect(Screen.render(s).snapshot.contains("1 staged change is not submitted"))
             _ = Reducer.reduce(&s, .key(.char("n")))
-            #expect(s.overlay == .none && !s.quitting && s.status == "not quitting")
+            #expect(s.overlay == .none && !s.quitting && s.status?.text == "not quitting")
         }
         _ = Reducer.reduce(&s, .key(.char("q")))
         #expect(Reducer.reduce(&s, .key(.char("y"))) == [.quit] && s.quitting)

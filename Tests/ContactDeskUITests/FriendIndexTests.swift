@@ -104,18 +104,18 @@ import Testing
         let saved = Date(timeIntervalSince1970: 1_790_000_000)
         _ = Reducer.reduce(&s, .rosterCached(Roster(account: "a", friends: Self.friends(5)), savedAt: saved))
         #expect(s.visible.count == 5 && s.load.isLoading && s.cachedAt == saved)
-        #expect(s.status?.hasPrefix("5 friends as saved ") == true && s.status?.hasSuffix("checking for changes…") == true)
+        #expect(s.status?.text.hasPrefix("5 friends as saved ") == true && s.status?.text.hasSuffix("checking for changes…") == true)
         #expect(Screen.render(s).lines[0].contains("refreshing"))
         // The server cannot be reached: the list stays, and the status says it is the saved one.
-        _ = Reducer.reduce(&s, .rosterFailed(message: "connection failed: refused"))
+        _ = Reducer.reduce(&s, .rosterFailed(.other("connection failed: refused")))
         #expect(s.visible.count == 5 && s.statusIsError)
-        #expect(s.status?.hasPrefix("showing the list as saved ") == true
-                && s.status?.hasSuffix("; refresh failed (R retries): connection failed: refused") == true)
+        #expect(s.status?.text.hasPrefix("showing the list as saved ") == true
+                && s.status?.text.hasSuffix("; refresh failed (R retries): connection failed: refused") == true)
         // A cached list for an account left behind is ignored; a confirmed one replaces it.
         _ = Reducer.reduce(&s, .rosterCached(Roster(account: "other", friends: []), savedAt: saved))
         #expect(s.friends.count == 5)
         _ = Reducer.reduce(&s, .rosterLoaded(Roster(account: "a", friends: Self.friends(6))))
-        #expect(s.visible.count == 6 && s.load == .loaded && s.cachedAt == nil && s.status == "6 friends loaded")
+        #expect(s.visible.count == 6 && s.load == .loaded && s.cachedAt == nil && s.status?.text == "6 friends loaded")
         #expect(!Screen.render(s).lines[0].contains("refreshing"))
     }
 }

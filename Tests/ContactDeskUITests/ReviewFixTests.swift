@@ -32,7 +32,7 @@ import Testing
 
     @Test func clearingAnErrorClearsItsColour() {
         var s = ReducerTests.loaded()
-        _ = Reducer.reduce(&s, .rosterFailed(message: "connection failed"))
+        _ = Reducer.reduce(&s, .rosterFailed(.other("connection failed")))
         #expect(s.statusIsError)
         _ = Reducer.reduce(&s, .key(.char("R")))
         #expect(s.status == nil && !s.statusIsError)

@@ -11,24 +11,24 @@ public enum Action: Equatable, Sendable {
     case rosterLoaded(Roster)
     /// The list saved at the last open, shown while it is checked against the server.
     case rosterCached(Roster, savedAt: Date)
-    case rosterFailed(message: String)
+    case rosterFailed(Failure)
     case accountChecked(id: String, exists: Bool)
-    case accountCheckFailed(message: String)
+    case accountCheckFailed(Failure)
     /// Time passed while work runs (spinner).
     case tick
     /// The journal's staged changes for an account (ignored unless it is the one on screen).
     case journalLoaded(ChangeSet, account: String)
     /// The journal refused the last edit: it is taken back.
-    case saveFailed(message: String)
+    case saveFailed(Failure)
     case exported(path: String)
     case submitProgress(done: Int, total: Int)
     /// A submit of `account` ended; its journal and audit log are already written. Another account may be on
     /// screen by now: then only the status says so.
     case submitFinished(Submitter.Report, entries: [ChangeEntry], account: String)
-    case submitFailed(message: String, account: String)
+    case submitFailed(Failure, account: String)
     /// A submit was interrupted: these friends turned out applied; the rest stay staged.
     case reconciled(applied: [String], stillInFlight: Int, account: String)
-    case exportFailed(message: String)
+    case exportFailed(Failure)
 }
 
 extension Action {

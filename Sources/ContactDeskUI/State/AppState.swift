@@ -77,9 +77,10 @@ public struct AppState: Equatable, Sendable {
     public var groupFilter: String?
     public var sort: SortColumn = .userID
     public var descending = false
-    /// One line of news or error for the status bar.
-    public var status: String? { didSet { if status == nil { statusIsError = false } } }
-    public var statusIsError = false
+    /// One line of news or error for the status bar: a typed message, worded in StatusMessage.
+    public var status: StatusMessage?
+    /// Whether the status line shows an error.
+    public var statusIsError: Bool { status?.isError ?? false }
     /// Problems found at start (theme, key map, journal): shown on the status line until a key is pressed,
     /// whatever the first load says meanwhile.
     public var startupProblems: String?

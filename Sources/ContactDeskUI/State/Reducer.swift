@@ -25,26 +25,19 @@ public enum Reducer {
             show(&state, roster)
             state.load = .loaded
             state.cachedAt = nil
-            state.status = "\(roster.friends.count) friends loaded"
-            state.statusIsError = false
+            state.status = .loaded(friends: roster.friends.count)
             return []
         case .rosterCached(let roster, let savedAt):
             guard roster.account == state.account else { return [] }
             show(&state, roster)
             state.load = .loading(received: roster.friends.count)
             state.cachedAt = savedAt
-            state.status = "\(roster.friends.count) friends as saved \(Self.stamp(savedAt)); checking for changes…"
-            state.statusIsError = false
+            state.status = .cached(friends: roster.friends.count, savedAt: savedAt)
             return []
-        case .rosterFailed(let message):
-            state.load = .failed(message)
-            if let saved = state.cachedAt {
-                // What the operator is looking at comes first: a narrow screen cuts the error's detail.
-                state.status = "showing the list as saved \(Self.stamp(saved)); refresh failed (R retries): \(message)"
-            } else {
-                state.status = message
-            }
-            state.statusIsError = true
+        case .rosterFailed(let failure):
+            state.load = .failed(failure.description)
+            // What the operator is looking at comes first: a narrow screen cuts the error's detail.
+            state.status = .loadFailed(failure, savedAt: state.cachedAt)
             return []
         case .accountChecked(let id, let exists):
             guard case .openAccount = state.overlay else { return [] }
@@ -55,8 +48,8 @@ public enum Reducer {
             }
             state.overlay = .none
             return open(&state, id)
-        case .accountCheckFailed(let message):
-            if case .openAccount(let input, _, _) = state.overlay { state.overlay = .openAccount(input: input, error: message, checking: false) }
+        case .accountCheckFailed(let failure):
+            if case .openAccount(let input, _, _) = state.overlay { state.overlay = .openAccount(input: input, error: failure.description, checking: false) }
             return []
         case .tick:
             state.tick &+= 1
@@ -64,11 +57,11 @@ public enum Reducer {
         case .journalLoaded(let set, let account):
             if account == state.account && !set.isEmpty { state.overlay = .resume(set) }
             return []
-        case .saveFailed(let message):
+        case .saveFailed(let failure):
             if let before = state.beforeLastEdit { state.history = before }
             state.beforeLastEdit = nil
-            state.status = message
-            state.statusIsError = true
+            state.status = .saveFailed(failure)
+            let message = failure.description
             // Back into the form with the text as typed and the reason on it.
             switch state.formAwaitingSave {
             case .edit(var form)?: form.error = message; state.overlay = .edit(form)
@@ -78,8 +71,7 @@ public enum Reducer {
             state.formAwaitingSave = nil
             return []
         case .exported(let path):
-            state.status = "change set exported to \(path)"
-            state.statusIsError = false
+            state.status = .exported(path: path)
             return []
         case .submitProgress(let done, let total):
             state.submitting = SubmitProgress(done: done, total: total)
@@ -87,27 +79,21 @@ public enum Reducer {
         case .submitFinished(let report, let entries, let account):
             guard account == state.account else {
                 state.submitting = nil
-                state.status = "the submit for \(account) finished after you left it: \(Self.counts(report)); its journal and audit log are up to date"
-                state.statusIsError = report.auditFailure != nil || report.outcomes.values.contains { $0 != .ok }
-                if let problem = report.auditFailure { state.status! += " · AUDIT: " + problem }
+                state.status = .submittedElsewhere(account: account, SubmitCounts(report), auditFailure: report.auditFailure)
                 return []
             }
             return finishSubmit(&state, report, entries)
         case .reconciled(let applied, let remaining, let account):
             guard account == state.account else { return [] }
-            state.status = "an interrupted submit was reconciled: \(applied.count) row\(applied.count == 1 ? " was" : "s were") already applied (\(applied.joined(separator: ", "))), \(remaining) still staged"
-            state.statusIsError = false
+            state.status = .reconciled(applied: applied, stillStaged: remaining)
             for id in applied { state.results[id] = .ok }
             return []
-        case .submitFailed(let message, let account):
+        case .submitFailed(let failure, let account):
             state.submitting = nil
-            state.status = account == state.account ? "submit failed, nothing was changed on the server: \(message)"
-                : "the submit for \(account) failed, nothing was changed on the server: \(message)"
-            state.statusIsError = true
+            state.status = .submitFailed(failure, account: account == state.account ? nil : account)
             return []
-        case .exportFailed(let message):
-            state.status = "export failed: \(message)"
-            state.statusIsError = true
+        case .exportFailed(let failure):
+            state.status = .exportFailed(failure)
             return []
         }
     }
@@ -134,14 +120,6 @@ public enum Reducer {
         state.marked = state.marked.intersection(roster.friends.map(\.id))
         if let g = state.groupFilter, !roster.groups.contains(where: { $0.name == g }) { state.groupFilter = nil }
         state.refreshVisible(keeping: keep)
-    }
-
-    /// "2026-11-27 07:10" in the operator's time zone.
-    static func stamp(_ date: Date) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.dateFormat = "yyyy-MM-dd HH:mm"
-        return f.string(from: date)
     }
 
     /// Switches to another account and starts loading it.
@@ -220,20 +198,17 @@ public enum Reducer {
         case .confirmSubmit(let retry):
             state.overlay = .none
             guard key == .char("y") || key == .char("Y") else {
-                state.status = retry == nil ? "not submitted" : "not retried"
-                state.statusIsError = false
+                state.status = retry == nil ? .notSubmitted : .notRetried
                 return []
             }
             let entries = retry ?? state.history.current.sorted.filter { $0.key.account == state.account && $0.key.app == state.info.sdkAppID }
             state.submitting = SubmitProgress(done: 0, total: Set(entries.map(\.key.friend)).count)
-            state.status = retry == nil ? "submitting…" : "retrying \(state.submitting!.total) rows…"
-            state.statusIsError = false
+            state.status = retry == nil ? .submitting : .retrying(rows: state.submitting!.total)
             return [.submit(entries)]
         case .confirmQuit:
             state.overlay = .none
             guard key == .char("y") || key == .char("Y") else {
-                state.status = "not quitting"
-                state.statusIsError = false
+                state.status = .notQuitting
                 return []
             }
             state.quitting = true
@@ -243,13 +218,11 @@ public enum Reducer {
             case .char("r"), .enter:
                 state.history.reset(set)
                 state.overlay = .none
-                state.status = "resumed \(set.count) staged change\(set.count == 1 ? "" : "s")"
-                state.statusIsError = false
+                state.status = .resumed(set.count)
             case .char("d"):
                 state.history.reset(ChangeSet())
                 state.overlay = .none
-                state.status = "discarded \(set.count) staged change\(set.count == 1 ? "" : "s")"
-                state.statusIsError = false
+                state.status = .discarded(set.count)
                 return [.discardJournal]
             case .char("x"): return [.export(set)]
             default: break
@@ -282,13 +255,11 @@ public enum Reducer {
             state.sort = all[(all.firstIndex(of: state.sort)! + 1) % all.count]
             state.descending = false
             state.refreshVisible()
-            state.status = "sorted by \(state.sort.rawValue)"
-            state.statusIsError = false
+            state.status = .sorted(state.sort, descending: nil)
         case .sortReverse:
             state.descending.toggle()
             state.refreshVisible()
-            state.status = "sorted by \(state.sort.rawValue), \(state.descending ? "descending" : "ascending")"
-            state.statusIsError = false
+            state.status = .sorted(state.sort, descending: state.descending)
         case .mark:
             if let f = state.selected {
                 if state.marked.contains(f.id) { state.marked.remove(f.id) } else { state.marked.insert(f.id) }
@@ -318,8 +289,7 @@ public enum Reducer {
                                            staged: { state.staged(f.id, $0) }))
         case .bulk:
             if state.marked.isEmpty {
-                state.status = "mark friends first (Space marks one, a marks all shown)"
-                state.statusIsError = true
+                state.status = .markFirst
             } else {
                 state.overlay = .bulk(BulkForm())
             }
@@ -328,18 +298,15 @@ public enum Reducer {
             let before = state.history
             if action == .undo { state.history.undo() } else { state.history.redo() }
             if state.history.current == before.current {
-                state.status = action == .undo ? "nothing to undo" : "nothing to redo"
-                state.statusIsError = false
+                state.status = action == .undo ? .nothingToUndo : .nothingToRedo
                 return []
             }
-            state.status = "\(action == .undo ? "undone" : "redone"): \(state.history.current.count) staged"
-            state.statusIsError = false
+            state.status = action == .undo ? .undone(staged: state.history.current.count) : .redone(staged: state.history.current.count)
             return save(&state, from: before)
         case .submit:
             if state.submitting != nil { return [] }
             if state.stagedFriends.isEmpty {
-                state.status = "nothing staged to submit"
-                state.statusIsError = false
+                state.status = .nothingToSubmit
             } else {
                 state.overlay = .confirmSubmit(retry: nil)
             }
@@ -347,8 +314,7 @@ public enum Reducer {
             let again = Set(state.results.filter { if case .failed = $0.value { return true }; if case .notSent = $0.value { return true }; return false }.keys)
             let entries = state.history.current.sorted.filter { again.contains($0.key.friend) && $0.key.account == state.account }
             if entries.isEmpty || state.submitting != nil {
-                state.status = "no failed rows to retry"
-                state.statusIsError = false
+                state.status = .noFailedRows
                 return []
             }
             // A retry sends to the server like S does, so it asks like S does.
@@ -356,8 +322,7 @@ public enum Reducer {
             return []
         case .keepMine, .takeTheirs:
             guard let f = state.selected, case .conflict = state.results[f.id] else {
-                state.status = "the selected row has no conflict"
-                state.statusIsError = false
+                state.status = .noConflict
                 return []
             }
             let keys = state.history.current.entries.keys.filter { $0.friend == f.id && $0.account == state.account }
@@ -372,8 +337,7 @@ public enum Reducer {
                 }
             }
             state.results[f.id] = nil
-            state.status = action == .keepMine ? "\(f.id): keeping yours; S sends it" : "\(f.id): took the server's values"
-            state.statusIsError = false
+            state.status = action == .keepMine ? .keptMine(friend: f.id) : .tookTheirs(friend: f.id)
             return effects
         case .dialogAccept, .dialogCancel, .dropEntry, .export: break
         }
@@ -479,8 +443,7 @@ extension Reducer {
         state.overlay = .none
         let effects = edit(&state) { $0 = next }
         state.formAwaitingSave = effects.isEmpty ? nil : .edit(form)
-        state.status = effects.isEmpty ? "no change to stage for \(friend.id)" : "staged \(friend.id): \(state.history.current.count) staged in all"
-        state.statusIsError = false
+        state.status = effects.isEmpty ? .noChange(friend: friend.id) : .staged(friend: friend.id, total: state.history.current.count)
         return effects
     }
 
@@ -533,8 +496,7 @@ extension Reducer {
         state.overlay = .none
         let effects = edit(&state) { $0 = next }
         state.formAwaitingSave = effects.isEmpty ? nil : .bulk(form)
-        state.status = "\(form.operation.rawValue): \(changed) of \(targets.count) marked friends changed; \(state.history.current.count) staged in all"
-        state.statusIsError = false
+        state.status = .bulkStaged(operation: form.operation.rawValue, changed: changed, of: targets.count, total: state.history.current.count)
         return effects
     }
 
@@ -583,22 +545,8 @@ extension Reducer {
         // cannot be unsent.
         let remaining = state.history.current.settled(after: entries, outcomes: report.outcomes)
         state.history.reset(remaining)
-        state.status = "submitted: \(counts(report)); \(remaining.count) still staged"
-        state.statusIsError = report.auditFailure != nil || report.outcomes.values.contains { $0 != .ok }
-        if let problem = report.auditFailure { state.status! += " · AUDIT: " + problem }
+        state.status = .submitted(SubmitCounts(report), stillStaged: remaining.count, auditFailure: report.auditFailure)
         state.refreshVisible()
         return []
-    }
-
-    /// "3 ✓, 1 ✗, 0 conflicts".
-    static func counts(_ report: Submitter.Report) -> String {
-        let c = report.outcomes.values.reduce(into: (ok: 0, failed: 0, conflict: 0)) { c, o in
-            switch o {
-            case .ok: c.ok += 1
-            case .conflict: c.conflict += 1
-            default: c.failed += 1
-            }
-        }
-        return "\(c.ok) ✓, \(c.failed) ✗, \(c.conflict) conflicts"
     }
 }

@@ -172,7 +172,7 @@ enum StatusLineView {
             parts.append("submitting [" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] \(p.done)/\(p.total) rows")
         }
         // While loading, the progress replaces news, except the cached list's own note.
-        if let s = state.status, !(state.load.isLoading && !state.statusIsError) || state.cachedAt != nil { parts.append(s) }
+        if let s = state.status?.text, !(state.load.isLoading && !state.statusIsError) || state.cachedAt != nil { parts.append(s) }
         let role: Role = state.statusIsError ? .resultError : (state.load.isLoading || state.submitting != nil ? .progress : .footer)
         canvas.put(parts.joined(separator: " · "), x: 0, y: y, role: role)
     }

@@ -5,6 +5,7 @@ import GRDB
 /// A journal problem, worded for the operator: what happened to the edit and what to do.
 public struct JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     public var message: String
+    public init(message: String) { self.message = message }
     public var description: String { message }
 }
 
