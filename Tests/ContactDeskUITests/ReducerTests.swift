@@ -1,6 +1,7 @@
 import ContactDeskUI
 import ContactEditing
 import Testing
+import TestSupport
 
 /// Each action's exact effect on the state.
 @Suite struct ReducerTests {
@@ -24,44 +25,52 @@ import Testing
         var s = Self.loaded()
         s.marked = ["c1"]
         s.filter = "x"
+        s.results = ["c1": .ok]
+        var want = s
         let effects = Reducer.open(&s, "b")
         #expect(effects == [.loadRoster(account: "b"), .loadJournal(account: "b")])
-        #expect(s.account == "b" && s.friends.isEmpty && s.marked.isEmpty && s.filter.isEmpty && s.load == .loading(received: 0))
+        want.account = "b"; want.friends = []; want.groups = []; want.marked = []; want.filter = ""; want.results = [:]
+        want.load = .loading(received: 0); want.status = nil; want.refreshVisible()
+        #expect(s == want, "\(differences(s, want))")
     }
 
     @Test func loadingShowsRowsAsTheyArriveThenTheWholeList() {
         var s = AppState(info: AppInfo(sdkAppID: 1, endpoint: "t"), account: "a")
         _ = Reducer.open(&s, "a")
-        _ = Reducer.reduce(&s, .rosterPage(Array(Self.friends.prefix(1))))
-        _ = Reducer.reduce(&s, .rosterPage(Array(Self.friends.dropFirst().prefix(1))))
-        #expect(s.load == .loading(received: 2) && ids(s) == ["c1", "c3"])
-        _ = Reducer.reduce(&s, .nicknames(["c1": "Bobby"]))
-        #expect(s.friends.first { $0.id == "c1" }?.nickname == "Bobby")
-        _ = Reducer.reduce(&s, .rosterLoaded(Roster(account: "a", friends: Self.friends)))
-        #expect(s.load == .loaded && ids(s) == ["c1", "c2", "c3"] && s.status?.text == "3 friends loaded")
-        // A late roster for another account is ignored.
-        _ = Reducer.reduce(&s, .rosterLoaded(Roster(account: "other", friends: [])))
-        #expect(s.friends.count == 3)
+        assertReduce(&s, .rosterPage(Array(Self.friends.prefix(1)))) {
+            $0.friends = Array(Self.friends.prefix(1)); $0.load = .loading(received: 1); $0.refreshVisible()
+        }
+        assertReduce(&s, .rosterPage(Array(Self.friends.dropFirst().prefix(1)))) {
+            $0.friends = Array(Self.friends.prefix(2)); $0.load = .loading(received: 2); $0.refreshVisible()
+        }
+        #expect(ids(s) == ["c1", "c3"])
+        assertReduce(&s, .nicknames(["c1": "Bobby"])) { $0.friends[1].nickname = "Bobby"; $0.refreshVisible() }
+        assertReduce(&s, .rosterLoaded(Roster(account: "a", friends: Self.friends))) {
+            $0.friends = Self.friends; $0.load = .loaded; $0.status = .loaded(friends: 3); $0.refreshVisible()
+        }
+        #expect(ids(s) == ["c1", "c2", "c3"])
+        // A late roster for another account changes nothing at all.
+        assertReduce(&s, .rosterLoaded(Roster(account: "other", friends: [])))
     }
 
     @Test func aLoadFailureShowsTheMessageAsAnError() {
         var s = Self.loaded()
-        _ = Reducer.reduce(&s, .rosterFailed(.other("sns/friend_get: 30003 account does not exist")))
-        #expect(s.load == .failed("sns/friend_get: 30003 account does not exist") && s.statusIsError)
+        assertReduce(&s, .rosterFailed(.other("sns/friend_get: 30003 account does not exist"))) {
+            $0.load = .failed("sns/friend_get: 30003 account does not exist")
+            $0.status = .loadFailed(.other("sns/friend_get: 30003 account does not exist"), savedAt: nil)
+        }
+        #expect(s.statusIsError)
     }
 
     @Test func movementStaysInsideTheList() {
         var s = Self.loaded()
-        _ = Reducer.reduce(&s, .key(.char("k")))
-        #expect(s.cursor == 0)
-        _ = Reducer.reduce(&s, .key(.char("j")))
-        _ = Reducer.reduce(&s, .key(.down))
-        _ = Reducer.reduce(&s, .key(.down))
-        #expect(s.cursor == 2)
-        _ = Reducer.reduce(&s, .key(.char("g")))
-        #expect(s.cursor == 0)
-        _ = Reducer.reduce(&s, .key(.char("G")))
-        #expect(s.cursor == 2 && s.selected?.id == "c3")
+        assertReduce(&s, .key(.char("k")))
+        assertReduce(&s, .key(.char("j"))) { $0.cursor = 1 }
+        assertReduce(&s, .key(.down)) { $0.cursor = 2 }
+        assertReduce(&s, .key(.down))
+        assertReduce(&s, .key(.char("g"))) { $0.cursor = 0 }
+        assertReduce(&s, .key(.char("G"))) { $0.cursor = 2 }
+        #expect(s.selected?.id == "c3")
     }
 
     @Test func scrollingFollowsTheCursorOnASmallScreen() {
