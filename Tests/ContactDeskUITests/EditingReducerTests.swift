@@ -1,6 +1,7 @@
 import ContactDeskUI
 import ContactEditing
 import Testing
+import TestSupport
 
 /// Editing transitions of the reducer: forms, bulk edits, undo/redo, journal outcomes and resume.
 @Suite struct EditingReducerTests {
@@ -272,5 +273,35 @@ import Testing
         _ = Reducer.reduce(&t, .key(.ctrl("c")))
         #expect(t.overlay == .confirmQuit && Screen.render(t).snapshot.contains("A submit is running (3/10 rows)"))
         #expect(Reducer.reduce(&t, .key(.ctrl("c"))) == [.quit] && t.quitting)
+    }
+}
+
+/// Each overlay is a feature of its own; these check the keys they take from the key map.
+@Suite struct FeatureKeyTests {
+    @Test func theChangeSetScreenPagesAndJumpsLikeTheList() {
+        var s = ReducerTests.loaded(height: 24)
+        s.history.reset(ChangeSet((0..<3000).map {
+            ChangeEntry(key: EntryKey(app: 1, account: "a", friend: String(format: "u%04d", $0), field: .remark), base: .text(""), intent: .set("x"))
+        }))
+        _ = Reducer.reduce(&s, .key(.char("c")))
+        let page = s.listHeight - 2
+        assertReduce(&s, .key(.char("G"))) { $0.overlay = .changes(cursor: 2999) }
+        assertReduce(&s, .key(.pageUp)) { $0.overlay = .changes(cursor: 2999 - page) }
+        assertReduce(&s, .key(.char("g"))) { $0.overlay = .changes(cursor: 0) }
+        assertReduce(&s, .key(.pageDown)) { $0.overlay = .changes(cursor: page) }
+        #expect(Screen.render(s).snapshot.contains(String(format: "u%04d", page)))
+        assertReduce(&s, .key(.escape)) { $0.overlay = .none }
+    }
+
+    @Test func theGroupPaneAndHelpFollowARebindingOfTheMoveKeys() {
+        var s = ReducerTests.loaded()
+        s.keyMap = KeyMap(overrides: ["move.down": ["n"], "move.up": ["p"]])
+        _ = Reducer.reduce(&s, .key(.tab))
+        assertReduce(&s, .key(.char("n"))) { $0.overlay = .groupPane(index: 1) }
+        assertReduce(&s, .key(.char("j")))   // no longer bound
+        assertReduce(&s, .key(.char("p"))) { $0.overlay = .groupPane(index: 0) }
+        assertReduce(&s, .key(.escape)) { $0.overlay = .none }
+        _ = Reducer.reduce(&s, .key(.char("?")))
+        assertReduce(&s, .key(.char("n"))) { $0.overlay = .help(scroll: 1) }
     }
 }

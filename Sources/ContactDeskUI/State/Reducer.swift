@@ -172,66 +172,19 @@ public enum Reducer {
             }
         }
         switch state.overlay {
-        case .help(let scroll):
-            switch key {
-            case .char("j"), .down: state.overlay = .help(scroll: scroll + 1)
-            case .char("k"), .up: state.overlay = .help(scroll: max(0, scroll - 1))
-            default: state.overlay = .none
-            }
-            return []
-        case .openAccount(let input, _, let checking):
-            return openAccountKey(&state, key, input: input, checking: checking)
-        case .groupPane(let index):
-            return groupPaneKey(&state, key, index: index)
-        case .edit(var form):
-            if key == .escape { state.overlay = .none; return [] }
-            if form.handle(key) { return submitEdit(&state, form) }
-            state.overlay = .edit(form)
-            return []
-        case .bulk(var form):
-            if key == .escape { state.overlay = .none; return [] }
-            if form.handle(key) { return submitBulk(&state, form) }
-            state.overlay = .bulk(form)
-            return []
-        case .changes(let cursor):
-            return changesKey(&state, key, cursor: cursor)
-        case .confirmSubmit(let retry):
-            state.overlay = .none
-            guard key == .char("y") || key == .char("Y") else {
-                state.status = retry == nil ? .notSubmitted : .notRetried
-                return []
-            }
-            let entries = retry ?? state.history.current.sorted.filter { $0.key.account == state.account && $0.key.app == state.info.sdkAppID }
-            state.submitting = SubmitProgress(done: 0, total: Set(entries.map(\.key.friend)).count)
-            state.status = retry == nil ? .submitting : .retrying(rows: state.submitting!.total)
-            return [.submit(entries)]
-        case .confirmQuit:
-            state.overlay = .none
-            guard key == .char("y") || key == .char("Y") else {
-                state.status = .notQuitting
-                return []
-            }
-            state.quitting = true
-            return [.quit]
-        case .resume(let set):
-            switch key {
-            case .char("r"), .enter:
-                state.history.reset(set)
-                state.overlay = .none
-                state.status = .resumed(set.count)
-            case .char("d"):
-                state.history.reset(ChangeSet())
-                state.overlay = .none
-                state.status = .discarded(set.count)
-                return [.discardJournal]
-            case .char("x"): return [.export(set)]
-            default: break
-            }
-            return []
+        case .help(let scroll): return HelpFeature.key(&state, key, scroll: scroll)
+        case .openAccount(let input, _, let checking): return OpenAccountFeature.key(&state, key, input: input, checking: checking)
+        case .groupPane(let index): return GroupPaneFeature.key(&state, key, index: index)
+        case .edit(let form): return EditFeature.key(&state, key, form: form)
+        case .bulk(let form): return BulkFeature.key(&state, key, form: form)
+        case .changes(let cursor): return ChangeSetFeature.key(&state, key, cursor: cursor)
+        case .confirmSubmit(let retry): return ConfirmFeature.submitKey(&state, key, retry: retry)
+        case .confirmQuit: return ConfirmFeature.quitKey(&state, key)
+        case .resume(let set): return ResumeFeature.key(&state, key, set: set)
         case .none:
             break
         }
-        if state.filtering { return filterKey(&state, key) }
+        if state.filtering { return FilterFeature.key(&state, key) }
         if key == .escape, !state.filter.isEmpty {
             state.filter = ""
             state.refreshVisible()
@@ -342,189 +295,6 @@ public enum Reducer {
         case .dialogAccept, .dialogCancel, .dropEntry, .export: break
         }
         state.clampCursor()
-        return []
-    }
-
-    static func filterKey(_ state: inout AppState, _ key: Key) -> [Effect] {
-        switch key {
-        case .escape:
-            state.filter = ""
-            state.filtering = false
-        case .enter, .tab:
-            state.filtering = false
-        case .backspace:
-            if state.filter.isEmpty { state.filtering = false } else { state.filter.removeLast() }
-        case .ctrl("u"):
-            state.filter = ""
-        case .char(let c):
-            state.filter.append(c)
-        default:
-            return []
-        }
-        state.refreshVisible()
-        return []
-    }
-
-    static func openAccountKey(_ state: inout AppState, _ key: Key, input: String, checking: Bool) -> [Effect] {
-        if checking { return key == .escape ? { state.overlay = .none; return [] }() : [] }
-        var text = input
-        switch key {
-        case .escape: state.overlay = .none; return []
-        case .backspace: if !text.isEmpty { text.removeLast() }
-        case .ctrl("u"): text = ""
-        case .char(let c): text.append(c)
-        case .enter:
-            let id = text.trimmingCharacters(in: .whitespaces)
-            if id.isEmpty {
-                state.overlay = .openAccount(input: text, error: "type a UserID", checking: false)
-            } else if id.utf8.count > 32 {
-                state.overlay = .openAccount(input: text, error: "a UserID is at most 32 bytes; this one is \(id.utf8.count)", checking: false)
-            } else {
-                state.overlay = .openAccount(input: id, error: nil, checking: true)
-                return [.checkAccount(id)]
-            }
-            return []
-        default: return []
-        }
-        state.overlay = .openAccount(input: text, error: nil, checking: false)
-        return []
-    }
-
-    static func groupPaneKey(_ state: inout AppState, _ key: Key, index: Int) -> [Effect] {
-        let count = state.groups.count + 1
-        switch key {
-        case .char("j"), .down: state.overlay = .groupPane(index: min(count - 1, index + 1))
-        case .char("k"), .up: state.overlay = .groupPane(index: max(0, index - 1))
-        case .char("g"), .home: state.overlay = .groupPane(index: 0)
-        case .char("G"), .end: state.overlay = .groupPane(index: count - 1)
-        case .enter, .char(" "):
-            state.groupFilter = index == 0 ? nil : state.groups[index - 1].name
-            state.overlay = .none
-            state.cursor = 0
-            state.refreshVisible()
-        case .escape, .tab, .char("q"): state.overlay = .none
-        default: break
-        }
-        return []
-    }
-}
-
-extension Reducer {
-    /// Validates the edit form and stages what differs from the friend's server values.
-    static func submitEdit(_ state: inout AppState, _ form: EditForm) -> [Effect] {
-        guard let friend = state.friends.first(where: { $0.id == form.friend }) else { state.overlay = .none; return [] }
-        let validator = Validator(configuredFields: Set(state.customFields))
-        var form = form
-        func refuse(_ error: ValidationError, focus: Int) -> [Effect] {
-            form.error = error.description
-            form.focus = focus
-            state.overlay = .edit(form)
-            return []
-        }
-        do { try validator.remark(form.remark.string) } catch { return refuse(error, focus: 0) }
-        let newGroup = form.newGroup.string.trimmingCharacters(in: .whitespaces)
-        if !newGroup.isEmpty { do { try validator.groupName(newGroup) } catch { return refuse(error, focus: form.newGroupIndex) } }
-        for (i, key) in form.customKeys.enumerated() where form.custom[i].string != (friend.custom[key] ?? "") {
-            do { try validator.custom(key, form.custom[i].string) } catch { return refuse(error, focus: form.newGroupIndex + 1 + i) }
-        }
-        var next = state.history.current
-        next.stage(state.key(friend.id, .remark), base: .text(friend.remark), intent: .set(form.remark.string))
-        let desired = form.desiredGroups
-        let groupKey = state.key(friend.id, .groups)
-        next.drop(groupKey)
-        next.stage(groupKey, base: .groups(friend.groups),
-                   intent: .groups(add: desired.filter { !friend.groups.contains($0) }, remove: friend.groups.filter { !desired.contains($0) }))
-        for (i, key) in form.customKeys.enumerated() {
-            next.stage(state.key(friend.id, .custom(key)), base: .text(friend.custom[key] ?? ""), intent: .set(form.custom[i].string))
-        }
-        do { try validator.groupCount(existing: state.groups.map(\.name), changes: next, account: state.account) } catch {
-            return refuse(error, focus: form.newGroupIndex)
-        }
-        state.overlay = .none
-        let effects = edit(&state) { $0 = next }
-        state.formAwaitingSave = effects.isEmpty ? nil : .edit(form)
-        state.status = effects.isEmpty ? .noChange(friend: friend.id) : .staged(friend: friend.id, total: state.history.current.count)
-        return effects
-    }
-
-    /// Validates the bulk form and stages the operation for every marked friend.
-    static func submitBulk(_ state: inout AppState, _ form: BulkForm) -> [Effect] {
-        var form = form
-        let validator = Validator(configuredFields: Set(state.customFields))
-        let value = form.first.string.trimmingCharacters(in: .whitespaces)
-        func refuse(_ message: String) -> [Effect] {
-            form.error = message
-            state.overlay = .bulk(form)
-            return []
-        }
-        let targets = state.friends.filter { state.marked.contains($0.id) }
-        var next = state.history.current
-        var changed = 0
-        switch form.operation {
-        case .addGroup, .removeGroup:
-            do { try validator.groupName(value) } catch { return refuse(error.description) }
-            let adding = form.operation == .addGroup
-            for f in targets {
-                let before = next
-                next.stage(state.key(f.id, .groups), base: .groups(f.groups),
-                           intent: .groups(add: adding ? [value] : [], remove: adding ? [] : [value]))
-                if next != before { changed += 1 }
-            }
-            do { try validator.groupCount(existing: state.groups.map(\.name), changes: next, account: state.account) } catch {
-                return refuse(error.description)
-            }
-        case .setField, .clearField:
-            let text = form.operation == .setField ? form.second.string : ""
-            do { try validator.custom(value, text) } catch { return refuse(error.description) }
-            for f in targets {
-                let before = next
-                next.stage(state.key(f.id, .custom(value)), base: .text(f.custom[value] ?? ""), intent: .set(text))
-                if next != before { changed += 1 }
-            }
-        case .replaceRemark:
-            if form.first.string.isEmpty { return refuse("Find: type the text to replace") }
-            for f in targets {
-                let current = state.staged(f.id, .remark)?.text ?? f.remark
-                guard current.contains(form.first.string) else { continue }
-                let replaced = current.replacingOccurrences(of: form.first.string, with: form.second.string)
-                do { try validator.remark(replaced) } catch { return refuse("\(f.id): \(error.description)") }
-                let before = next
-                next.stage(state.key(f.id, .remark), base: .text(f.remark), intent: .set(replaced))
-                if next != before { changed += 1 }
-            }
-        }
-        state.overlay = .none
-        let effects = edit(&state) { $0 = next }
-        state.formAwaitingSave = effects.isEmpty ? nil : .bulk(form)
-        state.status = .bulkStaged(operation: form.operation.rawValue, changed: changed, of: targets.count, total: state.history.current.count)
-        return effects
-    }
-
-    /// Keys of the change-set screen.
-    static func changesKey(_ state: inout AppState, _ key: Key, cursor: Int) -> [Effect] {
-        // Moving needs the count only; the sorted entries are built when one is dropped.
-        let count = state.history.current.count
-        switch key {
-        case .char("j"), .down: state.overlay = .changes(cursor: min(max(0, count - 1), cursor + 1))
-        case .char("k"), .up: state.overlay = .changes(cursor: max(0, cursor - 1))
-        case .escape, .char("q"), .char("c"): state.overlay = .none
-        default:
-            switch state.keyMap.action(for: key, in: .review) ?? state.keyMap.action(for: key, in: .list) {
-            case .dropEntry?:
-                let entries = state.history.current.sorted
-                guard entries.indices.contains(cursor) else { return [] }
-                let k = entries[cursor].key
-                let effects = edit(&state) { $0.drop(k) }
-                state.overlay = .changes(cursor: min(cursor, max(0, state.history.current.count - 1)))
-                return effects
-            case .export?: return [.export(state.history.current)]
-            case .undo?, .redo?:
-                let effects = perform(&state, state.keyMap.action(for: key, in: .list)!)
-                state.overlay = .changes(cursor: min(cursor, max(0, state.history.current.count - 1)))
-                return effects
-            default: break
-            }
-        }
         return []
     }
 }

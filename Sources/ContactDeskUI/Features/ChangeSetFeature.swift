@@ -1,0 +1,36 @@
+import ContactEditing
+
+/// The change-set screen (`c`): every staged field as old -> new; drop, export, undo, redo.
+enum ChangeSetFeature {
+    /// Keys of the change-set screen.
+    static func key(_ state: inout AppState, _ key: Key, cursor: Int) -> [Effect] {
+        // Moving needs the count only; the sorted entries are built when one is dropped.
+        let count = state.history.current.count
+        let last = max(0, count - 1), page = max(1, state.listHeight - 2)
+        if key == .escape { state.overlay = .none; return [] }
+        // The list's movement keys from the key map, a page at a time too (3000 entries need more than j/k).
+        switch state.keyMap.action(for: key, in: .review) ?? state.keyMap.action(for: key, in: .list) {
+        case .moveDown?: state.overlay = .changes(cursor: min(last, cursor + 1))
+        case .moveUp?: state.overlay = .changes(cursor: max(0, cursor - 1))
+        case .pageDown?: state.overlay = .changes(cursor: min(last, cursor + page))
+        case .pageUp?: state.overlay = .changes(cursor: max(0, cursor - page))
+        case .top?: state.overlay = .changes(cursor: 0)
+        case .bottom?: state.overlay = .changes(cursor: last)
+        case .quit?, .changeSet?: state.overlay = .none
+        case .dropEntry?:
+            let entries = state.history.current.sorted
+            guard entries.indices.contains(cursor) else { return [] }
+            let k = entries[cursor].key
+            let effects = Reducer.edit(&state) { $0.drop(k) }
+            state.overlay = .changes(cursor: min(cursor, max(0, state.history.current.count - 1)))
+            return effects
+        case .export?: return [.export(state.history.current)]
+        case let action? where action == .undo || action == .redo:
+            let effects = Reducer.perform(&state, action)
+            state.overlay = .changes(cursor: min(cursor, max(0, state.history.current.count - 1)))
+            return effects
+        default: break
+        }
+        return []
+    }
+}

@@ -1,0 +1,29 @@
+import ContactEditing
+
+/// The confirmations that default to No: submit (and retry), and quit with work left. Only y or Y says yes.
+enum ConfirmFeature {
+    static func isYes(_ key: Key) -> Bool { key == .char("y") || key == .char("Y") }
+
+    /// Submit, or retry the given rows.
+    static func submitKey(_ state: inout AppState, _ key: Key, retry: [ChangeEntry]?) -> [Effect] {
+        state.overlay = .none
+        guard isYes(key) else {
+            state.status = retry == nil ? .notSubmitted : .notRetried
+            return []
+        }
+        let entries = retry ?? state.history.current.sorted.filter { $0.key.account == state.account && $0.key.app == state.info.sdkAppID }
+        state.submitting = SubmitProgress(done: 0, total: Set(entries.map(\.key.friend)).count)
+        state.status = retry == nil ? .submitting : .retrying(rows: state.submitting!.total)
+        return [.submit(entries)]
+    }
+
+    static func quitKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+        state.overlay = .none
+        guard isYes(key) else {
+            state.status = .notQuitting
+            return []
+        }
+        state.quitting = true
+        return [.quit]
+    }
+}

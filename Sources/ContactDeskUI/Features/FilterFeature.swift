@@ -1,0 +1,22 @@
+/// The incremental filter while it is typed (`/`): keys edit the text, Enter keeps it, Esc clears it.
+enum FilterFeature {
+    static func key(_ state: inout AppState, _ key: Key) -> [Effect] {
+        switch key {
+        case .escape:
+            state.filter = ""
+            state.filtering = false
+        case .enter, .tab:
+            state.filtering = false
+        case .backspace:
+            if state.filter.isEmpty { state.filtering = false } else { state.filter.removeLast() }
+        case .ctrl("u"):
+            state.filter = ""
+        case .char(let c):
+            state.filter.append(c)
+        default:
+            return []
+        }
+        state.refreshVisible()
+        return []
+    }
+}

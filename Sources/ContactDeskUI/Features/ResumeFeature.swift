@@ -1,0 +1,21 @@
+import ContactEditing
+
+/// The start-up prompt for staged changes found in the journal: resume, discard or export them.
+enum ResumeFeature {
+    static func key(_ state: inout AppState, _ key: Key, set: ChangeSet) -> [Effect] {
+        switch key {
+        case .char("r"), .enter:
+            state.history.reset(set)
+            state.overlay = .none
+            state.status = .resumed(set.count)
+        case .char("d"):
+            state.history.reset(ChangeSet())
+            state.overlay = .none
+            state.status = .discarded(set.count)
+            return [.discardJournal]
+        case .char("x"): return [.export(set)]
+        default: break
+        }
+        return []
+    }
+}
