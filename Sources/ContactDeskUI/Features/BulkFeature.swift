@@ -34,9 +34,7 @@ enum BulkFeature {
                            intent: .groups(add: adding ? [value] : [], remove: adding ? [] : [value]))
                 if next != before { changed += 1 }
             }
-            do { try validator.groupCount(existing: state.groups.map(\.name), changes: next, account: state.account) } catch {
-                return refuse(error.description)
-            }
+            if let problem = Reducer.stagingProblem(state, next, friend: nil) { return refuse(problem.description) }
         case .setField, .clearField:
             let text = form.operation == .setField ? form.second.string : ""
             do { try validator.custom(value, text) } catch { return refuse(error.description) }

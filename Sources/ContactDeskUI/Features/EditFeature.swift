@@ -38,8 +38,11 @@ enum EditFeature {
         for (i, key) in form.customKeys.enumerated() {
             next.stage(state.key(friend.id, .custom(key)), base: .text(friend.custom[key] ?? ""), intent: .set(form.custom[i].string))
         }
-        do { try validator.groupCount(existing: state.groups.map(\.name), changes: next, account: state.account) } catch {
-            return refuse(error, focus: form.newGroupIndex)
+        // The last gate is the Stager's, the same as for imported and applied files (the group limit counts
+        // every staged entry of the account); the checks above only put the cursor on the field at fault.
+        if let problem = Reducer.stagingProblem(state, next, friend: friend.id) {
+            return refuse(ValidationError(field: problem.field == .groups ? "Groups" : problem.field.description, message: problem.message),
+                          focus: problem.field == .groups ? form.newGroupIndex : 0)
         }
         state.overlay = .none
         let effects = Reducer.edit(&state) { $0 = next }

@@ -107,6 +107,14 @@ public enum Reducer {
         return [.saveChanges(state.history.current, previous: before.current)]
     }
 
+    /// The Stager's verdict on a change set about to be staged: the first problem of `friend`'s entries (all the
+    /// account's with nil), or of the account as a whole (the 32-group limit), if any.
+    static func stagingProblem(_ state: AppState, _ next: ChangeSet, friend: String?) -> StagingProblem? {
+        let entries = next.sorted.filter { $0.key.account == state.account && $0.key.app == state.info.sdkAppID }
+        let stager = Stager(configuredFields: Set(state.customFields), existingGroups: state.groups.map(\.name))
+        return stager.problems(entries).first { friend == nil || $0.friend == friend || $0.friend == "(all)" }
+    }
+
     static func save(_ state: inout AppState, from before: ChangeHistory) -> [Effect] {
         guard state.history.current != before.current else { return [] }
         state.beforeLastEdit = before

@@ -12,6 +12,7 @@ public enum FieldLimits {
 public struct ValidationError: Error, Equatable, Sendable, CustomStringConvertible {
     public var field: String
     public var message: String
+    public init(field: String, message: String) { self.field = field; self.message = message }
     public var description: String { "\(field): \(message)" }
 }
 
