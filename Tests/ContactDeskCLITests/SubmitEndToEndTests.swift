@@ -57,9 +57,26 @@ import TestSupport
     }
 }
 
-/// kill -9 while a submit waits on the server, restart: the row ends applied once, never sent again.
+/// kill -9 (or q, confirmed) while a submit waits on the server, restart: the row ends applied once, never
+/// sent again, and audited.
 @Suite(.serialized) struct SubmitCrashEndToEndTests {
     @Test func killDuringASlowSubmitThenRestart() async throws {
+        try await interruptASlowSubmit { t in
+            try EditingEndToEndTests.killContactDesk(t)
+            try t.waitFor("EXIT=137")
+        }
+    }
+
+    @Test func quitDuringASlowSubmitThenRestart() async throws {
+        try await interruptASlowSubmit { t in
+            try t.send("q")
+            try t.waitFor("A submit is running")
+            try t.send("y")
+            try t.waitFor("EXIT=0")
+        }
+    }
+
+    func interruptASlowSubmit(_ stop: (TmuxSession) throws -> Void) async throws {
         let dir = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let env = CommandRunner.environment(state: dir, extra: [KeyLoader.variable: TestCredentials.keyText])
@@ -93,8 +110,7 @@ import TestSupport
         }
         let deadline = ContinuousClock.now + .seconds(20)
         while try updatesReceived() != .integer(1) && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
-        try EditingEndToEndTests.killContactDesk(t)
-        try t.waitFor("EXIT=137")
+        try stop(t)
 
         // The server finishes the write it received; the client never heard back.
         let client = try TestClients.make(baseURL: url)
