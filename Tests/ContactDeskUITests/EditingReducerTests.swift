@@ -304,4 +304,16 @@ import TestSupport
         _ = Reducer.reduce(&s, .key(.char("?")))
         assertReduce(&s, .key(.char("n"))) { $0.overlay = .help(scroll: 1) }
     }
+
+    /// Hints name the keys the key map has, not the defaults.
+    @Test func dialogHintsNameTheBoundKeys() {
+        var s = ReducerTests.loaded()
+        s.keyMap = KeyMap(overrides: ["dialog.cancel": ["Ctrl-G"]])
+        _ = Reducer.reduce(&s, .key(.char("e")))
+        #expect(Screen.render(s).snapshot.contains("Enter stages · Ctrl-G cancels"))
+        _ = Reducer.reduce(&s, .key(.ctrl("g")))
+        #expect(s.overlay == .none)
+        assertReduce(&s, .key(.char("/"))) { $0.overlay = .filter }
+        #expect(s.filtering && Screen.render(s).snapshot.contains("(Enter keeps, Ctrl-G clears)"))
+    }
 }

@@ -4,11 +4,11 @@ enum FilterFeature {
         switch key {
         case .escape:
             state.filter = ""
-            state.filtering = false
+            state.overlay = .none
         case .enter, .tab:
-            state.filtering = false
+            state.overlay = .none
         case .backspace:
-            if state.filter.isEmpty { state.filtering = false } else { state.filter.removeLast() }
+            if state.filter.isEmpty { state.overlay = .none } else { state.filter.removeLast() }
         case .ctrl("u"):
             state.filter = ""
         case .char(let c):

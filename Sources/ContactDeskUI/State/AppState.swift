@@ -53,6 +53,8 @@ public enum Overlay: Equatable, Sendable {
     case confirmSubmit(retry: [ChangeEntry]?)
     /// Quit asked for while edits are staged or a submit runs: confirm first (default No).
     case confirmQuit
+    /// The filter text is being typed; the status line shows it with its cursor.
+    case filter
 }
 
 /// Everything the screen shows; changed only by `reduce`.
@@ -73,7 +75,8 @@ public struct AppState: Equatable, Sendable {
     public var marked: Set<String> = []
     public var filter = ""
     /// True while the operator types the filter.
-    public var filtering = false
+    /// The filter is being typed (the `/` overlay).
+    public var filtering: Bool { overlay == .filter }
     public var groupFilter: String?
     public var sort: SortColumn = .userID
     public var descending = false

@@ -189,10 +189,10 @@ public enum Reducer {
         case .confirmSubmit(let retry): return ConfirmFeature.submitKey(&state, key, retry: retry)
         case .confirmQuit: return ConfirmFeature.quitKey(&state, key)
         case .resume(let set): return ResumeFeature.key(&state, key, set: set)
+        case .filter: return FilterFeature.key(&state, key)
         case .none:
             break
         }
-        if state.filtering { return FilterFeature.key(&state, key) }
         if key == .escape, !state.filter.isEmpty {
             state.filter = ""
             state.refreshVisible()
@@ -210,7 +210,7 @@ public enum Reducer {
         case .pageUp: state.cursor -= state.listHeight; state.scroll -= state.listHeight
         case .top: state.cursor = 0
         case .bottom: state.cursor = state.visible.count - 1
-        case .filter: state.filtering = true
+        case .filter: state.overlay = .filter
         case .sort:
             let all = SortColumn.allCases
             state.sort = all[(all.firstIndex(of: state.sort)! + 1) % all.count]

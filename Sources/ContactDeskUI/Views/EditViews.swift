@@ -16,7 +16,7 @@ enum EditFormView {
     static func draw(_ canvas: inout Canvas, _ state: AppState, _ form: EditForm) {
         let visible = min(form.groupNames.count, 8)
         let sheetRows = 4 + visible + 2 + form.custom.count
-        let inner = box(&canvas, width: 72, height: min(sheetRows + 5, state.height - 2), title: "Edit \(form.friend) · Enter stages · Esc cancels", role: .dialog)
+        let inner = box(&canvas, width: 72, height: min(sheetRows + 5, state.height - 2), title: "Edit \(form.friend) · \(state.keyMap.label(for: .dialogAccept)) stages · \(state.keyMap.label(for: .dialogCancel)) cancels", role: .dialog)
         guard inner.w > 0, inner.h > 0 else { return }
         let labelWidth = min(10, inner.w / 3), fieldX = labelWidth, fieldWidth = inner.w - labelWidth
         var sheet = Canvas(width: inner.w, height: sheetRows, role: .dialog)
@@ -69,7 +69,7 @@ enum EditFormView {
 /// The bulk-edit form, with how many marked friends it would touch.
 enum BulkFormView {
     static func draw(_ canvas: inout Canvas, _ state: AppState, _ form: BulkForm) {
-        let inner = box(&canvas, width: 72, height: 11, title: "Bulk edit \(state.marked.count) marked · Enter stages · Esc cancels", role: .dialog)
+        let inner = box(&canvas, width: 72, height: 11, title: "Bulk edit \(state.marked.count) marked · \(state.keyMap.label(for: .dialogAccept)) stages · \(state.keyMap.label(for: .dialogCancel)) cancels", role: .dialog)
         let fieldX = inner.x + 10, fieldWidth = inner.w - 10
         canvas.put("Change", x: inner.x, y: inner.y, role: .formLabel)
         canvas.put("◂ \(form.operation.rawValue) ▸", x: fieldX, y: inner.y, role: form.focus == 0 ? .formFieldFocused : .dialog, maxWidth: fieldWidth)
@@ -129,7 +129,7 @@ enum ChangeSetView {
         canvas.fill(y: state.height - 1, role: .footer)
         // Unbound actions (read-only mode) get no hint.
         let hints = [(ActionID.dropEntry, "drop"), (.undo, "undo"), (.redo, "redo"), (.export, "export")]
-            .filter { !keys.keys(for: $0.0).isEmpty }.map { "\(keys.label(for: $0.0)) \($0.1)" } + ["Esc back"]
+            .filter { !keys.keys(for: $0.0).isEmpty }.map { "\(keys.label(for: $0.0)) \($0.1)" } + ["\(keys.label(for: .dialogCancel)) back"]
         canvas.put(" " + hints.joined(separator: " · "), x: 0, y: state.height - 1, role: .footer)
     }
 }

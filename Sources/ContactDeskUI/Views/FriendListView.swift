@@ -26,6 +26,7 @@ public enum Screen {
         case .resume(let set): ResumeView.draw(&canvas, state, set)
         case .confirmSubmit(let retry): ConfirmSubmitView.draw(&canvas, state, retry: retry)
         case .confirmQuit: ConfirmQuitView.draw(&canvas, state)
+        case .filter: break  // drawn on the status line
         }
         return canvas
     }
@@ -145,7 +146,7 @@ enum StatusLineView {
             return
         }
         if state.filtering {
-            canvas.put("/" + state.filter + "▏  " + matches + "  (Enter keeps, Esc clears)", x: 0, y: y, role: .progress)
+            canvas.put("/" + state.filter + "▏  " + matches + "  (\(state.keyMap.label(for: .dialogAccept)) keeps, \(state.keyMap.label(for: .dialogCancel)) clears)", x: 0, y: y, role: .progress)
             return
         }
         var parts: [String] = []
@@ -162,7 +163,7 @@ enum StatusLineView {
             canvas.put(detail, x: 0, y: y, role: .resultError)
             return
         }
-        if !state.filter.isEmpty { parts.append("filter \"\(state.filter)\": \(matches) · Esc clears") }
+        if !state.filter.isEmpty { parts.append("filter \"\(state.filter)\": \(matches) · \(state.keyMap.label(for: .dialogCancel)) clears") }
         if let g = state.groupFilter { parts.append("group \(g)") }
         if case .loading(let n) = state.load, state.cachedAt == nil {
             parts.append(state.isRefreshing ? "reloading all \(state.friends.count) friends…" : "loading friends… \(n) received")

@@ -51,7 +51,7 @@ enum OpenAccountView {
         canvas.put(input + (checking ? "" : "▏"), x: inner.x + 8, y: inner.y, role: .formFieldFocused, maxWidth: inner.w - 8)
         if let error { canvas.put(error, x: inner.x, y: inner.y + 2, role: .formError, maxWidth: inner.w) }
         if checking { canvas.put("checking with account_check…", x: inner.x, y: inner.y + 2, role: .progress, maxWidth: inner.w) }
-        canvas.put("Enter open · Esc cancel", x: inner.x, y: inner.y + 4, role: .dialog, maxWidth: inner.w)
+        canvas.put("\(state.keyMap.label(for: .dialogAccept)) open · \(state.keyMap.label(for: .dialogCancel)) cancel", x: inner.x, y: inner.y + 4, role: .dialog, maxWidth: inner.w)
     }
 }
 
@@ -60,7 +60,7 @@ enum GroupPaneView {
     static func draw(_ canvas: inout Canvas, _ state: AppState, x: Int, width: Int, focused: Bool) {
         let top = 1, bottom = state.height - 3
         canvas.fill(x: x, y: top, width: width, height: bottom - top + 1, role: .groupPane)
-        canvas.put(focused ? "Groups · Enter picks" : "Groups (Tab)", x: x + 1, y: top, role: .columnHeading, maxWidth: width - 2)
+        canvas.put(focused ? "Groups · \(state.keyMap.label(for: .dialogAccept)) picks" : "Groups (\(state.keyMap.label(for: .groups)))", x: x + 1, y: top, role: .columnHeading, maxWidth: width - 2)
         let entries = [("All", state.friends.count)] + state.groups.map { ($0.name, $0.count) }
         let cursor: Int? = if case .groupPane(let i) = state.overlay { i } else { nil }
         let active = state.groupFilter.flatMap { g in state.groups.firstIndex { $0.name == g }.map { $0 + 1 } } ?? 0
