@@ -156,7 +156,7 @@ public final class Runtime: @unchecked Sendable {
                     do {
                         // The session audits and settles the journal of its own account before the screen hears of it.
                         let report = try await session.submit(entries, customKeys: customKeys) { done, total in
-                            inbox.post(.submitProgress(done: done, total: total))
+                            inbox.post(.submitProgress(done: done, total: total, account: account))
                         }
                         if let problem = report.auditFailure { Logger(label: "contactdesk.audit").critical("audit", metadata: ["error": "\(problem)"]) }
                         inbox.post(.submitFinished(report, entries: entries, account: account))

@@ -84,23 +84,9 @@ import TestSupport
                                             environment: env)
         defer { sandbox.stop() }
         let url = try #require(sandbox.firstLine())
-        func tui() throws -> TmuxSession {
-            let bin = TmuxSession.quote(CommandRunner.contactdesk.path)
-            return try TmuxSession(command: "\(bin) --account demo_alice --endpoint \(url) --sdkappid \(TestCredentials.sdkAppID) --admin \(TestCredentials.admin); echo EXIT=$?; sleep 30",
-                                   width: 120, height: 30, environment: env.merging(["TERM": "xterm-256color"]) { $1 })
-        }
+        func tui() throws -> TmuxSession { try SlowSubmit.tui(url, env: env) }
         let t = try tui()
-        try t.waitFor("50 friends loaded")
-        try t.send("e")
-        try t.waitFor("Edit c0001")
-        try t.send("C-u")
-        try t.send("崩溃测试", literal: true)
-        try t.send("Enter")
-        try t.waitFor("│ 1 staged │")
-        try t.send("S")
-        try t.waitFor("y submit")
-        try t.send("y")
-        try t.waitFor("submitting")
+        try SlowSubmit.stageAndSubmit(t, remark: "崩溃测试")
         // Kill only once the write has reached the emulator (it then sits in 5 s of injected latency: on a busy
         // machine the kill has been seen to take more than 1.5 s, after the reply had come back).
         func updatesReceived() throws -> JSONValue? {
@@ -152,20 +138,8 @@ import TestSupport
         let sandbox = try BackgroundProcess(["sandbox", "--fault", "sns/friend_update:latency=2500"], environment: env)
         defer { sandbox.stop() }
         let url = try #require(sandbox.firstLine())
-        let bin = TmuxSession.quote(CommandRunner.contactdesk.path)
-        let t = try TmuxSession(command: "\(bin) --account demo_alice --endpoint \(url) --sdkappid \(TestCredentials.sdkAppID) --admin \(TestCredentials.admin); echo EXIT=$?; sleep 30",
-                                width: 120, height: 30, environment: env.merging(["TERM": "xterm-256color"]) { $1 })
-        try t.waitFor("50 friends loaded")
-        try t.send("e")
-        try t.waitFor("Edit c0001")
-        try t.send("C-u")
-        try t.send("换号测试", literal: true)
-        try t.send("Enter")
-        try t.waitFor("│ 1 staged │")
-        try t.send("S")
-        try t.waitFor("y submit")
-        try t.send("y")
-        try t.waitFor("submitting")
+        let t = try SlowSubmit.tui(url, env: env)
+        try SlowSubmit.stageAndSubmit(t, remark: "换号测试")
         try t.send("o")
         try t.waitFor("Open account")
         try t.send("demo_solo", literal: true)
@@ -181,7 +155,8 @@ import TestSupport
         try t.send("demo_alice", literal: true)
         try t.send("Enter")
         let back = try t.waitFor("demo_alice with the submitted remark") { screen in
-            screen.contains("50 friends") && screen.split(separator: "\n").contains { $0.contains("c0001") && $0.contains("换号测试") }
+            // Kept with its account: the new value and its ✓ are back.
+            screen.contains("50 friends") && screen.split(separator: "\n").contains { $0.contains("c0001") && $0.contains("换号测试") && $0.hasSuffix("✓") }
         }
         #expect(back.contains("│ 0 staged │") && !back.contains("Staged changes found"), "\(back)")
         try t.send("q")
@@ -193,3 +168,28 @@ import TestSupport
         #expect(records.first?["code"] == .integer(0) && records.first?["new"] == .string("换号测试"))
     }
 }
+
+/// The real binary on demo_alice against an emulator process, at 120x30 under tmux.
+enum SlowSubmit {
+    static func tui(_ url: String, env: [String: String]) throws -> TmuxSession {
+        let bin = TmuxSession.quote(CommandRunner.contactdesk.path)
+        return try TmuxSession(command: "\(bin) --account demo_alice --endpoint \(url) --sdkappid \(TestCredentials.sdkAppID) --admin \(TestCredentials.admin); echo EXIT=$?; sleep 30",
+                               width: 120, height: 30, environment: env.merging(["TERM": "xterm-256color"]) { $1 })
+    }
+
+    /// Stages a new remark for c0001 and confirms the submit; returns once the status says it is on its way.
+    static func stageAndSubmit(_ t: TmuxSession, remark: String) throws {
+        try t.waitFor("50 friends loaded")
+        try t.send("e")
+        try t.waitFor("Edit c0001")
+        try t.send("C-u")
+        try t.send(remark, literal: true)
+        try t.send("Enter")
+        try t.waitFor("│ 1 staged │")
+        try t.send("S")
+        try t.waitFor("y submit")
+        try t.send("y")
+        try t.waitFor("submitting")
+    }
+}
+

@@ -225,6 +225,20 @@ import TestSupport
         #expect(s.friends == before && s.results.isEmpty && s.history.current.isEmpty)
         #expect(s.submitting == nil)
         #expect(s.status?.text.contains("the submit for \(entries[0].key.account) finished after you left it: 1 ✓") == true, "\(s.status?.text ?? "")")
+        // It was recorded on its own account, which shows it on return: the ✓, the new value, nothing staged.
+        _ = Reducer.open(&s, entries[0].key.account)
+        #expect(s.results[friend] == .ok && s.friends.first { $0.id == friend }?.remark == "new remark" && s.history.current.isEmpty)
+        #expect(!s.anySubmitRunning)
+    }
+
+    @Test func progressOfASubmitLeftBehindStaysWithItsAccount() {
+        var (s, entries) = submittingThenOpened()
+        let account = entries[0].key.account
+        _ = Reducer.reduce(&s, .submitProgress(done: 1, total: 1, account: account))
+        #expect(s.submitting == nil && s.others[account]?.submitting == SubmitProgress(done: 1, total: 1))
+        // Quitting now asks, naming the other account's submit.
+        _ = Reducer.reduce(&s, .key(.char("q")))
+        #expect(s.overlay == .confirmQuit && Screen.render(s).snapshot.contains("A submit for \(account) is running (1/1 rows)"))
     }
 
     @Test func lateJournalAndReconcileResultsOfAnotherAccountAreIgnored() {

@@ -25,13 +25,26 @@ import TestSupport
         var s = Self.loaded()
         s.marked = ["c1"]
         s.filter = "x"
-        s.results = ["c1": .ok]
-        var want = s
         let effects = Reducer.open(&s, "b")
         #expect(effects == [.loadRoster(account: "b"), .loadJournal(account: "b")])
-        want.account = "b"; want.friends = []; want.groups = []; want.marked = []; want.filter = ""; want.results = [:]
-        want.load = .loading(received: 0); want.status = nil; want.refreshVisible()
-        #expect(s == want, "\(differences(s, want))")
+        var fresh = AccountState()
+        fresh.load = .loading(received: 0)
+        // Nothing worth keeping (no results, no submit): the account left is forgotten.
+        #expect(s.account == "b" && s.current == fresh && s.others.isEmpty && s.status == nil)
+    }
+
+    /// An account left with results (or a submit running) is kept whole and comes back as it was.
+    @Test func anAccountLeftWithResultsComesBackAsItWas() {
+        var s = Self.loaded()
+        s.marked = ["c1"]
+        s.results = ["c1": .ok, "c2": .failed(code: 30011, info: "")]
+        let before = s.current
+        _ = Reducer.open(&s, "b")
+        #expect(s.others == ["a": before] && s.results.isEmpty && s.marked.isEmpty)
+        let effects = Reducer.open(&s, "a")
+        // Its change set is the journal's already: the roster is refreshed, no resume prompt is asked for.
+        #expect(effects == [.loadRoster(account: "a")])
+        #expect(s.results == before.results && s.marked == ["c1"] && s.friends == before.friends && s.others.isEmpty)
     }
 
     @Test func loadingShowsRowsAsTheyArriveThenTheWholeList() {

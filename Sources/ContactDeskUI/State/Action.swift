@@ -21,7 +21,7 @@ public enum Action: Equatable, Sendable {
     /// The journal refused the last edit: it is taken back.
     case saveFailed(Failure)
     case exported(path: String)
-    case submitProgress(done: Int, total: Int)
+    case submitProgress(done: Int, total: Int, account: String)
     /// A submit of `account` ended; its journal and audit log are already written. Another account may be on
     /// screen by now: then only the status says so.
     case submitFinished(Submitter.Report, entries: [ChangeEntry], account: String)

@@ -57,27 +57,68 @@ public enum Overlay: Equatable, Sendable {
     case filter
 }
 
-/// Everything the screen shows; changed only by `reduce`.
-public struct AppState: Equatable, Sendable {
-    public var info: AppInfo
-    public var account: String
+/// Everything that belongs to one account: its friends and groups, the rows shown, what is marked and
+/// filtered, the staged changes, the last submit's results and a submit in flight. One value per account,
+/// so a result that arrives late lands on its own account, never on the screen of another.
+public struct AccountState: Equatable, Sendable {
     public var friends: [Friend] = [] { didSet { index.friendsChanged() } }
     /// Search text, sort orders and custom keys derived from `friends`; refreshed by `refreshVisible`.
-    private var index = FriendIndex()
+    var index = FriendIndex()
     public var groups: [GroupSummary] = []
     public var load: LoadState = .idle
     /// Indexes into `friends` of the rows shown, filtered and sorted.
-    public private(set) var visible: [Int] = []
+    public internal(set) var visible: [Int] = []
     /// Position in `visible` of the selected row.
     public var cursor = 0
     /// First row of `visible` on screen.
     public var scroll = 0
     public var marked: Set<String> = []
     public var filter = ""
-    /// True while the operator types the filter.
+    public var groupFilter: String?
+    /// The staged edits with undo and redo.
+    public var history = ChangeHistory()
+    /// The history before the last edit, restored if the journal refuses that edit.
+    public var beforeLastEdit: ChangeHistory?
+    /// Each friend's outcome at the last submit, shown inline.
+    public var results: [String: SubmitOutcome] = [:]
+    /// Rows sent so far and in all, while a submit runs.
+    public var submitting: SubmitProgress?
+    /// When the list shown was saved, while it comes from the cache and is not yet confirmed by the server.
+    public var cachedAt: Date?
+
+    public init() {}
+
+    /// Whether leaving this account would lose something the screen still needs: a submit in flight or its results.
+    var worthKeeping: Bool { submitting != nil || !results.isEmpty }
+}
+
+/// Everything the screen shows; changed only by `reduce`.
+public struct AppState: Equatable, Sendable {
+    public var info: AppInfo
+    public var account: String
+    /// The account on screen.
+    public var current = AccountState()
+    /// Accounts left with a submit in flight or its results, by account: restored when opened again.
+    public var others: [String: AccountState] = [:]
+
+    // The open account's parts, forwarded so views and features read them as before.
+    public var friends: [Friend] { get { current.friends } set { current.friends = newValue } _modify { yield &current.friends } }
+    public var groups: [GroupSummary] { get { current.groups } set { current.groups = newValue } _modify { yield &current.groups } }
+    public var load: LoadState { get { current.load } set { current.load = newValue } }
+    public var visible: [Int] { current.visible }
+    public var cursor: Int { get { current.cursor } set { current.cursor = newValue } }
+    public var scroll: Int { get { current.scroll } set { current.scroll = newValue } }
+    public var marked: Set<String> { get { current.marked } set { current.marked = newValue } _modify { yield &current.marked } }
+    public var filter: String { get { current.filter } set { current.filter = newValue } _modify { yield &current.filter } }
+    public var groupFilter: String? { get { current.groupFilter } set { current.groupFilter = newValue } }
+    public var history: ChangeHistory { get { current.history } set { current.history = newValue } _modify { yield &current.history } }
+    public var beforeLastEdit: ChangeHistory? { get { current.beforeLastEdit } set { current.beforeLastEdit = newValue } }
+    public var results: [String: SubmitOutcome] { get { current.results } set { current.results = newValue } _modify { yield &current.results } }
+    public var submitting: SubmitProgress? { get { current.submitting } set { current.submitting = newValue } }
+    public var cachedAt: Date? { get { current.cachedAt } set { current.cachedAt = newValue } }
+
     /// The filter is being typed (the `/` overlay).
     public var filtering: Bool { overlay == .filter }
-    public var groupFilter: String?
     public var sort: SortColumn = .userID
     public var descending = false
     /// One line of news or error for the status bar: a typed message, worded in StatusMessage.
@@ -94,21 +135,13 @@ public struct AppState: Equatable, Sendable {
     public var tick = 0
     public var keyMap: KeyMap
     public var quitting = false
-    /// The staged edits with undo and redo.
-    public var history = ChangeHistory()
-    /// The history before the last edit, restored if the journal refuses that edit.
-    public var beforeLastEdit: ChangeHistory?
-    /// Each friend's outcome at the last submit, shown inline.
-    public var results: [String: SubmitOutcome] = [:]
-    /// Rows sent so far and in all, while a submit runs.
-    public var submitting: SubmitProgress?
-    /// When the list shown was saved, while it comes from the cache and is not yet confirmed by the server.
-    public var cachedAt: Date?
     /// Custom fields the profile says the app has configured, besides those seen on friends.
     public var configuredFields: Set<String> = []
     /// The form an edit came from until its journal write is known: a refused write reopens it with the reason,
     /// so the operator's typing is never lost.
     public var formAwaitingSave: Overlay?
+    /// Whether a submit runs for any account, the one on screen or one left behind.
+    public var anySubmitRunning: Bool { current.submitting != nil || others.values.contains { $0.submitting != nil } }
 
     /// Loading while a list is already shown (from the cache, or kept during `R`), as opposed to a first load.
     public var isRefreshing: Bool {
@@ -137,7 +170,7 @@ public struct AppState: Equatable, Sendable {
 
     /// Custom field keys shown as columns: configured ones and any a friend has.
     public var customFields: [String] {
-        let seen = index.isCurrent ? index.customKeys : Set(friends.flatMap { $0.custom.keys })
+        let seen = current.index.isCurrent ? current.index.customKeys : Set(friends.flatMap { $0.custom.keys })
         return Array(configuredFields.union(seen)).sorted()
     }
 
@@ -159,13 +192,14 @@ public struct AppState: Equatable, Sendable {
     /// The same, keeping the cursor on friend `keep` (taken before `friends` was replaced, since `visible`
     /// still indexes the old list).
     public mutating func refreshVisible(keeping keep: String?) {
-        index.update(friends)
+        current.index.update(current.friends)
         let needle = Array(filter.lowercased().utf8)
-        let order = index.sorted(friends, by: sort, descending: descending)
+        let order = current.index.sorted(current.friends, by: sort, descending: descending)
         if needle.isEmpty && groupFilter == nil {
-            visible = order
+            current.visible = order
         } else {
-            visible = order.filter { i in
+            let friends = current.friends, index = current.index, groupFilter = current.groupFilter
+            current.visible = order.filter { i in
                 if let g = groupFilter, !friends[i].groups.contains(g) { return false }
                 return needle.isEmpty || index.matches(i, needle)
             }

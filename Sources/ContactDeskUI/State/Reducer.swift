@@ -73,23 +73,27 @@ public enum Reducer {
         case .exported(let path):
             state.status = .exported(path: path)
             return []
-        case .submitProgress(let done, let total):
-            state.submitting = SubmitProgress(done: done, total: total)
+        case .submitProgress(let done, let total, let account):
+            state.update(account) { $0.submitting = SubmitProgress(done: done, total: total) }
             return []
         case .submitFinished(let report, let entries, let account):
             guard account == state.account else {
-                state.submitting = nil
+                // Recorded on its own account (journal and audit log are already written); the screen only says so.
+                state.others[account]?.apply(report, entries)
                 state.status = .submittedElsewhere(account: account, SubmitCounts(report), auditFailure: report.auditFailure)
                 return []
             }
-            return finishSubmit(&state, report, entries)
+            state.current.apply(report, entries)
+            state.status = .submitted(SubmitCounts(report), stillStaged: state.history.current.count, auditFailure: report.auditFailure)
+            state.refreshVisible()
+            return []
         case .reconciled(let applied, let remaining, let account):
             guard account == state.account else { return [] }
             state.status = .reconciled(applied: applied, stillStaged: remaining)
             for id in applied { state.results[id] = .ok }
             return []
         case .submitFailed(let failure, let account):
-            state.submitting = nil
+            state.update(account) { $0.submitting = nil }
             state.status = .submitFailed(failure, account: account == state.account ? nil : account)
             return []
         case .exportFailed(let failure):
@@ -132,27 +136,23 @@ public enum Reducer {
 
     /// Switches to another account and starts loading it.
     public static func open(_ state: inout AppState, _ account: String) -> [Effect] {
+        // The account left keeps its own state while a submit for it runs or its results are worth seeing again;
+        // an account opened again gets back what it had, so nothing of one account ever shows on another.
+        if state.current.worthKeeping { state.others[state.account] = state.current }
+        let kept = account == state.account ? nil : state.others.removeValue(forKey: account)
         state.account = account
-        state.friends = []
-        state.groups = []
-        state.marked = []
-        state.groupFilter = nil
-        state.filter = ""
-        state.cursor = 0
-        state.scroll = 0
+        state.current = kept ?? AccountState()
         state.load = .loading(received: 0)
         state.status = nil
         state.cachedAt = nil
-        // Results belong to the rows of the account they answered; a submit still running lands on its own account.
-        state.results = [:]
-        state.history.reset(ChangeSet())
         state.refreshVisible()
-        return [.loadRoster(account: account), .loadJournal(account: account)]
+        // A kept account's change set is the journal's already: no resume prompt for it.
+        return kept == nil ? [.loadRoster(account: account), .loadJournal(account: account)] : [.loadRoster(account: account)]
     }
 
     /// Quits at once when nothing would be left behind; with staged edits or a submit running, asks first.
     static func requestQuit(_ state: inout AppState) -> [Effect] {
-        if state.history.current.isEmpty && state.submitting == nil {
+        if state.history.current.isEmpty && !state.anySubmitRunning {
             state.quitting = true
             return [.quit]
         }
@@ -307,24 +307,26 @@ public enum Reducer {
     }
 }
 
-extension Reducer {
+extension AccountState {
     /// Applies a submit report: applied friends leave the change set with their new values as the base;
-    /// failed, conflicting and unsent ones stay staged with their outcome shown on the row.
-    static func finishSubmit(_ state: inout AppState, _ report: Submitter.Report, _ entries: [ChangeEntry]) -> [Effect] {
-        state.submitting = nil
-        state.results.merge(report.outcomes) { $1 }
-        for i in state.friends.indices {
-            guard let fresh = report.fresh[state.friends[i].id] else { continue }
-            state.friends[i].remark = fresh.remark
-            state.friends[i].groups = fresh.groups
-            state.friends[i].custom = fresh.custom
+    /// failed, conflicting and unsent ones stay staged with their outcome shown on the row. The submit session
+    /// settled the journal by the same rule; the undo history ends here: what was sent cannot be unsent.
+    mutating func apply(_ report: Submitter.Report, _ entries: [ChangeEntry]) {
+        submitting = nil
+        results.merge(report.outcomes) { $1 }
+        for i in friends.indices {
+            guard let fresh = report.fresh[friends[i].id] else { continue }
+            friends[i].remark = fresh.remark
+            friends[i].groups = fresh.groups
+            friends[i].custom = fresh.custom
         }
-        // The submit session settled the journal by the same rule; the undo history ends here: what was sent
-        // cannot be unsent.
-        let remaining = state.history.current.settled(after: entries, outcomes: report.outcomes)
-        state.history.reset(remaining)
-        state.status = .submitted(SubmitCounts(report), stillStaged: remaining.count, auditFailure: report.auditFailure)
-        state.refreshVisible()
-        return []
+        history.reset(history.current.settled(after: entries, outcomes: report.outcomes))
+    }
+}
+
+extension AppState {
+    /// Changes the state of `account`, on screen or kept.
+    mutating func update(_ account: String, _ change: (inout AccountState) -> Void) {
+        if account == self.account { change(&current) } else if others[account] != nil { change(&others[account]!) }
     }
 }

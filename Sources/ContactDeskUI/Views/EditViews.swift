@@ -171,9 +171,12 @@ enum ConfirmQuitView {
             lines.append("\(staged) staged change\(staged == 1 ? " is" : "s are") not submitted; the journal keeps")
             lines.append("\(staged == 1 ? "it" : "them") and the next start offers \(staged == 1 ? "it" : "them") again.")
         }
-        if let p = state.submitting {
-            lines.append("A submit is running (\(p.done)/\(p.total) rows): rows on the wire are")
-            lines.append("checked against the server at the next start.")
+        // A submit of this account, or of one left behind with `o`.
+        let running = state.submitting.map { (state.account, $0) } ?? state.others.sorted { $0.key < $1.key }.lazy
+            .compactMap { a, s in s.submitting.map { (a, $0) } }.first
+        if let (account, p) = running {
+            lines.append("A submit\(account == state.account ? "" : " for \(account)") is running (\(p.done)/\(p.total) rows): rows on the")
+            lines.append("wire are checked against the server at the next start.")
         }
         for (i, line) in lines.prefix(4).enumerated() { canvas.put(line, x: inner.x, y: inner.y + i, role: .dialog, maxWidth: inner.w) }
         canvas.put("y quit    any other key: stay (default)", x: inner.x, y: inner.y + 5, role: .formFieldFocused, maxWidth: inner.w)
