@@ -330,4 +330,22 @@ import TestSupport
         assertReduce(&s, .key(.char("/"))) { $0.overlay = .filter }
         #expect(s.filtering && Screen.render(s).snapshot.contains("(Enter keeps, Ctrl-G clears)"))
     }
+
+    @Test func confirmationsAndTheResumePromptTakeTheirKeysFromTheKeyMap() {
+        var s = ReducerTests.loaded()
+        s.keyMap = KeyMap(overrides: ["dialog.yes": ["J"], "resume.discard": ["X"], "resume.export": ["E"]])
+        _ = Reducer.reduce(&s, .key(.char("e")))
+        _ = Reducer.reduce(&s, .key(.char("!")))
+        _ = Reducer.reduce(&s, .key(.enter))
+        _ = Reducer.reduce(&s, .key(.char("S")))
+        #expect(Screen.render(s).snapshot.contains("J submit    any other key: no (default)"))
+        assertReduce(&s, .key(.char("y"))) { $0.overlay = .none; $0.status = .notSubmitted }
+        _ = Reducer.reduce(&s, .key(.char("S")))
+        #expect(Reducer.reduce(&s, .key(.char("J"))) == [.submit(s.history.current.sorted)])
+        let set = s.history.current
+        _ = Reducer.reduce(&s, .journalLoaded(set, account: s.account))
+        #expect(Screen.render(s).snapshot.contains("r/Enter resume them    E export them to a file    X discard them"))
+        #expect(Reducer.reduce(&s, .key(.char("x"))).isEmpty && Reducer.reduce(&s, .key(.char("E"))) == [.export(set)])
+        #expect(Reducer.reduce(&s, .key(.char("X"))) == [.discardJournal])
+    }
 }

@@ -1,13 +1,14 @@
 import ContactEditing
 
-/// The confirmations that default to No: submit (and retry), and quit with work left. Only y or Y says yes.
+/// The confirmations that default to No: submit (and retry), and quit with work left. Only the keys of
+/// `dialog.yes` (y, Y) say yes.
 enum ConfirmFeature {
-    static func isYes(_ key: Key) -> Bool { key == .char("y") || key == .char("Y") }
+    static func isYes(_ state: AppState, _ key: Key) -> Bool { state.keyMap.action(for: key, in: .prompt) == .confirmYes }
 
     /// Submit, or retry the given rows.
     static func submitKey(_ state: inout AppState, _ key: Key, retry: [ChangeEntry]?) -> [Effect] {
         state.overlay = .none
-        guard isYes(key) else {
+        guard isYes(state, key) else {
             state.status = retry == nil ? .notSubmitted : .notRetried
             return []
         }
@@ -19,7 +20,7 @@ enum ConfirmFeature {
 
     static func quitKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         state.overlay = .none
-        guard isYes(key) else {
+        guard isYes(state, key) else {
             state.status = .notQuitting
             return []
         }

@@ -3,17 +3,17 @@ import ContactEditing
 /// The start-up prompt for staged changes found in the journal: resume, discard or export them.
 enum ResumeFeature {
     static func key(_ state: inout AppState, _ key: Key, set: ChangeSet) -> [Effect] {
-        switch key {
-        case .char("r"), .enter:
+        switch state.keyMap.action(for: key, in: .prompt) {
+        case .resumeKeep?:
             state.history.reset(set)
             state.overlay = .none
             state.status = .resumed(set.count)
-        case .char("d"):
+        case .resumeDiscard?:
             state.history.reset(ChangeSet())
             state.overlay = .none
             state.status = .discarded(set.count)
             return [.discardJournal]
-        case .char("x"): return [.export(set)]
+        case .resumeExport?: return [.export(set)]
         default: break
         }
         return []

@@ -1,6 +1,6 @@
 /// Where a key is read: the friend list, a dialog or form, the change-set review.
 public enum KeyContext: String, CaseIterable, Sendable {
-    case list, dialog, review
+    case list, dialog, review, prompt
 
     /// The help screen's heading for the context.
     var heading: String {
@@ -8,6 +8,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .list: "Friend list"
         case .dialog: "In a dialog or form"
         case .review: "Change-set screen"
+        case .prompt: "In a confirmation or the start-up prompt"
         }
     }
 }
@@ -34,11 +35,16 @@ public enum ActionID: String, CaseIterable, Sendable {
     case export = "changes.export"
     case dialogAccept = "dialog.accept"
     case dialogCancel = "dialog.cancel"
+    case confirmYes = "dialog.yes"
+    case resumeKeep = "resume.keep"
+    case resumeDiscard = "resume.discard"
+    case resumeExport = "resume.export"
 
     public var context: KeyContext {
         switch self {
         case .dialogAccept, .dialogCancel: .dialog
         case .dropEntry, .export: .review
+        case .confirmYes, .resumeKeep, .resumeDiscard, .resumeExport: .prompt
         default: .list
         }
     }
@@ -76,6 +82,10 @@ public enum ActionID: String, CaseIterable, Sendable {
         case .export: "export the change set as a JSON file"
         case .dialogAccept: "accept"
         case .dialogCancel: "cancel"
+        case .confirmYes: "yes: submit, retry or quit (anything else is no)"
+        case .resumeKeep: "resume the staged changes found at start"
+        case .resumeDiscard: "discard them"
+        case .resumeExport: "export them to a file"
         }
     }
 
@@ -136,6 +146,10 @@ public enum ActionID: String, CaseIterable, Sendable {
         case .export: [.char("x")]
         case .dialogAccept: [.enter]
         case .dialogCancel: [.escape]
+        case .confirmYes: [.char("y"), .char("Y")]
+        case .resumeKeep: [.char("r"), .enter]
+        case .resumeDiscard: [.char("d")]
+        case .resumeExport: [.char("x")]
         }
     }
 }

@@ -300,7 +300,7 @@ public enum Reducer {
             state.results[f.id] = nil
             state.status = action == .keepMine ? .keptMine(friend: f.id) : .tookTheirs(friend: f.id)
             return effects
-        case .dialogAccept, .dialogCancel, .dropEntry, .export: break
+        case .dialogAccept, .dialogCancel, .dropEntry, .export, .confirmYes, .resumeKeep, .resumeDiscard, .resumeExport: break
         }
         state.clampCursor()
         return []

@@ -140,7 +140,8 @@ enum ResumeView {
         let inner = box(&canvas, width: 72, height: 8, title: "Staged changes found", role: .dialog)
         canvas.put("\(set.count) staged change\(set.count == 1 ? "" : "s") for \(state.account) from an earlier session.",
                    x: inner.x, y: inner.y, role: .dialog, maxWidth: inner.w)
-        canvas.put("r resume them    x export them to a file    d discard them", x: inner.x, y: inner.y + 2, role: .formLabel, maxWidth: inner.w)
+        let k = state.keyMap
+        canvas.put("\(k.label(for: .resumeKeep)) resume them    \(k.label(for: .resumeExport)) export them to a file    \(k.label(for: .resumeDiscard)) discard them", x: inner.x, y: inner.y + 2, role: .formLabel, maxWidth: inner.w)
         canvas.put("Nothing is sent until you submit.", x: inner.x, y: inner.y + 4, role: .dialog, maxWidth: inner.w)
     }
 }
@@ -157,7 +158,7 @@ enum ConfirmSubmitView {
                    x: inner.x, y: inner.y, role: .dialog, maxWidth: inner.w)
         canvas.put("of \(state.account) in app \(state.info.sdkAppID) to the server?", x: inner.x, y: inner.y + 1, role: .dialog, maxWidth: inner.w)
         canvas.put("Changed-on-server fields are not sent (conflicts).", x: inner.x, y: inner.y + 3, role: .formLabel, maxWidth: inner.w)
-        canvas.put("y \(retry == nil ? "submit" : "retry")    any other key: no (default)", x: inner.x, y: inner.y + 5, role: .formFieldFocused, maxWidth: inner.w)
+        canvas.put("\(state.keyMap.keys(for: .confirmYes).first?.description ?? "y") \(retry == nil ? "submit" : "retry")    any other key: no (default)", x: inner.x, y: inner.y + 5, role: .formFieldFocused, maxWidth: inner.w)
     }
 }
 
@@ -179,6 +180,6 @@ enum ConfirmQuitView {
             lines.append("wire are checked against the server at the next start.")
         }
         for (i, line) in lines.prefix(4).enumerated() { canvas.put(line, x: inner.x, y: inner.y + i, role: .dialog, maxWidth: inner.w) }
-        canvas.put("y quit    any other key: stay (default)", x: inner.x, y: inner.y + 5, role: .formFieldFocused, maxWidth: inner.w)
+        canvas.put("\(state.keyMap.keys(for: .confirmYes).first?.description ?? "y") quit    any other key: stay (default)", x: inner.x, y: inner.y + 5, role: .formFieldFocused, maxWidth: inner.w)
     }
 }
