@@ -92,12 +92,15 @@ public enum StatusMessage: Equatable, Sendable {
 
     public var isError: Bool { severity == .error }
 
-    /// The words on the status line.
-    public var text: String {
+    /// The words on the status line, with the default keys.
+    public var text: String { text(.standard) }
+
+    /// The words on the status line, naming the keys bound in `keys`.
+    public func text(_ keys: KeyMap) -> String {
         switch self {
         case .loaded(let n): "\(n) friends loaded"
         case .cached(let n, let at): "\(n) friends as saved \(Self.stamp(at)); checking for changes…"
-        case .loadFailed(let f, let saved?): "showing the list as saved \(Self.stamp(saved)); refresh failed (R retries): \(f)"
+        case .loadFailed(let f, let saved?): "showing the list as saved \(Self.stamp(saved)); refresh failed (\(keys.label(for: .refresh)) retries): \(f)"
         case .loadFailed(let f, nil): "\(f)"
         case .saveFailed(let f): "\(f)"
         case .exported(let path): "change set exported to \(path)"
@@ -120,7 +123,7 @@ public enum StatusMessage: Equatable, Sendable {
         case .discarded(let n): "discarded \(n) staged change\(n == 1 ? "" : "s")"
         case .sorted(let column, nil): "sorted by \(column.rawValue)"
         case .sorted(let column, let descending?): "sorted by \(column.rawValue), \(descending ? "descending" : "ascending")"
-        case .markFirst: "mark friends first (Space marks one, a marks all shown)"
+        case .markFirst: "mark friends first (\(keys.label(for: .mark)) marks one, \(keys.label(for: .markAll)) marks all shown)"
         case .nothingToUndo: "nothing to undo"
         case .nothingToRedo: "nothing to redo"
         case .undone(let n): "undone: \(n) staged"
@@ -128,7 +131,7 @@ public enum StatusMessage: Equatable, Sendable {
         case .nothingToSubmit: "nothing staged to submit"
         case .noFailedRows: "no failed rows to retry"
         case .noConflict: "the selected row has no conflict"
-        case .keptMine(let f): "\(f): keeping yours; S sends it"
+        case .keptMine(let f): "\(f): keeping yours; \(keys.label(for: .submit)) sends it"
         case .tookTheirs(let f): "\(f): took the server's values"
         case .noChange(let f): "no change to stage for \(f)"
         case .staged(let f, let total): "staged \(f): \(total) staged in all"

@@ -113,7 +113,7 @@ enum ChangeSetView {
                    x: 0, y: 1, role: .columnHeading)
         let height = state.height - 4  // rows 2 ... h-3; the status line stays visible below
         let first = max(0, cursor - height + 1)
-        if entries.isEmpty { canvas.put("Nothing staged. e edits a friend, b edits the marked ones.", x: 2, y: 3, role: .row) }
+        if entries.isEmpty { canvas.put(state.keyMap.keys(for: .edit).isEmpty ? "Nothing staged (read-only)." : "Nothing staged. \(state.keyMap.label(for: .edit)) edits a friend, \(state.keyMap.label(for: .bulk)) edits the marked ones.", x: 2, y: 3, role: .row) }
         for (i, e) in entries.enumerated().dropFirst(first).prefix(height) {
             let y = 2 + i - first
             let role: Role = i == cursor ? .rowSelected : .row

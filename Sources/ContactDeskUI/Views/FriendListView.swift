@@ -99,7 +99,7 @@ enum FriendListView {
             let message: String
             switch state.load {
             case .loading: message = "Loading friends…"
-            case .failed: message = "The friend list could not be loaded; R retries."
+            case .failed: message = "The friend list could not be loaded; \(state.keyMap.label(for: .refresh)) retries."
             default: message = state.friends.isEmpty ? "\(state.account) has no friends." : "No friend matches the filter."
             }
             canvas.put(message, x: x + 2, y: top + 1, role: .row, maxWidth: width - 2)
@@ -156,8 +156,8 @@ enum StatusLineView {
             case .failed(let code, let info):
                 "\(f.id): " + ErrorCatalog.inline(code, info: info) + (info.isEmpty ? "" : " (\(info))") + " · " + ErrorCatalog.entry(code).hint
             case .conflict(let fields):
-                "\(f.id): \(fields.map(\.description).joined(separator: ", ")) changed on the server since you staged it · K keeps yours, T takes theirs"
-            case .notSent(let reason): "\(f.id): not sent: \(reason) · r retries after re-reading"
+                "\(f.id): \(fields.map(\.description).joined(separator: ", ")) changed on the server since you staged it · \(state.keyMap.label(for: .keepMine)) keeps yours, \(state.keyMap.label(for: .takeTheirs)) takes theirs"
+            case .notSent(let reason): "\(f.id): not sent: \(reason) · \(state.keyMap.label(for: .retry)) retries after re-reading"
             case .ok: ""
             }
             canvas.put(detail, x: 0, y: y, role: .resultError)
@@ -173,7 +173,7 @@ enum StatusLineView {
             parts.append("submitting [" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] \(p.done)/\(p.total) rows")
         }
         // While loading, the progress replaces news, except the cached list's own note.
-        if let s = state.status?.text, !(state.load.isLoading && !state.statusIsError) || state.cachedAt != nil { parts.append(s) }
+        if let s = state.status?.text(state.keyMap), !(state.load.isLoading && !state.statusIsError) || state.cachedAt != nil { parts.append(s) }
         let role: Role = state.statusIsError ? .resultError : (state.load.isLoading || state.submitting != nil ? .progress : .footer)
         canvas.put(parts.joined(separator: " · "), x: 0, y: y, role: role)
     }

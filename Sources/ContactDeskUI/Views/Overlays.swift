@@ -82,7 +82,7 @@ enum GroupPaneView {
 enum TooSmallView {
     static func draw(_ canvas: inout Canvas, _ state: AppState) {
         let lines = ["Terminal too small: \(state.width)x\(state.height)",
-                     "ContactDesk needs \(AppState.minimumWidth)x\(AppState.minimumHeight).", "Enlarge it, or press q to quit."]
+                     "ContactDesk needs \(AppState.minimumWidth)x\(AppState.minimumHeight).", "Enlarge it, or press \(state.keyMap.keys(for: .quit).first?.description ?? "q") to quit."]
         for (i, l) in lines.enumerated() {
             let y = max(0, state.height / 2 - 1) + i
             canvas.put(l, x: max(0, (state.width - DisplayWidth.of(l)) / 2), y: y, role: i == 0 ? .resultError : .row)
