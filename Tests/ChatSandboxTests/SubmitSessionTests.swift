@@ -2,6 +2,7 @@ import ChatAPI
 import ChatSandbox
 import ContactEditing
 import Foundation
+import Synchronization
 import Testing
 import TestSupport
 
@@ -103,6 +104,42 @@ import TestSupport
             #expect(records[0].new == "applied" && records[0].info.contains("reconciled"))
             #expect(try stores.journal.load(app: TestCredentials.sdkAppID, account: "o") == remaining)
             #expect(try stores.journal.inFlight(app: TestCredentials.sdkAppID, account: "o").isEmpty)
+        }
+    }
+}
+
+/// Audit records are written call by call, before the call's in-flight marks go: a crash (or an audit
+/// failure) during a later call cannot leave the rows of an earlier one untraced.
+@Suite struct AuditPerCallTests {
+    final class Marks: SubmitRecorder, @unchecked Sendable {
+        let lock = NSLock()
+        var inFlight: Set<String> = []
+        func sending(_ friends: [String]) throws { lock.withLock { inFlight.formUnion(friends) } }
+        func settled(_ friends: [String]) throws { lock.withLock { inFlight.subtract(friends) } }
+    }
+
+    @Test func eachCallIsAuditedBeforeItsMarksAreCleared() async throws {
+        try await TestSandbox.with(try TestSandbox.config()) { server, client in
+            let friends = (0..<1500).map { String(format: "f%04d", $0) }
+            try await TestSandbox.seed(client, owner: "o", friends: friends)
+            let entries = friends.map { SubmitSessionTests.entry($0, .custom("Test"), .text(""), .set("v")) }
+            let marks = Marks()
+            let calls = Mutex(0)
+            var audited: [String] = []
+            let report = try await Submitter(client: client).submit(account: "o", entries: entries, customKeys: ["Test"], recorder: marks,
+                                                                    audit: { outcomes, _, after in
+                // When the hook runs, this call's rows are still marked: the record comes first.
+                #expect(marks.lock.withLock { Set(outcomes.keys).isSubset(of: marks.inFlight) })
+                let n = calls.withLock { $0 += 1; return $0 }
+                if n == 2 { throw JournalError(message: "audit.sqlite is read-only") }
+                #expect(outcomes.values.allSatisfy { $0 == .ok } && after.values.allSatisfy { $0.custom["Test"] == "v" })
+                audited += outcomes.keys
+            })
+            #expect(calls.withLock { $0 } == 2 && audited.count == 1000)
+            // The second call's rows were applied but not audited: still marked, reported loudly.
+            #expect(report.unaudited.count == 500 && marks.inFlight == report.unaudited)
+            #expect(report.auditFailure?.hasPrefix("500 applied rows are on the server but not in the audit log") == true)
+            #expect(Set(audited).isDisjoint(with: report.unaudited) && report.sent.count == 1500)
         }
     }
 }

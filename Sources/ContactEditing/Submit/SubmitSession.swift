@@ -44,16 +44,25 @@ public struct SubmitSession: Sendable {
         let entries = entries.filter { $0.key.app == app && $0.key.account == account }
         do { try audit.checkWritable() } catch { throw AuditUnavailable(reason: Journal.reason(error)) }
         let recorder = journal.map { JournalRecorder(journal: $0, app: app, account: account) }
-        var report = try await Submitter(client: client).submit(account: account, entries: entries, customKeys: Self.keys(customKeys, entries),
-                                                                recorder: recorder, progress: progress)
-        do {
-            try audit.append(AuditRecord.from(entries: entries, outcomes: report.outcomes, before: report.before, after: report.fresh))
-        } catch {
-            let applied = report.outcomes.values.filter { $0 == .ok }.count
-            report.auditFailure = "\(applied) applied row\(applied == 1 ? " is" : "s are") on the server but not in the audit log (\(Journal.reason(error)))"
+        let audit = audit, byFriend = Dictionary(grouping: entries, by: \.key.friend)
+        // Each call's rows are audited as soon as it answers (Submitter calls this before clearing their marks).
+        let hook: Submitter.AuditHook = { outcomes, before, after in
+            let rows = outcomes.keys.sorted().flatMap { byFriend[$0] ?? [] }
+            try audit.append(AuditRecord.from(entries: rows, outcomes: outcomes, before: before, after: after))
         }
-        let applied = entries.filter { report.outcomes[$0.key.friend] == .ok }
-        try journal?.settle(applied)
+        var report = try await Submitter(client: client).submit(account: account, entries: entries, customKeys: Self.keys(customKeys, entries),
+                                                                recorder: recorder, audit: hook, progress: progress)
+        // Rows decided without a call (conflicts, refusals, already as staged) are on record too.
+        let decided = entries.filter { !report.sent.contains($0.key.friend) }
+        if !decided.isEmpty {
+            do { try audit.append(AuditRecord.from(entries: decided, outcomes: report.outcomes, before: report.before, after: report.fresh)) } catch {
+                report.auditFailure = report.auditFailure ?? "rows decided without a call are not in the audit log (\(Journal.reason(error)))"
+            }
+        }
+        // Applied and audited rows leave the journal. A failure here loses nothing: they stay staged and the
+        // next submit finds them already applied.
+        let applied = entries.filter { report.outcomes[$0.key.friend] == .ok && !report.unaudited.contains($0.key.friend) }
+        try? journal?.settle(applied)
         return report
     }
 

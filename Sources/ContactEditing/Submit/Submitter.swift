@@ -31,12 +31,21 @@ public struct Submitter: Sendable {
         public var before: [String: Friend]
         /// Set when applied rows could not be written to the audit log: shown loudly, never dropped.
         public var auditFailure: String?
+        /// Applied friends whose audit record could not be written: still marked in flight, still staged.
+        public var unaudited: Set<String> = []
+        /// Friends whose rows went into a friend_update call (the others were decided by the re-read).
+        public var sent: Set<String> = []
         public init(outcomes: [String: SubmitOutcome], fresh: [String: Friend], before: [String: Friend] = [:], auditFailure: String? = nil) {
             self.outcomes = outcomes; self.fresh = fresh; self.before = before; self.auditFailure = auditFailure
         }
     }
 
+    /// Writes the outcomes of one answered call to the audit log (friend -> outcome, values before, values after);
+    /// a throw keeps those rows in flight, so the next start re-reads and audits them.
+    public typealias AuditHook = (_ outcomes: [String: SubmitOutcome], _ before: [String: Friend], _ after: [String: Friend]) throws -> Void
+
     public func submit(account: String, entries: [ChangeEntry], customKeys: [String], recorder: SubmitRecorder? = nil,
+                       audit: AuditHook? = nil,
                        progress: @escaping @Sendable (_ done: Int, _ total: Int) async -> Void = { _, _ in }) async throws -> Report {
         let (plan, fresh, refused) = try await SubmitPlan.fetch(client, account: account, entries: entries, customKeys: customKeys)
         var report = Report(outcomes: [:], fresh: [:])
@@ -46,8 +55,19 @@ public struct Submitter: Sendable {
         }
         for (friend, fields) in plan.conflicts { report.outcomes[friend] = .conflict(fields: fields) }
         for friend in plan.alreadyApplied { report.outcomes[friend] = .ok }
+        let sent = Dictionary(uniqueKeysWithValues: plan.items.map { ($0.toAccount, $0.snsItem) })
+        for (friend, maybeTags) in fresh { if let tags = maybeTags { report.before[friend] = Friend(id: friend, tags: tags) } }
+        /// A friend as the server has it after an applied write: the re-read values with the sent ones over them.
+        func after(_ friend: String) -> Friend? {
+            guard let tags = fresh[friend] ?? nil else { return nil }
+            var merged = tags
+            for t in sent[friend] ?? [] { merged.removeAll { $0.tag == t.tag }; merged.append(t) }
+            return Friend(id: friend, tags: merged)
+        }
         await progress(0, plan.items.count)
         var done = 0
+        var unaudited: [String] = []
+        var auditProblem: String?
         // One friend_update run, so its rule holds across calls: after a call that configuration or credentials
         // doomed, the later ones are not sent.
         let results = try await client.friendUpdate(account: account, items: plan.items, sending: { ids in
@@ -56,29 +76,43 @@ public struct Submitter: Sendable {
                 return "\(error)"
             }
         }, answered: { rows in
-            // Rows without an answer stay in flight: the next start re-reads them.
-            try? recorder?.settled(rows.filter { if case .notSent = $0.outcome { return false } else { return true } }.map(\.toAccount))
+            // Rows without an answer stay in flight: the next start re-reads them. Rows with one are audited
+            // now, call by call, before their marks go: a crash during a later call cannot leave them untraced.
+            let known = rows.filter { if case .notSent = $0.outcome { return false } else { return true } }
+            var outcomes: [String: SubmitOutcome] = [:]
+            for r in known { outcomes[r.toAccount] = Self.outcome(r.outcome) }
+            var audited = true
+            if let audit, !outcomes.isEmpty {
+                var afterValues: [String: Friend] = [:]
+                for (f, o) in outcomes where o == .ok { afterValues[f] = after(f) }
+                do { try audit(outcomes, report.before, afterValues) } catch {
+                    audited = false
+                    unaudited += outcomes.filter { $0.value == .ok }.map(\.key)
+                    auditProblem = "\(error)"
+                }
+            }
+            if audited { try? recorder?.settled(known.map(\.toAccount)) }
             done += rows.count
             await progress(done, plan.items.count)
         })
-        let sent = Dictionary(uniqueKeysWithValues: plan.items.map { ($0.toAccount, $0.snsItem) })
-        for r in results {
-            switch r.outcome {
-            case .ok: report.outcomes[r.toAccount] = .ok
-            case .failed(let code, let info, _): report.outcomes[r.toAccount] = .failed(code: code, info: info)
-            case .notSent(let reason): report.outcomes[r.toAccount] = .notSent(reason: reason)
-            }
+        for r in results { report.outcomes[r.toAccount] = Self.outcome(r.outcome) }
+        for friend in report.before.keys {
+            report.fresh[friend] = report.outcomes[friend] == .ok && sent[friend] != nil ? after(friend) : report.before[friend]
         }
-        for (friend, maybeTags) in fresh {
-            guard let tags = maybeTags else { continue }
-            report.before[friend] = Friend(id: friend, tags: tags)
-            var merged = tags
-            if report.outcomes[friend] == .ok, let applied = sent[friend] {
-                for t in applied { merged.removeAll { $0.tag == t.tag }; merged.append(t) }
-            }
-            report.fresh[friend] = Friend(id: friend, tags: merged)
+        if let auditProblem {
+            report.auditFailure = "\(unaudited.count) applied row\(unaudited.count == 1 ? " is" : "s are") on the server but not in the audit log (\(auditProblem)); they stay marked and are audited at the next start"
         }
+        report.unaudited = Set(unaudited)
+        report.sent = Set(sent.keys)
         return report
+    }
+
+    static func outcome(_ o: RowOutcome) -> SubmitOutcome {
+        switch o {
+        case .ok: .ok
+        case .failed(let code, let info, _): .failed(code: code, info: info)
+        case .notSent(let reason): .notSent(reason: reason)
+        }
     }
 }
 
