@@ -81,10 +81,9 @@ public final class Runtime: @unchecked Sendable {
                 lastTick = .now
             }
             if actions.isEmpty { continue }
-            var effects: [Effect] = []
-            for action in actions { effects += Reducer.reduce(&state, action) }
-            // Journal writes run here, before the draw: an edit shows as staged only once it is on disk.
-            settle(effects)
+            // Each action's effects run before the next action is reduced: a journal write is answered before the
+            // next key, so a refusal takes back exactly the edit it refused. An edit shows staged only once on disk.
+            for action in actions { settle(Reducer.reduce(&state, action)) }
             terminal.draw(Screen.render(state))
             lastDraw = .now
         }
@@ -183,7 +182,7 @@ public final class Runtime: @unchecked Sendable {
                             } catch {
                                 // Cannot tell yet: keep everything staged and in flight; the next start tries again.
                                 inbox.post(.journalLoaded(set, account: account))
-                                inbox.post(.saveFailed(.reconcile(Failure(error))))
+                                inbox.post(.reconcileFailed(Failure(error), account: account))
                             }
                         }
                     } else {

@@ -79,6 +79,14 @@ import TestSupport
         // The form is back with the text as typed and the reason on it.
         guard case .edit(let form) = s.overlay else { Issue.record("form closed: \(s.overlay)"); return }
         #expect(form.remark.string.hasSuffix("!") && form.error == "NOT staged: /state is read-only")
+        // An edit that was saved stays, whatever a late reconcile says.
+        _ = Reducer.reduce(&s, .key(.escape))
+        _ = Reducer.reduce(&s, .key(.char("e")))
+        type(&s, "?")
+        _ = Reducer.reduce(&s, .key(.enter))
+        _ = Reducer.reduce(&s, .key(.char("j")))
+        _ = Reducer.reduce(&s, .reconcileFailed(.other("network down"), account: s.account))
+        #expect(s.history.current.count == 1 && s.status?.text.contains("could not re-read rows of an interrupted submit") == true)
         // A refusal after the next key (an undo, say) does not reopen a form.
         _ = Reducer.reduce(&s, .key(.escape))
         _ = Reducer.reduce(&s, .saveFailed(.other("NOT staged: again")))

@@ -45,6 +45,15 @@ import TestSupport
         // Its change set is the journal's already: the roster is refreshed, no resume prompt is asked for.
         #expect(effects == [.loadRoster(account: "a")])
         #expect(s.results == before.results && s.marked == ["c1"] && s.friends == before.friends && s.others.isEmpty)
+        // Opening the account on screen again starts it afresh and keeps no stale copy to come back later.
+        _ = Reducer.open(&s, "a")
+        _ = Reducer.open(&s, "b")
+        #expect(s.others.isEmpty)
+        #expect(Reducer.open(&s, "a") == [.loadRoster(account: "a"), .loadJournal(account: "a")] && s.results.isEmpty)
+        // A submit still running is not forgotten by reopening its account: S stays blocked, quit still asks.
+        s.submitting = SubmitProgress(done: 1, total: 5)
+        _ = Reducer.open(&s, "a")
+        #expect(s.submitting == SubmitProgress(done: 1, total: 5) && s.anySubmitRunning)
     }
 
     @Test func loadingShowsRowsAsTheyArriveThenTheWholeList() {

@@ -26,6 +26,8 @@ public enum Action: Equatable, Sendable {
     /// screen by now: then only the status says so.
     case submitFinished(Submitter.Report, entries: [ChangeEntry], account: String)
     case submitFailed(Failure, account: String)
+    /// The rows of an interrupted submit could not be re-read; everything stays staged and marked.
+    case reconcileFailed(Failure, account: String)
     /// A submit was interrupted: these friends turned out applied; the rest stay staged.
     case reconciled(applied: [String], stillInFlight: Int, account: String)
     case exportFailed(Failure)

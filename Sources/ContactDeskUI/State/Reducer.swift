@@ -87,6 +87,10 @@ public enum Reducer {
             state.status = .submitted(SubmitCounts(report), stillStaged: state.history.current.count, auditFailure: report.auditFailure)
             state.refreshVisible()
             return []
+        case .reconcileFailed(let failure, let account):
+            // Only words: nothing staged changes, so no edit is taken back.
+            if account == state.account { state.status = .saveFailed(.reconcile(failure)) }
+            return []
         case .reconciled(let applied, let remaining, let account):
             guard account == state.account else { return [] }
             state.status = .reconciled(applied: applied, stillStaged: remaining)
@@ -138,10 +142,14 @@ public enum Reducer {
     public static func open(_ state: inout AppState, _ account: String) -> [Effect] {
         // The account left keeps its own state while a submit for it runs or its results are worth seeing again;
         // an account opened again gets back what it had, so nothing of one account ever shows on another.
-        if state.current.worthKeeping { state.others[state.account] = state.current }
-        let kept = account == state.account ? nil : state.others.removeValue(forKey: account)
+        let same = account == state.account
+        // Opening the account on screen again starts it afresh, but a submit of it still running stays counted.
+        let running = same ? state.current.submitting : nil
+        if !same && state.current.worthKeeping { state.others[state.account] = state.current }
+        let kept = same ? nil : state.others.removeValue(forKey: account)
         state.account = account
         state.current = kept ?? AccountState()
+        if let running { state.current.submitting = running }
         state.load = .loading(received: 0)
         state.status = nil
         state.cachedAt = nil
@@ -165,6 +173,7 @@ public enum Reducer {
         state.startupProblems = nil
         // A journal write is answered before the next key: by now the form's edit is either on disk or back.
         state.formAwaitingSave = nil
+        state.beforeLastEdit = nil
         // Ctrl-C means quit everywhere (raw mode delivers it as a key), asking first when work would be left.
         if key == .ctrl("c") {
             if state.overlay == .confirmQuit { state.overlay = .none; state.quitting = true; return [.quit] }
