@@ -49,9 +49,11 @@ install-files:
 		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d $(DESTDIR)$(PREFIX)/share/contactdesk/themes
 	install -m 755 $(BUILD_DIR)/contactdesk $(DESTDIR)$(PREFIX)/bin/contactdesk
 	install -m 644 $(MAN_PAGE) $(DESTDIR)$(PREFIX)/share/man/man1/contactdesk.1
-	$(BUILD_DIR)/contactdesk --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/contactdesk
-	$(BUILD_DIR)/contactdesk --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_contactdesk
-	$(BUILD_DIR)/contactdesk --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/contactdesk.fish
+	@# Through a file first, so a failed run installs nothing rather than an empty completion, with 0644 whatever the umask.
+	for shell in bash zsh fish; do $(BUILD_DIR)/contactdesk --generate-completion-script $$shell > .build/completion.$$shell || exit 1; done
+	install -m 644 .build/completion.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/contactdesk
+	install -m 644 .build/completion.zsh $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_contactdesk
+	install -m 644 .build/completion.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/contactdesk.fish
 	install -m 644 $(addprefix themes/,$(THEMES)) $(DESTDIR)$(PREFIX)/share/contactdesk/themes/
 	@echo "installed $(DESTDIR)$(PREFIX)/bin/contactdesk; try: man contactdesk"
 

@@ -18,7 +18,7 @@ lines = [
     "    static let files: [String: String] = [",
 ]
 for path in sorted((root / "themes").glob("*.toml")):
-    text = path.read_text(encoding="utf-8")
+    text = path.read_bytes().decode("utf-8")  # read_text would turn CRLF into LF
     if '"""#' in text or "\\#" in text or "\r" in text:
         sys.exit(f"{path}: contains a sequence the raw string cannot hold")
     if not text.endswith("\n"):

@@ -200,6 +200,10 @@ import TestSupport
         // An old UserSig (made by a command an hour ago, say) is not blamed on the clock.
         let old = UserSig.generate(key: TestCredentials.key, sdkAppID: 1, identifier: "a", expire: 60, time: Int64(Date().timeIntervalSince1970) - 3600)
         #expect(ChatClient.expiredExplanation(old, info: "expired") == "expired")
+        // Extreme numbers in a crafted UserSig do not trap.
+        let crafted = UserSig.generate(key: TestCredentials.key, sdkAppID: 1, identifier: "a", expire: .max, time: .max)
+        #expect(ChatClient.expiredExplanation(crafted, info: "x") == "x")
+        #expect(try UserSig.decode(crafted).expiresAt == .max)
     }
 
     @Test func userSigsAreCachedAndRenewedBeforeExpiry() async throws {

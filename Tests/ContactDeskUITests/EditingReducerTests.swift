@@ -356,4 +356,13 @@ import TestSupport
         #expect(Reducer.reduce(&s, .key(.char("x"))).isEmpty && Reducer.reduce(&s, .key(.char("E"))) == [.export(set)])
         #expect(Reducer.reduce(&s, .key(.char("X"))) == [.discardJournal])
     }
+
+    /// The pane's index can outlive the groups (a refresh returned fewer): Enter still picks a row.
+    @Test func theGroupPaneSurvivesFewerGroupsThanItsIndex() {
+        var s = ReducerTests.loaded()
+        s.overlay = .groupPane(index: 2)   // VIP, Billing: index 2 is Billing
+        _ = Reducer.reduce(&s, .rosterLoaded(Roster(account: "a", friends: ReducerTests.friends, groups: [GroupSummary(name: "VIP", count: 2)])))
+        _ = Reducer.reduce(&s, .key(.enter))
+        #expect(s.overlay == .none && s.groupFilter == "VIP")
+    }
 }

@@ -40,6 +40,9 @@ import Testing
         ("read_only = \"yes\"", 6, "read_only: must be true or false (found \"yes\")"),
         ("admn = \"x\"", 6, "admn: unknown key; did you mean admin?"),
         ("custom_fields = \"Tier\"", 6, "custom_fields: must be a list of field names"),
+        ("custom_fields = [\"Tier_2\"]", 6, "custom_fields: \"Tier_2\" is not a custom friend field key"),
+        ("key_fille = \"/k\"", 6, "key_fille: unknown key; did you mean key_file?"),
+        ("usersig_comand = \"x\"", 6, "usersig_comand: unknown key; did you mean usersig_command?"),
         ("theme = 3", 6, "theme: must be a theme name or path in quotes (found 3)"),
     ])
     func strictKeysAndTypes(_ extra: String, _ line: Int, _ message: String) {
@@ -64,6 +67,15 @@ import Testing
                                         file: "config.toml", name: "x"); Issue.record("accepted \(key)") } catch {
             #expect(error.description.contains("a secret never goes in this file") && !error.description.contains(secret), "\(error)")
         }
+        // A hex key that starts with a letter is a valid variable name by its characters; still refused.
+        let letterFirst = "abd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e"
+        do { _ = try ProfileLoader.parse("[profiles.x]\nsdkappid = 1\nregion = \"china\"\nadmin = \"a\"\nkey_env = \"\(letterFirst)\"\n",
+                                        file: "config.toml", name: "x"); Issue.record("accepted a key as key_env") } catch {
+            #expect(error.description.contains("key_env: must") && !error.description.contains(letterFirst), "\(error)")
+        }
+        // A long but ordinary variable name is fine.
+        #expect((try? ProfileLoader.parse("[profiles.x]\nsdkappid = 1\nregion = \"china\"\nadmin = \"a\"\nkey_env = \"CONTACTDESK_SECRET_KEY_FOR_SINGAPORE_PROD\"\n",
+                                          file: "config.toml", name: "x")) != nil)
         for field in ["key_env", "key_file"] {
             do { _ = try ProfileLoader.parse("[profiles.x]\nsdkappid = 1\nregion = \"china\"\nadmin = \"a\"\n\(field) = \"\(secret)\"\n",
                                             file: "config.toml", name: "x"); Issue.record("accepted \(field)") } catch {

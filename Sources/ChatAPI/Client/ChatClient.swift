@@ -133,7 +133,8 @@ public final class ChatClient: Sendable {
 
     /// A UserSig made moments ago cannot have expired: the service's clock and this machine's disagree.
     static func expiredExplanation(_ sig: String, info: String, now: Date = Date()) -> String {
-        guard let claims = try? UserSig.decode(sig), abs(Int64(now.timeIntervalSince1970) - claims.time) <= 60 else { return info }
+        let seconds = Int64(now.timeIntervalSince1970)
+        guard let claims = try? UserSig.decode(sig), claims.time > seconds - 60, claims.time < seconds + 60 else { return info }
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX")
         f.dateFormat = "yyyy-MM-dd HH:mm:ss zzz"

@@ -12,7 +12,8 @@ public struct UserSigClaims: Equatable, Sendable {
     public var signature: String
 
     /// Unix time at which the UserSig stops being valid.
-    public var expiresAt: Int64 { time + expire }
+    /// Saturating: a crafted UserSig with extreme numbers must not trap.
+    public var expiresAt: Int64 { let (sum, overflow) = time.addingReportingOverflow(expire); return overflow ? (expire < 0 ? .min : .max) : sum }
 }
 
 /// Why a UserSig was refused; each case maps to the API's own error code.

@@ -2,6 +2,8 @@
 enum GroupPaneFeature {
     static func key(_ state: inout AppState, _ key: Key, index: Int) -> [Effect] {
         let count = state.groups.count + 1
+        // The groups may have changed under the pane (a refresh returned fewer): keep the index on a row.
+        let index = max(0, min(index, count - 1))
         // Moving uses the list's keys from the key map, so a rebinding applies here too.
         switch state.keyMap.action(for: key, in: .list) {
         case .moveDown?: state.overlay = .groupPane(index: min(count - 1, index + 1)); return []

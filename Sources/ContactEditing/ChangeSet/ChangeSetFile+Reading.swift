@@ -100,7 +100,11 @@ private struct EntryReader {
         let parsed = version == 1 ? readV1(o, field) : readV2(o, field)
         guard let (base, intent) = parsed, problems.isEmpty else { return nil }
         let entry = ChangeEntry(key: key, base: base, intent: intent)
-        if entry.result == entry.base { fail("changes nothing (the new value equals the old); remove the entry"); return nil }
+        if entry.result == entry.base {
+            // A remove-only groups entry needs the groups the friend has, or it reads as removing from nothing.
+            let hint = field == .groups && o["from"] == nil ? "give \"from\" (the friend's groups now) for a remove-only entry" : "remove the entry"
+            fail("changes nothing (the new value equals the old); \(hint)"); return nil
+        }
         return entry
     }
 

@@ -71,11 +71,11 @@ public enum ProfileLoader {
         }
         let known = Set(keys.map(\.key))
         for key in p.keys.sorted() where !known.contains(key) {
-            let lower = key.lowercased()
-            if secretish.contains(where: lower.contains) {
+            // A typo of a known key (key_fille) is a typo; anything else secret-looking is refused as a secret.
+            let near = keys.map(\.key).min { distance(key, $0) < distance(key, $1) }.flatMap { distance(key, $0) <= 2 ? $0 : nil }
+            if near == nil, secretish.contains(where: key.lowercased().contains) {
                 throw fail("a secret never goes in this file (its value is not shown here); remove it and use key_env, key_file or usersig_command", key: key)
             }
-            let near = keys.map(\.key).min { distance(key, $0) < distance(key, $1) }.flatMap { distance(key, $0) <= 2 ? $0 : nil }
             throw fail("unknown key\(near.map { "; did you mean \($0)?" } ?? ""); a profile has \(keys.map(\.key).joined(separator: ", "))", key: key)
         }
         /// The value of `key` as `T`, or an error naming the expected type (and the value found, unless it may be secret).
@@ -101,7 +101,8 @@ public enum ProfileLoader {
         } catch let e as EndpointError { throw fail(e.description, key: region != nil ? "region" : "base_url") } catch let e as ValidationError { throw e } catch { throw fail("\(error)") }
         let keyEnv = try value("key_env", { $0.string }), keyFile = try value("key_file", { $0.string })
         let command = try value("usersig_command", { $0.string })
-        if let keyEnv, keyEnv.isEmpty || !keyEnv.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) || keyEnv.first!.isNumber {
+        if let keyEnv, keyEnv.isEmpty || !keyEnv.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) || keyEnv.first!.isNumber
+            || UserSigLike.looksLikeASecret(keyEnv) {
             throw fail("must name an environment variable (letters, digits and _), not hold the key: put the key in that variable (the value is not shown here)", key: "key_env")
         }
         if let keyFile, UserSigLike.looksLikeASecret(keyFile) {
@@ -117,6 +118,9 @@ public enum ProfileLoader {
             let names = a.compactMap(\.string)
             return names.count == a.count ? names : nil
         }) ?? []
+        if let bad = fields.first(where: { $0.isEmpty || $0.utf8.count > 8 || !$0.allSatisfy { $0.isASCII && $0.isLetter } }) {
+            throw fail("\"\(bad)\" is not a custom friend field key: 1 to 8 letters (A-Z, a-z), as configured in the Chat console", key: "custom_fields")
+        }
         return Profile(name: name, sdkAppID: UInt64(appInt), endpoint: endpoint, admin: admin, credentials: credentials,
                        theme: try value("theme", { $0.string }), readOnly: try value("read_only", { $0.bool }) ?? false,
                        customFields: fields)
@@ -144,7 +148,11 @@ enum UserSigLike {
     /// A UserSig (it decodes as one), or a long run of hex or base64 with no path separator: a key, not a path.
     static func looksLikeASecret(_ s: String) -> Bool {
         if (try? UserSig.decode(s)) != nil { return true }
-        return !s.contains("/") && s.count >= 32 && s.allSatisfy { $0.isHexDigit || $0.isLetter || $0.isNumber || "+=*-_".contains($0) }
+        guard s.count >= 32, !s.contains("/") else { return false }
+        // A hex key, or a long run that mixes digits and letters without the underscores of a variable name.
+        if s.allSatisfy(\.isHexDigit) { return true }
+        return !s.contains("_") && s.contains(where: \.isNumber) && s.contains(where: \.isLetter)
+            && s.allSatisfy { $0.isLetter || $0.isNumber || "+=*-".contains($0) }
     }
 }
 
