@@ -365,4 +365,24 @@ import TestSupport
         _ = Reducer.reduce(&s, .key(.enter))
         #expect(s.overlay == .none && s.groupFilter == "VIP")
     }
+
+    /// A slow reconcile's prompt waits for the open form, and keeps what was staged meanwhile either way.
+    @Test func aLateResumePromptWaitsForTheFormAndKeepsEditsStagedMeanwhile() {
+        var s = ReducerTests.loaded()
+        _ = Reducer.reduce(&s, .key(.char("e")))
+        let found = ChangeSet([ChangeEntry(key: s.key("c2", .remark), base: .text(""), intent: .set("from the journal"))])
+        _ = Reducer.reduce(&s, .journalLoaded(found, account: s.account))
+        guard case .edit = s.overlay else { Issue.record("the form was swept away: \(s.overlay)"); return }
+        _ = Reducer.reduce(&s, .key(.char("!")))
+        _ = Reducer.reduce(&s, .key(.enter))
+        #expect(s.overlay == .resume(found))
+        let meanwhile = s.history.current
+        // Discard drops only what the journal had found; the edit made meanwhile stays, on screen and on disk.
+        let effects = Reducer.reduce(&s, .key(.char("d")))
+        #expect(s.history.current == meanwhile && effects == [.saveChanges(meanwhile, previous: ChangeSet(found.sorted + meanwhile.sorted))])
+        // Resume keeps both.
+        _ = Reducer.reduce(&s, .journalLoaded(found, account: s.account))
+        _ = Reducer.reduce(&s, .key(.char("r")))
+        #expect(s.history.current == ChangeSet(found.sorted + meanwhile.sorted) && s.history.current.count == 2)
+    }
 }

@@ -85,6 +85,8 @@ public struct AccountState: Equatable, Sendable {
     public var submitting: SubmitProgress?
     /// When the list shown was saved, while it comes from the cache and is not yet confirmed by the server.
     public var cachedAt: Date?
+    /// Staged changes found in the journal, offered once no form or dialog is open.
+    public var pendingResume: ChangeSet?
 
     public init() {}
 

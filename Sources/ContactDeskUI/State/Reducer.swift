@@ -5,6 +5,16 @@ import Foundation
 public enum Reducer {
     /// Applies `action` and returns the effects the run loop must perform.
     public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+        let effects = reduceAction(&state, action)
+        // Staged changes found while a form or dialog was open wait for it to close, so no typing is swept away.
+        if state.overlay == .none, let set = state.current.pendingResume {
+            state.current.pendingResume = nil
+            state.overlay = .resume(set)
+        }
+        return effects
+    }
+
+    static func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect] {
         switch action {
         case .key(let key): return handleKey(&state, key)
         case .resized(let w, let h):
@@ -55,7 +65,7 @@ public enum Reducer {
             state.tick &+= 1
             return []
         case .journalLoaded(let set, let account):
-            if account == state.account && !set.isEmpty { state.overlay = .resume(set) }
+            if account == state.account && !set.isEmpty { state.current.pendingResume = set }
             return []
         case .saveFailed(let failure):
             if let before = state.beforeLastEdit { state.history = before }
