@@ -86,6 +86,18 @@ import Testing
         }
     }
 
+    /// Two equal keys would be read one way by a person and another by the decoder: refused, naming where.
+    @Test func aKeyTwiceInOneObjectIsRefused() {
+        let twice = #"{"version":2,"app":7,"account":"acc","entries":[{"friend":"f1","field":"remark","from":"a","to":"VIP"},"#
+            + #"{"friend":"f2","field":"remark","from":"a","to":"VIP","\u0074o":""}]}"#
+        do { _ = try ChangeSetFile.read(Data(twice.utf8), expectingApp: 7); Issue.record("accepted") } catch {
+            #expect(error.description == "entries[1] has the key \"to\" twice; a reader and ContactDesk could see different values: keep one", "\(error)")
+        }
+        // Equal keys in different objects, and "to" as a value, are fine.
+        let fine = #"{"version":2,"app":7,"account":"acc","entries":[{"friend":"to","field":"remark","from":"to","to":"x"},{"friend":"f2","field":"remark","from":"a","to":"b"}]}"#
+        #expect((try? ChangeSetFile.read(Data(fine.utf8), expectingApp: 7))?.entries.count == 2)
+    }
+
     @Test func aFileForAnotherAppIsRefused() throws {
         let data = try ChangeSetFile(set: Self.sample(), app: 7, account: "acc").encoded()
         do { _ = try ChangeSetFile.read(data, expectingApp: 8); Issue.record("accepted") } catch {

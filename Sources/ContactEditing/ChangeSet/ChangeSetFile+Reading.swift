@@ -18,6 +18,9 @@ extension ChangeSetFile {
         guard let json = try? JSONValue.parse(data), case .object(let top) = json else {
             throw ChangeSetFileError(["not a ContactDesk change-set file (not a JSON object); export one with x on the change-set screen"])
         }
+        if let (key, path) = DuplicateKeys.first(in: data) {
+            throw ChangeSetFileError(["\(path.isEmpty ? "the file" : path) has the key \"\(key)\" twice; a reader and ContactDesk could see different values: keep one"])
+        }
         guard case .integer(let v)? = top["version"] else {
             throw ChangeSetFileError(["not a ContactDesk change-set file (no \"version\"); export one with x on the change-set screen"])
         }
