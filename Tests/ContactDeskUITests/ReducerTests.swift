@@ -154,58 +154,50 @@ import TestSupport
 
     @Test func markingOneAllShownAndInverting() {
         var s = Self.loaded()
-        _ = Reducer.reduce(&s, .key(.char(" ")))
-        #expect(s.marked == ["c1"] && s.cursor == 1)
-        _ = Reducer.reduce(&s, .key(.char("a")))
-        #expect(s.marked == ["c1", "c2", "c3"])
-        _ = Reducer.reduce(&s, .key(.char("a")))
-        #expect(s.marked.isEmpty)
+        assertReduce(&s, .key(.char(" "))) { $0.marked = ["c1"]; $0.cursor = 1 }
+        assertReduce(&s, .key(.char("a"))) { $0.marked = ["c1", "c2", "c3"] }
+        assertReduce(&s, .key(.char("a"))) { $0.marked = [] }
         s.marked = ["c1"]
-        _ = Reducer.reduce(&s, .key(.char("i")))
-        #expect(s.marked == ["c2", "c3"])
+        assertReduce(&s, .key(.char("i"))) { $0.marked = ["c2", "c3"] }
         // Mark all acts on the shown rows only.
         s.marked = []
         s.filter = "billing"
         s.refreshVisible()
-        _ = Reducer.reduce(&s, .key(.char("a")))
-        #expect(s.marked == ["c1"])
+        assertReduce(&s, .key(.char("a"))) { $0.marked = ["c1"] }
     }
 
     @Test func theGroupPaneFiltersByGroup() {
         var s = Self.loaded()
-        _ = Reducer.reduce(&s, .key(.tab))
-        #expect(s.overlay == .groupPane(index: 0))
-        _ = Reducer.reduce(&s, .key(.char("j")))
-        _ = Reducer.reduce(&s, .key(.enter))
-        #expect(s.overlay == .none && s.groupFilter == "VIP" && ids(s) == ["c1", "c3"])
-        _ = Reducer.reduce(&s, .key(.tab))
-        #expect(s.overlay == .groupPane(index: 1))
-        _ = Reducer.reduce(&s, .key(.char("g")))
-        _ = Reducer.reduce(&s, .key(.enter))
-        #expect(s.groupFilter == nil && ids(s).count == 3)
+        assertReduce(&s, .key(.tab)) { $0.overlay = .groupPane(index: 0) }
+        assertReduce(&s, .key(.char("j"))) { $0.overlay = .groupPane(index: 1) }
+        assertReduce(&s, .key(.enter)) { $0.overlay = .none; $0.groupFilter = "VIP"; $0.refreshVisible() }
+        #expect(ids(s) == ["c1", "c3"])
+        assertReduce(&s, .key(.tab)) { $0.overlay = .groupPane(index: 1) }
+        assertReduce(&s, .key(.char("g"))) { $0.overlay = .groupPane(index: 0) }
+        assertReduce(&s, .key(.enter)) { $0.overlay = .none; $0.groupFilter = nil; $0.refreshVisible() }
+        #expect(ids(s).count == 3)
     }
 
     @Test func openingAnotherAccountChecksItFirst() {
         var s = Self.loaded()
-        _ = Reducer.reduce(&s, .key(.char("o")))
-        #expect(s.overlay == .openAccount(input: "", error: nil, checking: false))
-        #expect(Reducer.reduce(&s, .key(.enter)).isEmpty)
-        #expect(s.overlay == .openAccount(input: "", error: "type a UserID", checking: false))
-        for c in "bob" { _ = Reducer.reduce(&s, .key(.char(c))) }
-        #expect(Reducer.reduce(&s, .key(.enter)) == [.checkAccount("bob")])
-        #expect(s.overlay == .openAccount(input: "bob", error: nil, checking: true))
-        _ = Reducer.reduce(&s, .accountChecked(id: "bob", exists: false))
-        #expect(s.overlay == .openAccount(input: "bob", error: "account bob does not exist in this app (account_check: NotImported)", checking: false))
+        assertReduce(&s, .key(.char("o"))) { $0.overlay = .openAccount(input: "", error: nil, checking: false) }
+        assertReduce(&s, .key(.enter)) { $0.overlay = .openAccount(input: "", error: "type a UserID", checking: false) }
+        for c in "bo" { _ = Reducer.reduce(&s, .key(.char(c))) }
+        assertReduce(&s, .key(.char("b"))) { $0.overlay = .openAccount(input: "bob", error: nil, checking: false) }
+        assertReduce(&s, .key(.enter), effects: [.checkAccount("bob")]) { $0.overlay = .openAccount(input: "bob", error: nil, checking: true) }
+        assertReduce(&s, .accountChecked(id: "bob", exists: false)) {
+            $0.overlay = .openAccount(input: "bob", error: "account bob does not exist in this app (account_check: NotImported)", checking: false)
+        }
         _ = Reducer.reduce(&s, .key(.enter))
         #expect(Reducer.reduce(&s, .accountChecked(id: "bob", exists: true)) == [.loadRoster(account: "bob"), .loadJournal(account: "bob")])
         #expect(s.overlay == .none && s.account == "bob")
         // Too long is refused before any call.
         _ = Reducer.reduce(&s, .key(.char("o")))
         for _ in 0..<33 { _ = Reducer.reduce(&s, .key(.char("x"))) }
-        #expect(Reducer.reduce(&s, .key(.enter)).isEmpty)
-        #expect(s.overlay == .openAccount(input: String(repeating: "x", count: 33), error: "a UserID is at most 32 bytes; this one is 33", checking: false))
-        _ = Reducer.reduce(&s, .key(.escape))
-        #expect(s.overlay == .none)
+        assertReduce(&s, .key(.enter)) {
+            $0.overlay = .openAccount(input: String(repeating: "x", count: 33), error: "a UserID is at most 32 bytes; this one is 33", checking: false)
+        }
+        assertReduce(&s, .key(.escape)) { $0.overlay = .none }
     }
 
     @Test func refreshRereadsTheRowsButKeepsStagedChangesMarksAndFilter() {
@@ -221,15 +213,11 @@ import TestSupport
 
     @Test func helpRefreshAndQuit() {
         var s = Self.loaded()
-        _ = Reducer.reduce(&s, .key(.char("?")))
-        #expect(s.overlay == .help(scroll: 0))
-        _ = Reducer.reduce(&s, .key(.char("j")))
-        #expect(s.overlay == .help(scroll: 1))
-        _ = Reducer.reduce(&s, .key(.char("q")))  // closes help, does not quit
-        #expect(s.overlay == .none && !s.quitting)
-        #expect(Reducer.reduce(&s, .key(.char("R"))) == [.loadRoster(account: "a", full: true)])
-        #expect(Reducer.reduce(&s, .key(.char("q"))) == [.quit])
-        #expect(s.quitting)
+        assertReduce(&s, .key(.char("?"))) { $0.overlay = .help(scroll: 0) }
+        assertReduce(&s, .key(.char("j"))) { $0.overlay = .help(scroll: 1) }
+        assertReduce(&s, .key(.char("q"))) { $0.overlay = .none }  // closes help, does not quit
+        assertReduce(&s, .key(.char("R")), effects: [.loadRoster(account: "a", full: true)]) { $0.load = .loading(received: 0); $0.status = nil }
+        assertReduce(&s, .key(.char("q")), effects: [.quit]) { $0.quitting = true }
     }
 
     @Test func resizeKeepsTheDialogOpen() {
