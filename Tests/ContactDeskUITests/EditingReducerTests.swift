@@ -396,4 +396,26 @@ import TestSupport
         _ = Reducer.reduce(&s, .key(.char("r")))
         #expect(s.history.current == ChangeSet(found.sorted + meanwhile.sorted) && s.history.current.count == 2)
     }
+
+    /// Form keys come from the key map too: a rebinding works in the fields and shows in the hint, and the
+    /// move keys of panes and the change set are not taken for form keys.
+    @Test func formKeysFollowTheKeyMap() {
+        var s = EditingReducerTests().loaded()
+        s.keyMap = KeyMap(overrides: ["field.start": ["Ctrl-G"], "form.next": ["Ctrl-N"], "form.toggle": ["Ctrl-T"]])
+        _ = Reducer.reduce(&s, .key(.char("e")))
+        #expect(Screen.render(s).snapshot.contains("Ctrl-N/Shift-Tab move · Ctrl-G/E/K/U/W/Y, Alt-B/F edit"))
+        _ = Reducer.reduce(&s, .key(.ctrl("g")))
+        _ = Reducer.reduce(&s, .key(.char(">")))
+        guard case .edit(let form) = s.overlay else { Issue.record("form closed"); return }
+        #expect(form.remark.string == ">billing")
+        _ = Reducer.reduce(&s, .key(.ctrl("n")))   // to the first group, VIP (checked)
+        _ = Reducer.reduce(&s, .key(.ctrl("t")))
+        guard case .edit(let toggled) = s.overlay else { Issue.record("form closed"); return }
+        #expect(toggled.focus == 1 && !toggled.checked.contains("VIP"))
+        #expect(Screen.render(s).snapshot.contains("Ctrl-T toggles"))
+        // Down still moves in the group pane and the change-set screen.
+        _ = Reducer.reduce(&s, .key(.escape))
+        _ = Reducer.reduce(&s, .key(.tab))
+        assertReduce(&s, .key(.down)) { $0.overlay = .groupPane(index: 1) }
+    }
 }

@@ -5,6 +5,9 @@ enum EditFeature {
     /// Keys of the edit form: the form handles them; Enter stages, Esc closes.
     static func key(_ state: inout AppState, _ key: Key, form: EditForm) -> [Effect] {
         var form = form
+        // The toggle key stands for Space only on a checkbox; in a text field it is whatever it types.
+        var key = key
+        if state.keyMap.action(for: key, in: .field) == .formToggle, form.focus >= 1, form.focus < form.newGroupIndex { key = .char(" ") }
         if key == .escape { state.overlay = .none; return [] }
         if form.handle(key) { return submit(&state, form) }
         state.overlay = .edit(form)

@@ -1,6 +1,6 @@
 /// Where a key is read: the friend list, a dialog or form, the change-set review.
 public enum KeyContext: String, CaseIterable, Sendable {
-    case list, dialog, review, prompt
+    case list, dialog, review, prompt, field
 
     /// The help screen's heading for the context.
     var heading: String {
@@ -9,6 +9,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .dialog: "In a dialog or form"
         case .review: "Change-set screen"
         case .prompt: "In a confirmation or the start-up prompt"
+        case .field: "In a form's fields (editing keys; plain characters are always typed)"
         }
     }
 }
@@ -39,12 +40,18 @@ public enum ActionID: String, CaseIterable, Sendable {
     case resumeKeep = "resume.keep"
     case resumeDiscard = "resume.discard"
     case resumeExport = "resume.export"
+    case formNext = "form.next", formPrevious = "form.previous", formToggle = "form.toggle"
+    case fieldStart = "field.start", fieldEnd = "field.end"
+    case fieldKillToEnd = "field.kill-end", fieldKillToStart = "field.kill-start", fieldKillWord = "field.kill-word"
+    case fieldYank = "field.yank", fieldWordBack = "field.word-back", fieldWordForward = "field.word-forward"
 
     public var context: KeyContext {
         switch self {
         case .dialogAccept, .dialogCancel: .dialog
         case .dropEntry, .export: .review
         case .confirmYes, .resumeKeep, .resumeDiscard, .resumeExport: .prompt
+        case .formNext, .formPrevious, .formToggle, .fieldStart, .fieldEnd, .fieldKillToEnd, .fieldKillToStart, .fieldKillWord,
+             .fieldYank, .fieldWordBack, .fieldWordForward: .field
         default: .list
         }
     }
@@ -86,6 +93,17 @@ public enum ActionID: String, CaseIterable, Sendable {
         case .resumeKeep: "resume the staged changes found at start"
         case .resumeDiscard: "discard them"
         case .resumeExport: "export them to a file"
+        case .formNext: "next field"
+        case .formPrevious: "previous field"
+        case .formToggle: "check or uncheck the group under the cursor"
+        case .fieldStart: "to the start of the field"
+        case .fieldEnd: "to the end of the field"
+        case .fieldKillToEnd: "cut to the end"
+        case .fieldKillToStart: "cut to the start"
+        case .fieldKillWord: "cut the word before the cursor"
+        case .fieldYank: "paste what was cut"
+        case .fieldWordBack: "a word back"
+        case .fieldWordForward: "a word forward"
         }
     }
 
@@ -150,6 +168,18 @@ public enum ActionID: String, CaseIterable, Sendable {
         case .resumeKeep: [.char("r"), .enter]
         case .resumeDiscard: [.char("d")]
         case .resumeExport: [.char("x")]
+        // The first key of each is what the form itself understands; other keys bound here stand for it.
+        case .formNext: [.tab, .down]
+        case .formPrevious: [.backTab, .up]
+        case .formToggle: [.char(" ")]
+        case .fieldStart: [.ctrl("a"), .home]
+        case .fieldEnd: [.ctrl("e"), .end]
+        case .fieldKillToEnd: [.ctrl("k")]
+        case .fieldKillToStart: [.ctrl("u")]
+        case .fieldKillWord: [.ctrl("w")]
+        case .fieldYank: [.ctrl("y")]
+        case .fieldWordBack: [.alt("b")]
+        case .fieldWordForward: [.alt("f")]
         }
     }
 }
@@ -200,6 +230,33 @@ public struct KeyMap: Equatable, Sendable {
 
     /// The keys bound to an action, in binding order.
     public func keys(for action: ActionID) -> [Key] { keysByAction[action] ?? [] }
+
+    /// In a form, a key bound to a field action stands for that action's first key, which the form understands.
+    /// Plain characters are always typed (a rebinding to one would make it untypable), and the toggle key is
+    /// left to the form, which knows whether the cursor is on a checkbox.
+    public func canonicalFieldKey(_ key: Key) -> Key {
+        if case .char = key { return key }
+        guard let action = action(for: key, in: .field), action != .formToggle, let first = action.defaultKeys.first else { return key }
+        return first
+    }
+
+    /// The editing keys of the form hint, from the bindings: "Tab/Shift-Tab move · Ctrl-A/E/K/U/W/Y, Alt-B/F edit".
+    public var formHint: String {
+        func compact(_ actions: [ActionID]) -> String {
+            let names = actions.compactMap { keys(for: $0).first?.description }
+            // Keys sharing a modifier read as one: Ctrl-A/E/K rather than Ctrl-A/Ctrl-E/Ctrl-K.
+            for prefix in ["Ctrl-", "Alt-"] where !names.isEmpty && names.allSatisfy({ $0.hasPrefix(prefix) }) {
+                return prefix + names.map { String($0.dropFirst(prefix.count)).uppercased() }.joined(separator: "/")
+            }
+            return names.joined(separator: "/")
+        }
+        let edit = [compact([.fieldStart, .fieldEnd, .fieldKillToEnd, .fieldKillToStart, .fieldKillWord, .fieldYank]),
+                    compact([.fieldWordBack, .fieldWordForward])].filter { !$0.isEmpty }.joined(separator: ", ")
+        return "\(first(.formNext))/\(first(.formPrevious)) move · \(edit) edit"
+    }
+
+    /// The first key bound to an action, for short hints ("Tab", "Ctrl-A").
+    public func first(_ action: ActionID) -> String { keys(for: action).first?.description ?? "" }
 
     /// "j/Down" for help and footers.
     public func label(for action: ActionID) -> String { keys(for: action).map(\.description).joined(separator: "/") }

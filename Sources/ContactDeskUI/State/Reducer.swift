@@ -197,6 +197,12 @@ public enum Reducer {
             case .dialogCancel: key = .escape
             default: break
             }
+            // In forms, keys bound to field actions stand for the keys the form understands (not in panes and
+            // lists, where Down must stay Down).
+            switch state.overlay {
+            case .edit, .bulk, .openAccount, .filter: key = state.keyMap.canonicalFieldKey(key)
+            default: break
+            }
         }
         switch state.overlay {
         case .help(let scroll): return HelpFeature.key(&state, key, scroll: scroll)
@@ -319,7 +325,9 @@ public enum Reducer {
             state.results[f.id] = nil
             state.status = action == .keepMine ? .keptMine(friend: f.id) : .tookTheirs(friend: f.id)
             return effects
-        case .dialogAccept, .dialogCancel, .dropEntry, .export, .confirmYes, .resumeKeep, .resumeDiscard, .resumeExport: break
+        case .dialogAccept, .dialogCancel, .dropEntry, .export, .confirmYes, .resumeKeep, .resumeDiscard, .resumeExport,
+             .formNext, .formPrevious, .formToggle, .fieldStart, .fieldEnd, .fieldKillToEnd, .fieldKillToStart, .fieldKillWord,
+             .fieldYank, .fieldWordBack, .fieldWordForward: break
         }
         state.clampCursor()
         return []

@@ -29,7 +29,7 @@ enum EditFormView {
         sheet.put(counter, x: max(fieldX, inner.w - 9), y: y, role: bytes > FieldLimits.remarkBytes ? .formError : .formLabel)
         y += 2
         sheet.put("Groups", x: 0, y: y, role: .formLabel, maxWidth: labelWidth - 1)
-        sheet.put("Space toggles · \(form.desiredGroups.count) chosen", x: fieldX, y: y, role: .formLabel, maxWidth: fieldWidth)
+        sheet.put("\(state.keyMap.first(.formToggle)) toggles · \(form.desiredGroups.count) chosen", x: fieldX, y: y, role: .formLabel, maxWidth: fieldWidth)
         y += 1
         // A window of the checklist that keeps the focused group visible.
         let focusedGroup = form.focus >= 1 && form.focus < form.newGroupIndex ? form.focus - 1 : 0
@@ -61,7 +61,7 @@ enum EditFormView {
         if let error = form.error {
             canvas.put("✗ " + error, x: inner.x, y: last, role: .formError, maxWidth: inner.w)
         } else {
-            canvas.put("Tab/Shift-Tab move · Ctrl-A/E/K/U/W/Y, Alt-B/F edit", x: inner.x, y: last, role: .formLabel, maxWidth: inner.w)
+            canvas.put(state.keyMap.formHint, x: inner.x, y: last, role: .formLabel, maxWidth: inner.w)
         }
     }
 }
@@ -82,7 +82,7 @@ enum BulkFormView {
         let preview = previewCount(state, form)
         canvas.put(preview, x: inner.x, y: inner.y + 5, role: .progress, maxWidth: inner.w)
         if let error = form.error { canvas.put("✗ " + error, x: inner.x, y: inner.y + 7, role: .formError, maxWidth: inner.w) }
-        else { canvas.put("Left/Right on the first line chooses the change; Tab moves", x: inner.x, y: inner.y + 7, role: .formLabel, maxWidth: inner.w) }
+        else { canvas.put("Left/Right on the first line chooses the change; \(state.keyMap.first(.formNext)) moves", x: inner.x, y: inner.y + 7, role: .formLabel, maxWidth: inner.w) }
     }
 
     static func previewCount(_ state: AppState, _ form: BulkForm) -> String {
