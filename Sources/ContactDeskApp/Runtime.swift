@@ -25,19 +25,20 @@ public struct AppEnvironment: Sendable {
 /// their actions back through the inbox; every follow-up is reduced and its effects run, none is dropped.
 public final class Runtime: @unchecked Sendable {
     public private(set) var state: AppState
-    private let client: ChatClient
+    // Internal, not private: the effect handlers (Runtime+Effects.swift) use them.
+    let client: ChatClient
     private let terminal: TerminalDevice
-    private let inbox: ActionInbox
+    let inbox: ActionInbox
     private let stopRequested = Atomic<Bool>(false)
-    private let logger = Logger(label: "contactdesk.tui")
-    private var loadTask: Task<Void, Never>?
+    let logger = Logger(label: "contactdesk.tui")
+    var loadTask: Task<Void, Never>?
     /// Numbers the roster loads; what an earlier load posts after a newer one started is dropped.
-    private var loadID = 0
+    var loadID = 0
 
-    private let journal: Result<Journal, JournalError>
-    private let audit: Result<AuditLog, AuditUnavailable>
-    private let cache: RosterCache?
-    private let exportDirectory: URL
+    let journal: Result<Journal, JournalError>
+    let audit: Result<AuditLog, AuditUnavailable>
+    let cache: RosterCache?
+    let exportDirectory: URL
 
     public init(state: AppState, environment: AppEnvironment, terminal: TerminalDevice) {
         self.state = state; self.client = environment.client; self.terminal = terminal
@@ -91,7 +92,7 @@ public final class Runtime: @unchecked Sendable {
     }
 
     /// A submit session for an account, or nil after telling the screen why there cannot be one.
-    private func session(for account: String) -> SubmitSession? {
+    func session(for account: String) -> SubmitSession? {
         switch audit {
         case .success(let log):
             return SubmitSession(client: client, app: state.info.sdkAppID, account: account, audit: log, journal: try? journal.get())
@@ -120,123 +121,5 @@ public final class Runtime: @unchecked Sendable {
     }
 
 
-    /// Runs effects: network ones as tasks that post back, local ones at once, returning their actions.
-    private func perform(_ effects: [Effect]) -> [Action] {
-        var now: [Action] = []
-        for effect in effects {
-            switch effect {
-            case .quit: break
-            case .saveChanges(let set, let previous):
-                do {
-                    try journal.get().save(set, replacing: previous, app: state.info.sdkAppID, account: state.account)
-                } catch {
-                    logger.error("journal", metadata: ["error": "\(error)"])
-                    now.append(.saveFailed(Failure(error)))
-                }
-            case .discardJournal:
-                do { try journal.get().discard(app: state.info.sdkAppID, account: state.account) } catch {
-                    now.append(.saveFailed(Failure(error)))
-                }
-            case .export(let set):
-                let file = ChangeSetFile(set: set, app: state.info.sdkAppID, account: state.account)
-                let stamp = file.exportedAt.replacingOccurrences(of: ":", with: "").replacingOccurrences(of: "-", with: "")
-                let url = exportDirectory.appendingPathComponent("changeset-\(state.account)-\(stamp).json")
-                do {
-                    try FileManager.default.createDirectory(at: exportDirectory, withIntermediateDirectories: true)
-                    try file.encoded().write(to: url, options: .atomic)
-                    now.append(.exported(path: url.path))
-                } catch {
-                    now.append(.exportFailed(.file(path: url.path, reason: StatePathError.describe(error))))
-                }
-            case .submit(let entries):
-                guard let session = session(for: state.account) else { break }
-                let inbox = inbox, customKeys = state.customFields, account = state.account
-                Task {
-                    do {
-                        // The session audits and settles the journal of its own account before the screen hears of it.
-                        let report = try await session.submit(entries, customKeys: customKeys) { done, total in
-                            inbox.post(.submitProgress(done: done, total: total, account: account))
-                        }
-                        if let problem = report.auditFailure { Logger(label: "contactdesk.audit").critical("audit", metadata: ["error": "\(problem)"]) }
-                        inbox.post(.submitFinished(report, entries: entries, account: account))
-                    } catch let error as ChatError {
-                        inbox.post(.submitFailed(.chat(error), account: account))
-                    } catch {
-                        inbox.post(.submitFailed(Failure(error), account: account))
-                    }
-                }
-            case .loadJournal(let account):
-                let app = state.info.sdkAppID
-                if let j = try? journal.get(), let set = try? j.load(app: app, account: account), !set.isEmpty {
-                    let inFlight = (try? j.inFlight(app: app, account: account)) ?? []
-                    if inFlight.isEmpty {
-                        now.append(.journalLoaded(set, account: account))
-                    } else if let session = session(for: account) {
-                        // A submit died between send and reply: re-read those rows before offering anything.
-                        let inbox = inbox, keys = state.customFields
-                        Task {
-                            do {
-                                let (remaining, applied) = try await session.reconcile(set, customKeys: keys)
-                                inbox.post(.journalLoaded(remaining, account: account))
-                                inbox.post(.reconciled(applied: applied, stillInFlight: remaining.count, account: account))
-                            } catch {
-                                // Cannot tell yet: keep everything staged and in flight; the next start tries again.
-                                inbox.post(.journalLoaded(set, account: account))
-                                inbox.post(.reconcileFailed(Failure(error), account: account))
-                            }
-                        }
-                    } else {
-                        now.append(.journalLoaded(set, account: account))
-                    }
-                }
-            case .loadRoster(let account, let full):
-                loadTask?.cancel()
-                loadID += 1
-                let client = client, inbox = inbox, cache = cache, logger = logger, id = loadID
-                let app = state.info.sdkAppID, endpoint = client.config.endpoint.baseURL
-                // The saved list goes on screen in this same frame; the network only confirms or corrects it.
-                let cached = full ? nil : cache?.load(app: app, endpoint: endpoint, account: account)
-                if let cached { now.append(.rosterCached(cached.roster, savedAt: cached.savedAt)) }
-                // Pages replace the rows only when there are none yet; a refresh swaps the list once, when complete.
-                let showPages = cached == nil && state.friends.isEmpty
-                loadTask = Task {
-                    do {
-                        let loader = RosterLoader(client: client)
-                        let roster = if let cached {
-                            try await loader.refresh(cached.roster)
-                        } else {
-                            try await loader.load(account: account) { progress in
-                                guard showPages else { return }
-                                switch progress {
-                                case .page(let friends): inbox.post(.rosterPage(friends), load: id)
-                                case .nicknames(let nicks): inbox.post(.nicknames(nicks), load: id)
-                                }
-                            }
-                        }
-                        do { try cache?.save(roster, app: app, endpoint: endpoint) } catch {
-                            logger.warning("roster cache", metadata: ["error": "\(error)"])
-                        }
-                        inbox.post(.rosterLoaded(roster), load: id)
-                    } catch is CancellationError {
-                    } catch let error as ChatError {
-                        inbox.post(.rosterFailed(.chat(error)), load: id)
-                    } catch {
-                        inbox.post(.rosterFailed(Failure(error)), load: id)
-                    }
-                }
-            case .checkAccount(let id):
-                let client = client, inbox = inbox
-                Task {
-                    do {
-                        let result = try await client.accountCheck([id])
-                        inbox.post(.accountChecked(id: id, exists: result.first?.isImported ?? false))
-                    } catch {
-                        inbox.post(.accountCheckFailed(Failure(error)))
-                    }
-                }
-            }
-        }
-        return now
-    }
 }
 
