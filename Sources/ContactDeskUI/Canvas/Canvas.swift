@@ -21,25 +21,22 @@ public struct Canvas: Equatable, Sendable {
         set { cells[y * width + x] = newValue }
     }
 
-    /// Before a cell is overwritten: a wide character it is half of loses its other half too, so a box
-    /// drawn over CJK text never leaves a lone half that would shift the rest of the row.
-    private mutating func breakWide(_ x: Int, _ y: Int) {
-        guard x >= 0, x < width else { return }
-        let i = y * width + x
-        if cells[i].text.isEmpty, x > 0 { cells[i - 1].text = " " }
-        breakRight(x, y)
+    // Keeping wide characters whole: writing a run of cells [from, to) on a row can only cut a wide character
+    // at its two ends (inside the run every cell is written anyway), so only the ends are checked: the rest
+    // is plain stores, which keeps a full repaint as cheap as before.
+
+    /// Before a run starting at `from` is written: a right half there loses its left half.
+    private mutating func openRun(_ from: Int, _ y: Int) {
+        guard from > 0, from < width else { return }
+        let i = y * width + from
+        if cells[i].text.isEmpty { cells[i - 1].text = " " }
     }
 
-    /// The right half of a wide character whose left half is at (x, y) becomes a blank.
-    private mutating func breakRight(_ x: Int, _ y: Int) {
-        let i = y * width + x
-        if x + 1 < width, cells[i + 1].text.isEmpty, !cells[i].text.isEmpty { cells[i + 1].text = " " }
-    }
-
-    /// Writes one cell, keeping wide characters whole.
-    private mutating func place(_ x: Int, _ y: Int, _ cell: Cell) {
-        breakWide(x, y)
-        self[x, y] = cell
+    /// After a run ending before `to` was written: a right half left at `to` lost its left half.
+    private mutating func closeRun(_ to: Int, _ y: Int) {
+        guard to > 0, to < width else { return }
+        let i = y * width + to
+        if cells[i].text.isEmpty { cells[i].text = " " }
     }
 
     /// Paints `role` over a rectangle, clearing its text; any part off the canvas (or a negative size) is skipped.
@@ -47,22 +44,30 @@ public struct Canvas: Equatable, Sendable {
         let w = w ?? width - x
         let rows = max(0, y)..<max(max(0, y), min(height, y + h))
         let columns = max(0, x)..<max(max(0, x), min(width, x + w))
+        guard !columns.isEmpty else { return }
+        let blank = Cell(text: " ", role: role)
         for yy in rows {
-            for xx in columns { place(xx, yy, Cell(text: " ", role: role)) }
+            openRun(columns.lowerBound, yy)
+            for xx in columns { cells[yy * width + xx] = blank }
+            closeRun(columns.upperBound, yy)
         }
     }
 
     /// Copies rows `from..<from+height` of `other` to (x, y), clipped to both canvases: how a view taller
     /// than its box is scrolled.
     public mutating func blit(_ other: Canvas, x: Int, y: Int, fromRow: Int, height h: Int) {
+        let columns = max(0, x)..<max(max(0, x), min(width, x + other.width))
+        guard !columns.isEmpty else { return }
         for row in 0..<max(0, h) {
             let source = fromRow + row, target = y + row
             guard source >= 0, source < other.height, target >= 0, target < height else { continue }
-            for column in 0..<other.width where x + column >= 0 && x + column < width {
-                let cell = other[column, source]
-                // A right half follows the left half just written: only what it covers on its right may need breaking.
-                if cell.text.isEmpty { breakRight(x + column, target); self[x + column, target] = cell } else { place(x + column, target, cell) }
+            openRun(columns.lowerBound, target)
+            for xx in columns { cells[target * width + xx] = other[xx - x, source] }
+            // A wide character of the sheet cut by the right edge would leave its left half alone.
+            if let last = columns.last, other.width > last - x + 1, other[last - x + 1, source].text.isEmpty {
+                cells[target * width + last].text = " "
             }
+            closeRun(columns.upperBound, target)
         }
     }
 
@@ -73,17 +78,19 @@ public struct Canvas: Equatable, Sendable {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(maxWidth ?? (width - x), width - x)
         var col = x
+        var first: Int?
         for c in text {
             let w = DisplayWidth.of(c)
             if w == 0 { continue }
             if col + w > x + limit { break }
             if col >= 0 {
-                if w == 2 { breakWide(col + 1, y) }
-                place(col, y, Cell(text: c == "\t" ? " " : String(c), role: role))
-                if w == 2 { self[col + 1, y] = Cell(text: "", role: role) }
+                if first == nil { first = col; openRun(col, y) }
+                cells[y * width + col] = Cell(text: c == "\t" ? " " : String(c), role: role)
+                if w == 2 { cells[y * width + col + 1] = Cell(text: "", role: role) }
             }
             col += w
         }
+        if first != nil { closeRun(col, y) }
         return col - x
     }
 

@@ -194,19 +194,22 @@ public struct AppState: Equatable, Sendable {
     /// The same, keeping the cursor on friend `keep` (taken before `friends` was replaced, since `visible`
     /// still indexes the old list).
     public mutating func refreshVisible(keeping keep: String?) {
-        current.index.update(current.friends)
-        let needle = Array(filter.lowercased().utf8)
-        let order = current.index.sorted(current.friends, by: sort, descending: descending)
+        // Locals, not the forwarding properties: a closure run per friend must not go through a getter each time.
+        let friends = current.friends
+        current.index.update(friends)
+        let needle = Array(current.filter.lowercased().utf8)
+        let order = current.index.sorted(friends, by: sort, descending: descending)
+        let groupFilter = current.groupFilter
         if needle.isEmpty && groupFilter == nil {
             current.visible = order
         } else {
-            let friends = current.friends, index = current.index, groupFilter = current.groupFilter
+            let index = current.index
             current.visible = order.filter { i in
                 if let g = groupFilter, !friends[i].groups.contains(g) { return false }
                 return needle.isEmpty || index.matches(i, needle)
             }
         }
-        if let keep, let pos = visible.firstIndex(where: { friends[$0].id == keep }) { cursor = pos }
+        if let keep, let pos = current.visible.firstIndex(where: { friends[$0].id == keep }) { current.cursor = pos }
         clampCursor()
     }
 
