@@ -57,7 +57,7 @@ extension Runtime {
             try file.encoded().write(to: url, options: .atomic)
             now.append(.exported(path: url.path))
         } catch {
-            now.append(.exportFailed(.file(path: url.path, reason: StatePathError.describe(error))))
+            now.append(.exportFailed(.file(path: url.path, reason: StatePathError.reason(error))))
         }
         return now
     }
@@ -74,8 +74,6 @@ extension Runtime {
                 }
                 if let problem = report.auditFailure { Logger(label: "contactdesk.audit").critical("audit", metadata: ["error": "\(problem)"]) }
                 inbox.post(.submitFinished(report, entries: entries, account: account))
-            } catch let error as ChatError {
-                inbox.post(.submitFailed(.chat(error), account: account))
             } catch {
                 inbox.post(.submitFailed(Failure(error), account: account))
             }
@@ -143,8 +141,6 @@ extension Runtime {
                 }
                 inbox.post(.rosterLoaded(roster), load: id)
             } catch is CancellationError {
-            } catch let error as ChatError {
-                inbox.post(.rosterFailed(.chat(error)), load: id)
             } catch {
                 inbox.post(.rosterFailed(Failure(error)), load: id)
             }

@@ -45,14 +45,15 @@ struct ApplyCommand: AsyncParsableCommand {
         entries = try check(entries, Stager(configuredFields: configured))
         guard !entries.isEmpty else { throw refused("\(file): no valid entry left; nothing was sent") }
         // Then what the server says: who is a friend, how many groups there are.
-        let pre = try await SubmitPlan.fetch(client, account: changes.account, entries: entries, customKeys: keys(entries))
+        let pre = try await SubmitPlan.fetch(client, account: changes.account, entries: entries, customKeys: SubmitSession.keys([], entries))
         let groups = try await client.groupGet(account: changes.account).resultItem?.map(\.groupName) ?? []
         let friends = Set(entries.map(\.key.friend)).subtracting(pre.refused.keys)
         entries = try check(entries, Stager(configuredFields: configured, existingGroups: groups, friends: friends))
         guard !entries.isEmpty else { throw refused("\(file): no valid entry left; nothing was sent") }
 
         if dryRun {
-            let plan = try await SubmitPlan.fetch(client, account: changes.account, entries: entries, customKeys: keys(entries)).plan
+            // The read the checks made is the dry run's too: no second friend_get_list.
+            let plan = SubmitPlan.make(entries: entries, fresh: pre.fresh)
             for item in plan.items {
                 print("\(item.toAccount)  would send " + item.snsItem.map { "\($0.tag)=\(describe($0.value))" }.joined(separator: " "))
             }
@@ -71,7 +72,7 @@ struct ApplyCommand: AsyncParsableCommand {
         }
         let session = SubmitSession(client: client, app: client.config.sdkAppID, account: changes.account, audit: audit, journal: nil)
         let report: Submitter.Report
-        do { report = try await session.submit(entries, customKeys: keys(entries)) } catch let e as AuditUnavailable {
+        do { report = try await session.submit(entries, customKeys: []) } catch let e as AuditUnavailable {
             throw refused("\(e)")
         } catch {
             FileHandle.standardError.write(Data("contactdesk: \(error)\n".utf8))
@@ -107,10 +108,6 @@ struct ApplyCommand: AsyncParsableCommand {
     func refused(_ message: String) -> ExitCode {
         FileHandle.standardError.write(Data("contactdesk: \(message)\n".utf8))
         return ExitCode(2)
-    }
-
-    func keys(_ entries: [ChangeEntry]) -> [String] {
-        Array(Set(entries.compactMap { if case .custom(let k) = $0.key.field { return k } else { return nil } })).sorted()
     }
 
     func describe(_ v: FriendValue) -> String {

@@ -105,7 +105,7 @@ import TestSupport
             _ = try await client.friendUpdate(account: "o", items: [UpdateItem(toAccount: "f1", snsItem: [TagValue(tag: FriendTag.remark, value: .string("applied"))])])
             #expect(try journal.inFlight(app: TestCredentials.sdkAppID, account: "o") == ["f1", "f2"])
 
-            let applied = try await Submitter(client: client).reconcile(account: "o", entries: set.sorted, inFlight: ["f1", "f2"], customKeys: [])
+            let applied = try await Submitter(client: client).reconcileReport(account: "o", entries: set.sorted, inFlight: ["f1", "f2"], customKeys: []).applied
             #expect(applied == ["f1"])
             // What is left to send is f2 alone, exactly once.
             await server.resetCallCounts()

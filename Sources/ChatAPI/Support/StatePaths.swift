@@ -40,11 +40,9 @@ public struct StatePathError: Error, Equatable, Sendable, CustomStringConvertibl
     public var reason: String
     public var description: String { "\(path) cannot be created: \(reason)" }
 
-    /// A file error in words ("Permission denied"), for any file ContactDesk writes.
-    public static func describe(_ error: Error) -> String { reason(error) }
-
-    /// The POSIX reason under a Foundation file error (strerror's words), else the error's own text.
-    static func reason(_ error: Error) -> String {
+    /// A file error in words ("Permission denied"): the POSIX reason under a Foundation file error
+    /// (strerror's words), else the error's own text.
+    public static func reason(_ error: Error) -> String {
         let ns = error as NSError
         if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
             return String(cString: strerror(Int32(underlying.code)))

@@ -156,10 +156,8 @@ public final class Journal: Sendable {
         }
     }
 
-    static func reason(_ error: Error) -> String { reason(error, at: nil) }
-
     /// One line the operator can act on, naming the folder where that helps ("/state is read-only").
-    static func reason(_ error: Error, at url: URL?) -> String {
+    static func reason(_ error: Error, at url: URL? = nil) -> String {
         let dir = url?.deletingLastPathComponent().path
         if let e = error as? DatabaseError {
             switch e.resultCode {

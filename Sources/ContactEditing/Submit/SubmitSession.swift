@@ -87,7 +87,7 @@ public struct SubmitSession: Sendable {
 
     /// The custom fields to re-read: the ones known from the roster or profile and every one the entries name,
     /// so a reconcile at start-up, before any roster is loaded, still recognises applied custom fields.
-    static func keys(_ known: [String], _ entries: [ChangeEntry]) -> [String] {
+    public static func keys(_ known: [String], _ entries: [ChangeEntry]) -> [String] {
         Array(Set(known).union(entries.compactMap { if case .custom(let k) = $0.key.field { k } else { nil } })).sorted()
     }
 }

@@ -118,12 +118,7 @@ public struct Submitter: Sendable {
 
 extension Submitter {
     /// After a crash during a submit: re-reads the friends that were in flight and returns those whose staged values
-    /// the server already has (applied), so they leave the change set instead of being sent again.
-    public func reconcile(account: String, entries: [ChangeEntry], inFlight: [String], customKeys: [String]) async throws -> Set<String> {
-        try await reconcileReport(account: account, entries: entries, inFlight: inFlight, customKeys: customKeys).applied
-    }
-
-    /// `reconcile` with the friends as re-read, so the applied rows can be audited with their values.
+    /// the server already has (applied), with the friends as re-read so the applied rows can be audited.
     public func reconcileReport(account: String, entries: [ChangeEntry], inFlight: [String], customKeys: [String]) async throws
         -> (applied: Set<String>, fresh: [String: Friend]) {
         let pending = entries.filter { inFlight.contains($0.key.friend) }
