@@ -6,10 +6,12 @@ import Foundation
 public enum TestSandbox {
     /// An emulator configuration for the test app.
     public static func config(seed: SandboxConfig.Seed = .empty, customFields: [String] = ["Test"], faults: [String] = [],
-                              serializeWrites: Bool = true, rateLimit: Int = 0, statePath: URL? = nil) throws -> SandboxConfig {
-        SandboxConfig(sdkAppID: TestCredentials.sdkAppID, admin: TestCredentials.admin, key: TestCredentials.key, seed: seed,
+                              serializeWrites: Bool = true, rateLimit: Int = 0, rateWindow: Duration = .seconds(1), statePath: URL? = nil) throws -> SandboxConfig {
+        var config = SandboxConfig(sdkAppID: TestCredentials.sdkAppID, admin: TestCredentials.admin, key: TestCredentials.key, seed: seed,
                       customFields: customFields, statePath: statePath, faults: try faults.map(FaultRule.parse),
                       serializeWrites: serializeWrites, rateLimit: rateLimit)
+        config.rateWindow = rateWindow
+        return config
     }
 
     /// Runs `body` with a started emulator and a client for it; always stops the emulator.

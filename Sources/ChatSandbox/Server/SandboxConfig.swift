@@ -23,6 +23,9 @@ public struct SandboxConfig: Sendable {
     public var serializeWrites: Bool
     /// Calls per second per command before 60007; 0 turns the limit off.
     public var rateLimit: Int
+    /// The window the rate limit counts in: the service's second; tests widen it so a loaded machine cannot
+    /// spread a burst over two windows.
+    public var rateWindow: Duration = .seconds(1)
 
     public init(host: String = "127.0.0.1", port: Int = 0, sdkAppID: UInt64 = DemoSeed.sdkAppID, admin: String = DemoSeed.admin,
                 key: SecretKey, seed: Seed = .demo, customFields: [String] = [], statePath: URL? = nil,

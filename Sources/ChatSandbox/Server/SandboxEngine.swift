@@ -18,6 +18,7 @@ actor SandboxEngine {
     private var faults: [FaultRule]
     var serializeWrites: Bool
     var rateLimit: Int
+    var rateWindow: Duration = .seconds(1)
     private let statePath: URL?
     private var writing: Set<String> = []
     private var recentCalls: [String: [ContinuousClock.Instant]] = [:]
@@ -133,11 +134,11 @@ actor SandboxEngine {
         return nil
     }
 
-    /// A sliding one-second window per command, as the service counts.
+    /// A sliding window per command (one second, as the service counts).
     private func admitCall(_ command: String) -> Bool {
         let now = ContinuousClock.now
         var times = recentCalls[command, default: []]
-        times.removeAll { now - $0 >= .seconds(1) }
+        times.removeAll { now - $0 >= rateWindow }
         guard times.count < rateLimit else { recentCalls[command] = times; return false }
         times.append(now)
         recentCalls[command] = times
@@ -195,6 +196,7 @@ actor SandboxEngine {
     var faultSpecs: [String] { faults.map { $0.spec + ($0.remaining.map { " (\($0) left)" } ?? "") } }
     func setSerializeWrites(_ on: Bool) { serializeWrites = on }
     func setRateLimit(_ n: Int) { rateLimit = n }
+    func setRateWindow(_ window: Duration) { rateWindow = window }
     func setSensitiveWords(_ words: [String]) { state.sensitiveWords = words }
     func addCustomField(_ key: String) { if !state.customFields.contains(key) { state.customFields.append(key) } }
     func resetCallCounts() { callCounts = [:] }

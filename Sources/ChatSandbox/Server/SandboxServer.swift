@@ -32,6 +32,7 @@ public final class SandboxServer: Sendable {
         let state = try config.initialState()
         let engine = SandboxEngine(state: state, key: config.key, faults: config.faults, serializeWrites: config.serializeWrites,
                                    rateLimit: config.rateLimit, statePath: config.statePath)
+        await engine.setRateWindow(config.rateWindow)
         self.engine = engine
         sdkAppID = state.sdkAppID
         admin = config.admin
