@@ -6,6 +6,7 @@
 #include <locale.h>
 #include <wchar.h>
 #include <curses.h>
+#include <term.h>
 
 /* stdscr is a macro over a function in some ncurses builds. */
 static inline WINDOW *cd_stdscr(void) { return stdscr; }
@@ -41,4 +42,24 @@ static inline int cd_read_key(wint_t *out) {
 static inline void cd_mouse_off(void) { mousemask(0, NULL); }
 /* waddnstr with the UTF-8 bytes of a run of cells; ncursesw decodes them with the locale. */
 static inline int cd_put(int y, int x, const char *utf8) { return mvwaddstr(stdscr, y, x, utf8); }
+/* Reads the terminfo entry for `term` without starting curses: 1 found, 0 not found or TERM unset. errret keeps setupterm from exiting. */
+static inline int cd_terminfo_exists(const char *term) {
+    int err = 0;
+    if (setupterm(term, 1, &err) != OK) return 0;
+    del_curterm(cur_term);
+    return 1;
+}
+/* Whether `term`'s entry can move the cursor (cup); tigetstr answers (char *)-1 for a name that is no string capability. */
+static inline int cd_has_cursor_addressing(const char *term) {
+    int err = 0;
+    if (setupterm(term, 1, &err) != OK) return 0;
+    char *cup = tigetstr("cup");
+    int ok = cup != NULL && cup != (char *)-1;
+    del_curterm(cur_term);
+    return ok;
+}
+/* curs_set answers ERR on terminals that cannot show or hide the cursor. */
+static inline int cd_show_cursor(int visibility) { return curs_set(visibility) != ERR; }
+/* wmove through a function: move is a macro. */
+static inline void cd_move(int y, int x) { wmove(stdscr, y, x); }
 #endif

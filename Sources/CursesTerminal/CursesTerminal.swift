@@ -12,6 +12,33 @@ public final class CursesTerminal: TerminalDevice, @unchecked Sendable {
     /// Lets another thread end a `readKeys` wait early (an effect finished).
     public let waker = Waker()
 
+    /// What the launcher learns about TERM before curses starts: usable (perhaps through a stand-in entry, with a
+    /// note for the status line), or not usable at all, with the reason.
+    public enum TerminalCheck: Equatable, Sendable {
+        case usable(note: String?)
+        case unusable(String)
+    }
+
+    /// Checks TERM before `initscr`, which would print "Error opening terminal" and exit on a missing entry.
+    /// A TERM without a terminfo entry here (xterm-kitty, alacritty, wezterm over SSH) runs on the first of
+    /// xterm-256color, xterm and vt100 that exists (TERM is set to it for this process); an unset TERM or a
+    /// terminal that cannot move the cursor (dumb) cannot show the screen at all.
+    public static func checkTerminal() -> TerminalCheck {
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        let fix = "run it in a terminal such as xterm, tmux or PuTTY with TERM set to its name (e.g. TERM=xterm-256color)"
+        if term.isEmpty { return .unusable("TERM is not set, so the screen cannot be drawn; \(fix)") }
+        if cd_terminfo_exists(term) == 1 {
+            if cd_has_cursor_addressing(term) == 1 { return .usable(note: nil) }
+            return .unusable("TERM=\(term) cannot move the cursor, so the screen cannot be drawn; \(fix). "
+                + "For scripts, use the subcommands instead (contactdesk friends list, contactdesk apply)")
+        }
+        for fallback in ["xterm-256color", "xterm", "vt100"] where cd_terminfo_exists(fallback) == 1 {
+            setenv("TERM", fallback, 1)
+            return .usable(note: "TERM=\(term) has no terminfo here; using \(fallback) (to install the right one: infocmp -x | ssh HOST tic -x -)")
+        }
+        return .unusable("TERM=\(term) has no terminfo entry here, nor do xterm-256color, xterm or vt100; install ncurses-base or ncurses-term")
+    }
+
     /// Sets the locale, starts ncurses in raw mode with a short Esc delay, no mouse, colours as available.
     /// `useColor` false (NO_COLOR, a monochrome theme) draws with attributes only.
     public init(theme: Theme, useColor: Bool) {
@@ -105,6 +132,20 @@ public final class CursesTerminal: TerminalDevice, @unchecked Sendable {
             }
         }
         cd_attr_set(0, 0)
+        // A text field's insertion point is the terminal's own cursor, over the character it stands before; a
+        // terminal that cannot show a cursor gets that cell in reverse video instead.
+        if let c = canvas.cursor, c.x < w, c.y < h {
+            if cd_show_cursor(1) == 0 {
+                let cell = canvas[c.x, c.y]
+                let style = pairs[cell.role] ?? (0, 0)
+                cd_attr_set(style.attrs | cd_attr_reverse(), style.pair)
+                cd_put(Int32(c.y), Int32(c.x), cell.text.isEmpty ? " " : cell.text)
+                cd_attr_set(0, 0)
+            }
+            cd_move(Int32(c.y), Int32(c.x))
+        } else {
+            _ = cd_show_cursor(0)
+        }
         wnoutrefresh(cd_stdscr())
         doupdate()
     }
@@ -118,39 +159,26 @@ public final class CursesTerminal: TerminalDevice, @unchecked Sendable {
         var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: waker.readFD, events: Int16(POLLIN), revents: 0)]
         _ = poll(&fds, 2, Int32(timeout))
         if fds[1].revents & Int16(POLLIN) != 0 { waker.drain() }
-        var keys: [Key] = []
+        // Escape sequences ncurses did not know (its terminfo entry names others) are decoded by KeyDecoder.
+        let (keys, rest) = KeyDecoder.decode(readAvailable(), final: false)
+        guard !rest.isEmpty else { return keys }
+        // A sequence cut by a slow link: give its rest a moment, then take what came as it is (a lone Esc is Escape).
+        var stdin = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0)]
+        _ = poll(&stdin, 1, 40)
+        return keys + KeyDecoder.decode(rest + readAvailable(), final: true).keys
+    }
+
+    /// Everything ncurses has queued, as character codes or the keys it decoded itself.
+    private func readAvailable() -> [RawInput] {
         wtimeout(cd_stdscr(), 0)
-        while let next = readOne() { keys.append(next) }
-        return keys
-    }
-
-    private func readOne() -> Key? {
-        var ch: wint_t = 0
-        switch cd_read_key(&ch) {
-        case -1: return nil
-        case 1: return Self.functionKey(Int32(ch))
-        default:
-            if ch == 27 {
-                // Esc then a character within the Esc delay is Alt-character (readKeys set no-wait reads).
-                var next: wint_t = 0
-                let kind = cd_read_key(&next)
-                if kind == 0, next >= 32, next != 127, let s = Unicode.Scalar(next) { return .alt(Character(s)) }
-                // Not an Alt combination: give the key back so Esc-then-Tab is two keys.
-                if kind == 0 { unget_wch(wchar_t(bitPattern: next)) } else if kind == 1 { ungetch(Int32(next)) }
-                return .escape
+        var out: [RawInput] = []
+        while true {
+            var ch: wint_t = 0
+            switch cd_read_key(&ch) {
+            case -1: return out
+            case 1: if let k = Self.functionKey(Int32(ch)) { out.append(.key(k)) }
+            default: out.append(.scalar(UInt32(ch)))
             }
-            return Self.character(ch)
-        }
-    }
-
-    static func character(_ ch: wint_t) -> Key? {
-        switch ch {
-        case 9: return .tab
-        case 10, 13: return .enter
-        case 8, 127: return .backspace
-        case 1...26: return .ctrl(Character(Unicode.Scalar(UInt8(ch) + 96)))
-        case 0, 28...31: return nil
-        default: return Unicode.Scalar(ch).map { .char(Character($0)) }
         }
     }
 
@@ -167,6 +195,7 @@ public final class CursesTerminal: TerminalDevice, @unchecked Sendable {
         case KEY_ENTER: return .enter
         case KEY_BACKSPACE: return .backspace
         case KEY_DC: return .delete
+        case KEY_IC: return .insert
         case KEY_BTAB: return .backTab
         case KEY_RESIZE: return .resize
         case KEY_F0 + 1...KEY_F0 + 12: return .function(Int(code - KEY_F0))

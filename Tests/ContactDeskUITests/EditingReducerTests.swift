@@ -1,5 +1,6 @@
 import ContactDeskUI
 import ContactEditing
+import Foundation
 import Testing
 import TestSupport
 
@@ -166,8 +167,10 @@ import TestSupport
         // On the failed row, the status line gives the code, the catalog's words and its hint.
         _ = Reducer.reduce(&s, .key(.char("j")))
         #expect(s.selected?.id == "c2")
-        let line = Screen.render(s).lines[s.height - 2]
-        #expect(line.hasPrefix("c2: 30011 friend-list group limit reached (32) · Use an existing group"))
+        // The status area wraps: read its rows as one text.
+        let lines = Screen.render(s).lines
+        let status = lines[(s.height - 5)...(s.height - 2)].map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(status.contains("c2: ✗ 30011 friend-list group limit reached (32) · Use an existing group, or delete an unused group first."), "\(status)")
     }
 }
 

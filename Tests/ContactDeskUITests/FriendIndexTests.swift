@@ -17,6 +17,13 @@ import Testing
     }
 
     /// The definition: substring of id, nickname, remark or a group, case-insensitive; stable sort by the column.
+    /// The plain definition of the operator's order: Chinese text by its pinyin (ICU's transliteration of the whole
+    /// string, no cache), everything lowercased.
+    static func pinyin(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: { $0.properties.isIdeographic }) else { return s.lowercased() }
+        return (s.applyingTransform(StringTransform("Han-Latin; Latin-ASCII"), reverse: false) ?? s).lowercased()
+    }
+
     static func expected(_ s: AppState) -> [String] {
         let needle = s.filter.lowercased()
         let rows = s.friends.enumerated().filter { _, f in
@@ -27,9 +34,9 @@ import Testing
         func key(_ f: Friend) -> String {
             switch s.sort {
             case .userID: f.id.lowercased()
-            case .nickname: f.nickname.lowercased()
-            case .remark: f.remark.lowercased()
-            case .groups: f.groups.joined(separator: ",").lowercased()
+            case .nickname: pinyin(f.nickname)
+            case .remark: pinyin(f.remark)
+            case .groups: pinyin(f.groups.joined(separator: ","))
             }
         }
         return rows.sorted { a, b in

@@ -5,11 +5,19 @@ public struct Cell: Equatable, Sendable {
     public var role: Role
 }
 
+/// A cell position for the terminal cursor.
+public struct CursorPosition: Equatable, Sendable {
+    public var x: Int, y: Int
+    public init(x: Int, y: Int) { self.x = x; self.y = y }
+}
+
 /// A grid of styled cells that views draw into and the terminal paints. Widths are display columns.
 public struct Canvas: Equatable, Sendable {
     public let width: Int
     public let height: Int
     public private(set) var cells: [Cell]
+    /// Where the terminal cursor stands (a focused text field's insertion point); nil hides it.
+    public var cursor: CursorPosition?
 
     public init(width: Int, height: Int, role: Role = .row) {
         self.width = max(0, width); self.height = max(0, height)
@@ -68,6 +76,9 @@ public struct Canvas: Equatable, Sendable {
                 cells[target * width + last].text = " "
             }
             closeRun(columns.upperBound, target)
+        }
+        if let c = other.cursor, c.y >= fromRow, c.y < fromRow + h, columns.contains(x + c.x) {
+            cursor = CursorPosition(x: x + c.x, y: y + c.y - fromRow)
         }
     }
 

@@ -1,5 +1,75 @@
 import ContactEditing
 
+/// What a bulk form would do to the marked friends: the change set after it, how many friends it changes, and
+/// the first problem. One computation serves the preview and the staging, so the count shown is the count staged.
+struct BulkPlan: Equatable {
+    var next: ChangeSet
+    var changed = 0
+    var targets = 0
+    /// Marked friends the filter or group hides: they are changed too, so the form says how many.
+    var hidden = 0
+    var problem: String?
+
+    init(_ state: AppState, _ form: BulkForm) {
+        next = state.history.current
+        let targetList = state.friends.filter { state.marked.contains($0.id) }
+        targets = targetList.count
+        let shown = Set(state.visible.map { state.friends[$0].id })
+        hidden = targetList.count { !shown.contains($0.id) }
+        let validator = Validator(configuredFields: Set(state.customFields))
+        let value = form.first.string.trimmingCharacters(in: .whitespaces)
+        guard !value.isEmpty || form.operation == .replaceRemark else { return }
+        // A friend counts as changed only when the value it would end with differs from what it has now (staged or
+        // on the server), so an operation that touches nobody stages nothing and leaves no undo step.
+        func stage(_ f: Friend, _ field: FieldKey, _ intent: Intent) {
+            let key = state.key(f.id, field)
+            let now = next.staged(key) ?? f.value(of: field)
+            var trial = next
+            trial.stage(key, base: f.value(of: field), intent: intent)
+            if (trial.staged(key) ?? f.value(of: field)) != now { next = trial; changed += 1 }
+        }
+        switch form.operation {
+        case .addGroup, .removeGroup:
+            do { try validator.groupName(value) } catch { problem = error.description; return }
+            let adding = form.operation == .addGroup
+            for f in targetList { stage(f, .groups, .groups(add: adding ? [value] : [], remove: adding ? [] : [value])) }
+            if let p = Reducer.stagingProblem(state, next, friend: nil) { problem = p.description }
+        case .setField, .clearField:
+            let text = form.operation == .setField ? form.second.string : ""
+            do { try validator.custom(value, text) } catch { problem = error.description; return }
+            for f in targetList { stage(f, .custom(value), .set(text)) }
+        case .replaceRemark:
+            if form.first.string.isEmpty { problem = "Find: type the text to replace"; return }
+            for f in targetList {
+                let current = next.staged(state.key(f.id, .remark))?.text ?? f.remark
+                guard current.contains(form.first.string) else { continue }
+                let replaced = current.replacingOccurrences(of: form.first.string, with: form.second.string)
+                do { try validator.remark(replaced) } catch { problem = "\(f.id): \(error.description)"; return }
+                stage(f, .remark, .set(replaced))
+            }
+        }
+    }
+
+    /// "3 of 4 marked friends would change (2 of them hidden by the filter)".
+    var preview: String {
+        let hiddenNote = hidden == 0 ? "" : " (\(hidden) of them hidden by the filter)"
+        return "\(changed) of \(Plural.count(targets, "marked friend")) would change" + hiddenNote
+    }
+
+    /// Why nothing would change, in the operation's terms.
+    static func noChange(_ form: BulkForm, targets: Int) -> String {
+        let value = form.first.string.trimmingCharacters(in: .whitespaces)
+        let why: String = switch form.operation {
+        case .addGroup: "every marked friend is in \"\(value)\" already"
+        case .removeGroup: "no marked friend is in \"\(value)\""
+        case .setField: "every marked friend has \(value) = \"\(form.second.string)\" already"
+        case .clearField: "no marked friend has a \(value) value"
+        case .replaceRemark: "no marked friend's remark contains \"\(form.first.string)\""
+        }
+        return "nothing to stage: " + why
+    }
+}
+
 /// The bulk-edit form (`b`): one change for every marked friend.
 enum BulkFeature {
     /// Keys of the bulk form: the form handles them; Enter stages for every marked friend, Esc closes.
@@ -11,54 +81,23 @@ enum BulkFeature {
         return []
     }
 
-    /// Validates the bulk form and stages the operation for every marked friend.
+    /// Validates the bulk form and stages the operation for every marked friend it changes.
     static func submit(_ state: inout AppState, _ form: BulkForm) -> [Effect] {
         var form = form
-        let validator = Validator(configuredFields: Set(state.customFields))
-        let value = form.first.string.trimmingCharacters(in: .whitespaces)
-        func refuse(_ message: String) -> [Effect] {
-            form.error = message
-            state.overlay = .bulk(form)
-            return []
+        let plan = BulkPlan(state, form)
+        if form.first.string.trimmingCharacters(in: .whitespaces).isEmpty && form.operation != .replaceRemark {
+            form.error = "\(form.operation.firstLabel): type a name"
+        } else if let problem = plan.problem {
+            form.error = problem
+        } else if plan.changed == 0 {
+            // Nothing staged, no undo step: the form stays open so a mistyped name can be fixed.
+            form.error = BulkPlan.noChange(form, targets: plan.targets)
         }
-        let targets = state.friends.filter { state.marked.contains($0.id) }
-        var next = state.history.current
-        var changed = 0
-        switch form.operation {
-        case .addGroup, .removeGroup:
-            do { try validator.groupName(value) } catch { return refuse(error.description) }
-            let adding = form.operation == .addGroup
-            for f in targets {
-                let before = next
-                next.stage(state.key(f.id, .groups), base: .groups(f.groups),
-                           intent: .groups(add: adding ? [value] : [], remove: adding ? [] : [value]))
-                if next != before { changed += 1 }
-            }
-            if let problem = Reducer.stagingProblem(state, next, friend: nil) { return refuse(problem.description) }
-        case .setField, .clearField:
-            let text = form.operation == .setField ? form.second.string : ""
-            do { try validator.custom(value, text) } catch { return refuse(error.description) }
-            for f in targets {
-                let before = next
-                next.stage(state.key(f.id, .custom(value)), base: .text(f.custom[value] ?? ""), intent: .set(text))
-                if next != before { changed += 1 }
-            }
-        case .replaceRemark:
-            if form.first.string.isEmpty { return refuse("Find: type the text to replace") }
-            for f in targets {
-                let current = state.staged(f.id, .remark)?.text ?? f.remark
-                guard current.contains(form.first.string) else { continue }
-                let replaced = current.replacingOccurrences(of: form.first.string, with: form.second.string)
-                do { try validator.remark(replaced) } catch { return refuse("\(f.id): \(error.description)") }
-                let before = next
-                next.stage(state.key(f.id, .remark), base: .text(f.remark), intent: .set(replaced))
-                if next != before { changed += 1 }
-            }
-        }
+        if form.error != nil { state.overlay = .bulk(form); return [] }
         state.overlay = .none
-        let effects = Reducer.edit(&state) { $0 = next }
+        let effects = Reducer.edit(&state) { $0 = plan.next }
         state.formAwaitingSave = effects.isEmpty ? nil : .bulk(form)
-        state.status = .bulkStaged(operation: form.operation.rawValue, changed: changed, of: targets.count, total: state.history.current.count)
+        state.status = .bulkStaged(operation: form.operation.rawValue, changed: plan.changed, of: plan.targets, total: state.history.current.count)
         return effects
     }
 }

@@ -7,7 +7,17 @@ enum ChangeSetFeature {
         // Moving needs the count only; the sorted entries are built when one is dropped.
         let count = state.history.current.count
         let last = max(0, count - 1), page = max(1, state.listHeight - 2)
+        if state.reviewSearching { return search(&state, key, cursor: cursor) }
         if key == .escape { state.overlay = .none; return [] }
+        if key == .char("/") {
+            state.reviewSearching = true
+            state.reviewSearch = ""
+            return []
+        }
+        if key == .char("n"), !state.reviewSearch.isEmpty {
+            state.overlay = .changes(cursor: next(state, from: cursor + 1) ?? cursor)
+            return []
+        }
         // The list's movement keys from the key map, a page at a time too (3000 entries need more than j/k).
         switch state.keyMap.action(for: key, in: .review) ?? state.keyMap.action(for: key, in: .list) {
         case .moveDown?: state.overlay = .changes(cursor: min(last, cursor + 1))
@@ -32,5 +42,36 @@ enum ChangeSetFeature {
         default: break
         }
         return []
+    }
+
+    /// Typing the search: each key moves to the first entry at or after the cursor that matches (friend, nickname,
+    /// field or either value, case-insensitive, wrapping); Enter keeps the search (`n` finds the next), Esc ends it.
+    static func search(_ state: inout AppState, _ key: Key, cursor: Int) -> [Effect] {
+        switch key {
+        case .escape: state.reviewSearching = false; state.reviewSearch = ""; return []
+        case .enter: state.reviewSearching = false; return []
+        case .backspace: if !state.reviewSearch.isEmpty { state.reviewSearch.removeLast() }
+        case .ctrl("u"): state.reviewSearch = ""
+        case .char(let c): state.reviewSearch.append(c)
+        default: return []
+        }
+        if let found = next(state, from: cursor) { state.overlay = .changes(cursor: found) }
+        return []
+    }
+
+    /// The first entry at or after `from` (wrapping) that matches the search.
+    static func next(_ state: AppState, from: Int) -> Int? {
+        let needle = state.reviewSearch.lowercased()
+        guard !needle.isEmpty else { return nil }
+        let entries = state.history.current.sorted
+        guard !entries.isEmpty else { return nil }
+        let nicknames = ChangeSetView.nicknames(state, entries)
+        for step in 0..<entries.count {
+            let i = (from + step) % entries.count
+            let e = entries[i]
+            let text = [e.key.friend, nicknames[e.key.friend] ?? "", e.key.field.description, ChangeSetView.text(e.base), ChangeSetView.text(e.result)]
+            if text.contains(where: { $0.lowercased().contains(needle) }) { return i }
+        }
+        return nil
     }
 }

@@ -4,7 +4,7 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
     case ctrl(Character)
     case alt(Character)
     case up, down, left, right, pageUp, pageDown, home, end
-    case enter, escape, backspace, delete, tab, backTab
+    case enter, escape, backspace, delete, insert, tab, backTab
     case function(Int)
     /// The terminal changed size.
     case resize
@@ -28,6 +28,7 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
         case .escape: "Esc"
         case .backspace: "Backspace"
         case .delete: "Delete"
+        case .insert: "Insert"
         case .tab: "Tab"
         case .backTab: "Shift-Tab"
         case .function(let n): "F\(n)"
@@ -40,7 +41,7 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
         let named: [String: Key] = ["space": .char(" "), "up": .up, "down": .down, "left": .left, "right": .right,
                                     "pgup": .pageUp, "pageup": .pageUp, "pgdn": .pageDown, "pagedown": .pageDown,
                                     "home": .home, "end": .end, "enter": .enter, "return": .enter, "esc": .escape,
-                                    "escape": .escape, "backspace": .backspace, "delete": .delete, "del": .delete,
+                                    "escape": .escape, "backspace": .backspace, "delete": .delete, "del": .delete, "insert": .insert, "ins": .insert,
                                     "tab": .tab, "shift-tab": .backTab, "backtab": .backTab]
         if let k = named[name.lowercased()] { self = k; return }
         if name.count == 1, let c = name.first { self = .char(c); return }

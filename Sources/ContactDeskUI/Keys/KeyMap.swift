@@ -30,6 +30,7 @@ public enum ActionID: String, CaseIterable, Sendable {
     case changeSet = "changes"
     case undo, redo, submit
     case retry
+    case details
     case keepMine = "conflict.keep"
     case takeTheirs = "conflict.take"
     case dropEntry = "changes.drop"
@@ -83,6 +84,7 @@ public enum ActionID: String, CaseIterable, Sendable {
         case .redo: "redo"
         case .submit: "submit the staged changes (asks first)"
         case .retry: "retry the rows that failed or were not sent"
+        case .details: "details: the selected row's whole result (a conflict's values) and the last message"
         case .keepMine: "conflict on this row: keep mine (send it next time)"
         case .takeTheirs: "conflict on this row: take the server's value"
         case .dropEntry: "drop the selected staged change"
@@ -157,6 +159,7 @@ public enum ActionID: String, CaseIterable, Sendable {
         case .undo: [.char("u")]
         case .submit: [.char("S")]
         case .retry: [.char("r")]
+        case .details: [.char("v")]
         case .keepMine: [.char("K")]
         case .takeTheirs: [.char("T")]
         case .redo: [.ctrl("r")]

@@ -55,6 +55,8 @@ public enum Overlay: Equatable, Sendable {
     case confirmQuit
     /// The filter text is being typed; the status line shows it with its cursor.
     case filter
+    /// The selected row's result and the last message in full (`v`).
+    case detail(scroll: Int)
 }
 
 /// Everything that belongs to one account: its friends and groups, the rows shown, what is marked and
@@ -137,6 +139,9 @@ public struct AppState: Equatable, Sendable {
     public var tick = 0
     public var keyMap: KeyMap
     public var quitting = false
+    /// The change-set screen's search (`/` there): the text, and whether it is being typed.
+    public var reviewSearch = ""
+    public var reviewSearching = false
     /// Custom fields the profile says the app has configured, besides those seen on friends.
     public var configuredFields: Set<String> = []
     /// The form an edit came from until its journal write is known: a refused write reopens it with the reason,

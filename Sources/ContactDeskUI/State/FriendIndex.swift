@@ -41,15 +41,16 @@ struct FriendIndex: Equatable, Sendable {
         orderKey = nil
     }
 
-    /// Indexes of all friends sorted by `sort` (case-insensitive, stable: ties keep server order).
+    /// Indexes of all friends sorted by `sort` (case-insensitive, Chinese by pinyin, stable: ties keep server order).
     mutating func sorted(_ friends: [Friend], by sort: SortColumn, descending: Bool) -> [Int] {
         if let k = orderKey, k.0 == sort, k.1 == descending, order.count == friends.count { return order }
         let keys: [String] = friends.map { f in
             switch sort {
             case .userID: f.id.lowercased()
-            case .nickname: f.nickname.lowercased()
-            case .remark: f.remark.lowercased()
-            case .groups: f.groups.joined(separator: ",").lowercased()
+            // Names and remarks in the operator's order: Chinese by pinyin among Latin text.
+            case .nickname: SortKey.of(f.nickname)
+            case .remark: SortKey.of(f.remark)
+            case .groups: SortKey.of(f.groups.joined(separator: ","))
             }
         }
         order = friends.indices.sorted { a, b in

@@ -215,6 +215,7 @@ public enum Reducer {
         case .confirmQuit: return ConfirmFeature.quitKey(&state, key)
         case .resume(let set): return ResumeFeature.key(&state, key, set: set)
         case .filter: return FilterFeature.key(&state, key)
+        case .detail(let scroll): return DetailFeature.key(&state, key, scroll: scroll)
         case .none:
             break
         }
@@ -267,6 +268,7 @@ public enum Reducer {
             state.status = nil
             return [.loadRoster(account: state.account, full: true)]
         case .help: state.overlay = .help(scroll: 0)
+        case .details: state.overlay = .detail(scroll: 0)
         case .quit:
             return requestQuit(&state)
         case .edit:

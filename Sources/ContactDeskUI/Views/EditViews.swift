@@ -1,13 +1,14 @@
 import ContactEditing
 
-/// Draws a text field with its cursor, scrolled to fit.
+/// Draws a text field, scrolled to fit, and puts the terminal cursor at its insertion point when focused.
 func drawField(_ canvas: inout Canvas, _ field: TextField, x: Int, y: Int, width: Int, focused: Bool) {
     guard width > 0 else { return }
     let role: Role = focused ? .formFieldFocused : .formField
     canvas.fill(x: x, y: y, width: width, role: role)
     let (text, cursorColumn) = field.window(width: width)
     canvas.put(text, x: x, y: y, role: role, maxWidth: width)
-    if focused { canvas.put(cursorColumn < width ? "▏" : "", x: x + min(cursorColumn, width - 1), y: y, role: role) }
+    // The terminal's cursor marks the insertion point, so no character is drawn over.
+    if focused { canvas.cursor = CursorPosition(x: x + min(cursorColumn, width - 1), y: y) }
 }
 
 /// The form for one friend. Its fields are drawn on a sheet as tall as they need and shown through the
@@ -69,7 +70,7 @@ enum EditFormView {
 /// The bulk-edit form, with how many marked friends it would touch.
 enum BulkFormView {
     static func draw(_ canvas: inout Canvas, _ state: AppState, _ form: BulkForm) {
-        let inner = box(&canvas, width: 72, height: 11, title: "Bulk edit \(state.marked.count) marked · \(state.keyMap.label(for: .dialogAccept)) stages · \(state.keyMap.label(for: .dialogCancel)) cancels", role: .dialog)
+        let inner = box(&canvas, width: 72, height: 11, title: "Bulk edit \(Plural.count(state.marked.count, "marked friend")) · \(state.keyMap.label(for: .dialogAccept)) stages · \(state.keyMap.label(for: .dialogCancel)) cancels", role: .dialog)
         let fieldX = inner.x + 10, fieldWidth = inner.w - 10
         canvas.put("Change", x: inner.x, y: inner.y, role: .formLabel)
         canvas.put("◂ \(form.operation.rawValue) ▸", x: fieldX, y: inner.y, role: form.focus == 0 ? .formFieldFocused : .dialog, maxWidth: fieldWidth)
@@ -79,25 +80,12 @@ enum BulkFormView {
             canvas.put(second, x: inner.x, y: inner.y + 3, role: .formLabel)
             drawField(&canvas, form.second, x: fieldX, y: inner.y + 3, width: fieldWidth, focused: form.focus == 2)
         }
-        let preview = previewCount(state, form)
-        canvas.put(preview, x: inner.x, y: inner.y + 5, role: .progress, maxWidth: inner.w)
-        if let error = form.error { canvas.put("✗ " + error, x: inner.x, y: inner.y + 7, role: .formError, maxWidth: inner.w) }
-        else { canvas.put("Left/Right on the first line chooses the change; \(state.keyMap.first(.formNext)) moves", x: inner.x, y: inner.y + 7, role: .formLabel, maxWidth: inner.w) }
-    }
-
-    static func previewCount(_ state: AppState, _ form: BulkForm) -> String {
-        let targets = state.friends.filter { state.marked.contains($0.id) }
-        let v = form.first.string.trimmingCharacters(in: .whitespaces)
-        guard !v.isEmpty else { return "applies to \(targets.count) marked friends" }
-        let n: Int
-        switch form.operation {
-        case .addGroup: n = targets.filter { !((state.staged($0.id, .groups)?.groups ?? $0.groups).contains(v)) }.count
-        case .removeGroup: n = targets.filter { (state.staged($0.id, .groups)?.groups ?? $0.groups).contains(v) }.count
-        case .setField: n = targets.filter { (state.staged($0.id, .custom(v))?.text ?? $0.custom[v] ?? "") != form.second.string }.count
-        case .clearField: n = targets.filter { !((state.staged($0.id, .custom(v))?.text ?? $0.custom[v] ?? "").isEmpty) }.count
-        case .replaceRemark: n = targets.filter { (state.staged($0.id, .remark)?.text ?? $0.remark).contains(form.first.string) }.count
+        let plan = BulkPlan(state, form)
+        canvas.put(plan.preview, x: inner.x, y: inner.y + 5, role: .progress, maxWidth: inner.w)
+        let message = form.error.map { "✗ " + $0 } ?? "Left/Right on the first line chooses the change; \(state.keyMap.first(.formNext)) moves"
+        for (i, line) in TextWrap.lines(message, width: inner.w, maxLines: 2).enumerated() {
+            canvas.put(line, x: inner.x, y: inner.y + 6 + i, role: form.error == nil ? .formLabel : .formError, maxWidth: inner.w)
         }
-        return "\(n) of \(targets.count) marked friends would change"
     }
 }
 
@@ -105,31 +93,63 @@ enum BulkFormView {
 enum ChangeSetView {
     static func text(_ v: FieldValue) -> String { v.text.map { $0.isEmpty ? "(empty)" : "\"\($0)\"" } ?? "[" + (v.groups ?? []).joined(separator: ", ") + "]" }
 
+    /// Nicknames of the friends the entries name (one pass over the friends, not one per entry).
+    static func nicknames(_ state: AppState, _ entries: [ChangeEntry]) -> [String: String] {
+        let wanted = Set(entries.map(\.key.friend))
+        var out: [String: String] = [:]
+        for f in state.friends where wanted.contains(f.id) { out[f.id] = f.nickname }
+        return out
+    }
+
     static func draw(_ canvas: inout Canvas, _ state: AppState, cursor: Int) {
         let entries = state.history.current.sorted
         canvas.fill(y: 1, height: state.height - 3, role: .row)
         canvas.fill(y: 1, role: .columnHeading)
-        canvas.put("  Change set: \(entries.count) staged field\(entries.count == 1 ? "" : "s") in \(Set(entries.map(\.key.friend)).count) friends   old -> new",
+        let friendCount = Set(entries.map(\.key.friend)).count
+        let position = entries.isEmpty ? "" : "   \(min(cursor, entries.count - 1) + 1)/\(entries.count)"
+        canvas.put("  Change set: \(Plural.count(entries.count, "staged field")) in \(Plural.count(friendCount, "friend"))   old -> new" + position,
                    x: 0, y: 1, role: .columnHeading)
         let height = state.height - 4  // rows 2 ... h-3; the status line stays visible below
         let first = max(0, cursor - height + 1)
-        if entries.isEmpty { canvas.put(state.keyMap.keys(for: .edit).isEmpty ? "Nothing staged (read-only)." : "Nothing staged. \(state.keyMap.label(for: .edit)) edits a friend, \(state.keyMap.label(for: .bulk)) edits the marked ones.", x: 2, y: 3, role: .row) }
-        for (i, e) in entries.enumerated().dropFirst(first).prefix(height) {
+        if entries.isEmpty {
+            let hint = state.keyMap.keys(for: .edit).isEmpty ? "Nothing staged (read-only: editing is off)."
+                : "Nothing staged. \(state.keyMap.label(for: .edit)) edits a friend, \(state.keyMap.label(for: .bulk)) edits the marked ones."
+            canvas.put(hint, x: 2, y: 3, role: .row, maxWidth: state.width - 2)
+        }
+        let shown = Array(entries.enumerated().dropFirst(first).prefix(height))
+        let nicknames = nicknames(state, shown.map(\.element))
+        // Columns sized by what is shown: the friend, its nickname (when there is room) and the whole field name.
+        let idWidth = min(24, shown.map { DisplayWidth.of($0.element.key.friend) }.max() ?? 6)
+        let fieldWidth = min(32, shown.map { DisplayWidth.of($0.element.key.field.description) }.max() ?? 6)
+        let nickWidth = state.width >= 100 ? min(20, max(8, shown.map { DisplayWidth.of(nicknames[$0.element.key.friend] ?? "") }.max() ?? 0)) : 0
+        for (i, e) in shown {
             let y = 2 + i - first
             let role: Role = i == cursor ? .rowSelected : .row
             canvas.fill(y: y, role: role)
-            var x = canvas.put("  " + DisplayWidth.pad(e.key.friend, to: 10) + " " + DisplayWidth.pad(e.key.field.description, to: 12) + " ",
-                               x: 0, y: y, role: role)
+            var x = canvas.put("  " + DisplayWidth.pad(e.key.friend, to: idWidth) + " ", x: 0, y: y, role: role)
+            if nickWidth > 0 { x += canvas.put(DisplayWidth.pad(nicknames[e.key.friend] ?? "", to: nickWidth) + " ", x: x, y: y, role: role) }
+            x += canvas.put(DisplayWidth.pad(e.key.field.description, to: fieldWidth) + " ", x: x, y: y, role: role)
             // Cut values end in "…", so a long remark never reads as complete.
-            x += canvas.put(DisplayWidth.truncate(text(e.base), to: (state.width - x) / 2 - 2), x: x, y: y, role: i == cursor ? role : .diffOld)
+            x += canvas.put(DisplayWidth.truncate(text(e.base), to: max(1, (state.width - x) / 2 - 2)), x: x, y: y, role: i == cursor ? role : .diffOld)
             x += canvas.put(" -> ", x: x, y: y, role: role)
-            canvas.put(DisplayWidth.truncate(text(e.result), to: state.width - x), x: x, y: y, role: i == cursor ? role : .diffNew)
+            canvas.put(DisplayWidth.truncate(text(e.result), to: max(0, state.width - x)), x: x, y: y, role: i == cursor ? role : .diffNew)
         }
         let keys = state.keyMap
         canvas.fill(y: state.height - 1, role: .footer)
+        if state.reviewSearching {
+            let used = canvas.put(" /" + state.reviewSearch, x: 0, y: state.height - 1, role: .footer, maxWidth: state.width - 1)
+            canvas.cursor = CursorPosition(x: used, y: state.height - 1)
+            canvas.put("  \(keys.label(for: .dialogAccept)) keeps · \(keys.label(for: .dialogCancel)) ends the search", x: used + 1, y: state.height - 1, role: .footer)
+            return
+        }
         // Unbound actions (read-only mode) get no hint.
-        let hints = [(ActionID.dropEntry, "drop"), (.undo, "undo"), (.redo, "redo"), (.export, "export")]
-            .filter { !keys.keys(for: $0.0).isEmpty }.map { "\(keys.label(for: $0.0)) \($0.1)" } + ["\(keys.label(for: .dialogCancel)) back"]
+        var hints = [(ActionID.dropEntry, "drop"), (.undo, "undo"), (.redo, "redo"), (.export, "export")]
+            .filter { !keys.keys(for: $0.0).isEmpty }.map { "\(keys.first($0.0)) \($0.1)" }
+            + ["/ search" + (state.reviewSearch.isEmpty ? "" : " (n next)"), "\(keys.first(.top))/\(keys.first(.bottom))/PgUp/PgDn move", "\(keys.first(.dialogCancel)) back"]
+        // A narrow screen drops the movement and redo hints first; help lists them all.
+        for dropped in [" move", " redo"] where DisplayWidth.of(" " + hints.joined(separator: " · ")) > state.width {
+            hints.removeAll { $0.hasSuffix(dropped) }
+        }
         canvas.put(" " + hints.joined(separator: " · "), x: 0, y: state.height - 1, role: .footer)
     }
 }

@@ -27,6 +27,7 @@ public enum Screen {
         case .confirmSubmit(let retry): ConfirmSubmitView.draw(&canvas, state, retry: retry)
         case .confirmQuit: ConfirmQuitView.draw(&canvas, state)
         case .filter: break  // drawn on the status line
+        case .detail(let scroll): DetailView.draw(&canvas, state, scroll: scroll)
         }
         return canvas
     }
@@ -38,59 +39,29 @@ enum HeaderView {
 
     static func draw(_ canvas: inout Canvas, _ state: AppState) {
         canvas.fill(y: 0, role: .header)
-        let count = state.load.isLoading && state.friends.isEmpty ? "…" : "\(state.friends.count)"
-        // Most important first: a narrow screen cuts the endpoint, not the account or the counts.
-        var text = " ContactDesk │ \(state.account) │ \(count) friends │ \(state.marked.count) marked │ \(state.history.current.count) staged │ app \(state.info.sdkAppID) │ \(state.info.endpoint)"
-        if state.info.readOnly { text = " READ-ONLY │" + text.dropFirst() }
-        canvas.put(text, x: 0, y: 0, role: .header)
-        if state.load.isLoading {
-            let s = " " + spinner[state.tick % spinner.count] + (state.isRefreshing ? " refreshing " : " loading ")
-            canvas.put(s, x: max(0, state.width - DisplayWidth.of(s)), y: 0, role: .header)
-        }
+        var right = ""
+        if state.load.isLoading { right = " " + spinner[state.tick % spinner.count] + (state.isRefreshing ? " refreshing " : " loading ") }
+        let count = state.load.isLoading && state.friends.isEmpty ? "… friends" : Plural.count(state.friends.count, "friend")
+        // Most important first; a part that does not fit whole is left out, never cut in the middle.
+        var parts = [state.info.readOnly ? "READ-ONLY" : nil, "ContactDesk", state.account, count].compactMap { $0 }
+        let optional = ["\(state.marked.count) marked", "\(state.history.current.count) staged", "app \(state.info.sdkAppID)", state.info.endpoint]
+        let budget = state.width - DisplayWidth.of(right)
+        func line(_ p: [String]) -> String { " " + p.joined(separator: " │ ") }
+        for part in optional where DisplayWidth.of(line(parts + [part])) <= budget { parts.append(part) }
+        canvas.put(line(parts), x: 0, y: 0, role: .header, maxWidth: max(0, budget))
+        if !right.isEmpty { canvas.put(right, x: max(0, state.width - DisplayWidth.of(right)), y: 0, role: .header) }
     }
 }
 
 /// The friend rows with their column headings.
 enum FriendListView {
-    struct Column {
-        let title: String
-        let width: Int
-        let field: FieldKey?
-        /// The sort this column shows an arrow for; nil for custom fields, which do not sort.
-        var sort: SortColumn? = nil
-        var isResult = false
-        let value: (Friend) -> String
-    }
-
-    /// Columns that fit `width`: marker, UserID, nickname, remark (flexible), groups, custom fields.
-    static func columns(_ state: AppState, width: Int) -> [Column] {
-        let idWidth = min(14, max(6, state.visible.prefix(200).map { DisplayWidth.of(state.friends[$0].id) }.max() ?? 6))
-        let nickWidth = width >= 100 ? 18 : 14
-        let groupsWidth = width >= 100 ? 18 : 12
-        var custom = state.customFields
-        let resultWidth = state.results.isEmpty ? 0 : (width >= 90 ? 46 : 24)
-        func remarkWidth(_ n: Int) -> Int { width - 2 - (idWidth + 1) - (nickWidth + 1) - (groupsWidth + 1) - n * 9 - (resultWidth > 0 ? resultWidth + 1 : 0) }
-        while !custom.isEmpty && remarkWidth(custom.count) < 16 { custom.removeLast() }
-        var cols = [
-            Column(title: "UserID", width: idWidth, field: nil, sort: .userID) { $0.id },
-            Column(title: "Nickname", width: nickWidth, field: nil, sort: .nickname) { $0.nickname },
-            Column(title: "Remark", width: max(8, remarkWidth(custom.count)), field: .remark, sort: .remark) { $0.remark },
-            Column(title: "Groups", width: groupsWidth, field: .groups, sort: .groups) { $0.groups.joined(separator: ",") },
-        ]
-        // A custom field may be called "Result" or "Groups": columns are told apart by kind, never by title.
-        cols += custom.map { key in Column(title: key, width: 8, field: .custom(key)) { $0.custom[key] ?? "" } }
-        if resultWidth > 0 {
-            cols.append(Column(title: "Result", width: resultWidth, field: nil, isResult: true) { state.results[$0.id]?.inline ?? "" })
-        }
-        return cols
-    }
-
     static func draw(_ canvas: inout Canvas, _ state: AppState, x: Int, width: Int) {
-        let cols = columns(state, width: width)
-        var cx = x + 2
+        let layout = ColumnLayout(state, width: width)
+        let cols = layout.columns
+        var cx = x + layout.prefix
         canvas.fill(x: x, y: 1, width: width, role: .columnHeading)
         for c in cols {
-            let arrow = c.sort == state.sort ? (state.descending ? "↓" : "↑") : ""
+            let arrow = c.sort != nil && c.sort == state.sort ? (state.descending ? "↓" : "↑") : ""
             canvas.put(c.title + arrow, x: cx, y: 1, role: .columnHeading, maxWidth: c.width)
             cx += c.width + 1
         }
@@ -111,62 +82,55 @@ enum FriendListView {
             guard pos < state.visible.count else { break }
             let friend = state.friends[state.visible[pos]]
             let isMarked = state.marked.contains(friend.id)
-            let role: Role = pos == state.cursor ? .rowSelected : (isMarked ? .rowMarked : .row)
+            let selected = pos == state.cursor
+            let role: Role = selected ? .rowSelected : (isMarked ? .rowMarked : .row)
             canvas.fill(x: x, y: top + row, width: width, role: role)
             canvas.put(isMarked ? "●" : " ", x: x, y: top + row, role: role)
             let isStaged = staged.contains(friend.id)
-            if isStaged { canvas.put("✎", x: x + 1, y: top + row, role: pos == state.cursor ? role : .staged) }
-            var cx = x + 2
+            if isStaged { canvas.put("✎", x: x + 1, y: top + row, role: selected ? role : .staged) }
+            let result = state.results[friend.id]
+            if let r = result { canvas.put(r.marker, x: x + 2, y: top + row, role: selected ? role : resultRole(r)) }
+            var cx = x + layout.prefix
             for c in cols {
                 // A staged field shows its new value in the staged style.
                 let stagedValue = isStaged ? c.field.flatMap { state.staged(friend.id, $0) } : nil
                 let text = stagedValue?.plainText ?? c.value(friend)
-                var cellRole: Role = stagedValue != nil && pos != state.cursor ? .staged : role
-                if c.isResult, pos != state.cursor, let r = state.results[friend.id] {
-                    cellRole = switch r {
-                    case .ok: .resultOK
-                    case .conflict: .conflict
-                    default: .resultError
-                    }
-                }
+                var cellRole: Role = stagedValue != nil && !selected ? .staged : role
+                if c.kind == .result, !selected, let r = result { cellRole = resultRole(r) }
                 canvas.put(DisplayWidth.truncate(text, to: c.width), x: cx, y: top + row, role: cellRole, maxWidth: c.width)
                 cx += c.width + 1
             }
         }
     }
+
+    static func resultRole(_ r: SubmitOutcome) -> Role {
+        switch r {
+        case .ok: .resultOK
+        case .conflict: .conflict
+        default: .resultError
+        }
+    }
 }
 
-/// The line above the footer: the filter being typed, the match count, progress or the last message.
+/// The lines above the footer: the filter being typed, the match count, progress or the last message. A message
+/// longer than the screen is wide wraps upward over the last rows of the list (at most a third of the screen);
+/// what still does not fit ends in "…" and is whole in the detail view.
 enum StatusLineView {
-    static func draw(_ canvas: inout Canvas, _ state: AppState) {
-        let y = state.height - 2
-        let matches = "\(state.visible.count) match\(state.visible.count == 1 ? "" : "es")"
-        if let problems = state.startupProblems {
-            canvas.put(problems, x: 0, y: y, role: .resultError)
-            return
-        }
-        if state.filtering {
-            canvas.put("/" + state.filter + "▏  " + matches + "  (\(state.keyMap.label(for: .dialogAccept)) keeps, \(state.keyMap.label(for: .dialogCancel)) clears)", x: 0, y: y, role: .progress)
-            return
+    static func maxLines(_ state: AppState) -> Int { max(1, min(4, (state.height - 4) / 3)) }
+
+    /// The words and their role for the state, before wrapping.
+    static func message(_ state: AppState) -> (text: String, role: Role)? {
+        let matches = Plural.count(state.visible.count, "match", "matches")
+        if let problems = state.startupProblems { return (problems, .resultError) }
+        // The selected row's result in full: code, the catalog's hint, the service's text.
+        if state.overlay == .none, state.submitting == nil, let f = state.selected, let r = state.results[f.id], r != .ok {
+            return (RowDetail.summary(state, f, r), .resultError)
         }
         var parts: [String] = []
-        // The selected row's result in full: code, the service's text and the catalog's hint.
-        if state.overlay == .none, state.submitting == nil, let f = state.selected, let r = state.results[f.id], r != .ok {
-            let detail: String = switch r {
-            case .failed(let code, let info):
-                "\(f.id): " + ErrorCatalog.inline(code, info: info) + (info.isEmpty ? "" : " (\(info))") + " · " + ErrorCatalog.entry(code).hint
-            case .conflict(let fields):
-                "\(f.id): \(fields.map(\.description).joined(separator: ", ")) changed on the server since you staged it · \(state.keyMap.label(for: .keepMine)) keeps yours, \(state.keyMap.label(for: .takeTheirs)) takes theirs"
-            case .notSent(let reason): "\(f.id): not sent: \(reason) · \(state.keyMap.label(for: .retry)) retries after re-reading"
-            case .ok: ""
-            }
-            canvas.put(detail, x: 0, y: y, role: .resultError)
-            return
-        }
         if !state.filter.isEmpty { parts.append("filter \"\(state.filter)\": \(matches) · \(state.keyMap.label(for: .dialogCancel)) clears") }
         if let g = state.groupFilter { parts.append("group \(g)") }
         if case .loading(let n) = state.load, state.cachedAt == nil {
-            parts.append(state.isRefreshing ? "reloading all \(state.friends.count) friends…" : "loading friends… \(n) received")
+            parts.append(state.isRefreshing ? "reloading all \(Plural.count(state.friends.count, "friend"))…" : "loading friends… \(n) received")
         }
         if let p = state.submitting {
             let width = 20, filled = p.total == 0 ? 0 : min(width, max(0, width * p.done / p.total))
@@ -174,8 +138,28 @@ enum StatusLineView {
         }
         // While loading, the progress replaces news, except the cached list's own note.
         if let s = state.status?.text(state.keyMap), !(state.load.isLoading && !state.statusIsError) || state.cachedAt != nil { parts.append(s) }
+        if parts.isEmpty { return nil }
         let role: Role = state.statusIsError ? .resultError : (state.load.isLoading || state.submitting != nil ? .progress : .footer)
-        canvas.put(parts.joined(separator: " · "), x: 0, y: y, role: role)
+        return (parts.joined(separator: " · "), role)
+    }
+
+    static func draw(_ canvas: inout Canvas, _ state: AppState) {
+        let y = state.height - 2
+        if state.filtering {
+            let matches = Plural.count(state.visible.count, "match", "matches")
+            let used = canvas.put("/" + state.filter, x: 0, y: y, role: .progress, maxWidth: state.width - 1)
+            canvas.cursor = CursorPosition(x: used, y: y)
+            canvas.put("  " + matches + "  (\(state.keyMap.label(for: .dialogAccept)) keeps, \(state.keyMap.label(for: .dialogCancel)) clears)",
+                       x: used + 1, y: y, role: .progress)
+            return
+        }
+        guard let (text, role) = message(state) else { return }
+        let lines = TextWrap.lines(text, width: state.width, maxLines: maxLines(state))
+        for (i, line) in lines.enumerated() {
+            let row = y - (lines.count - 1) + i
+            canvas.fill(y: row, role: role == .footer ? .row : role)
+            canvas.put(line, x: 0, y: row, role: role)
+        }
     }
 }
 
@@ -184,16 +168,18 @@ enum FooterView {
     static func draw(_ canvas: inout Canvas, _ state: AppState) {
         let y = state.height - 1
         canvas.fill(y: y, role: .footer)
-        var order: [ActionID] = [.filter, .mark, .edit, .bulk, .changeSet, .undo, .groups, .help, .quit]
+        var order: [ActionID] = [.filter, .mark, .edit, .bulk, .changeSet, .submit, .undo, .groups, .help, .quit]
         func text() -> String {
             // An action without keys (read-only mode) has no hint.
-            " " + order.compactMap { a in
+            var hints = order.compactMap { a -> String? in
                 guard let name = a.footer, let key = state.keyMap.keys(for: a).first else { return nil }
                 return "\(key.description) \(name)"
-            }.joined(separator: "  ")
+            }
+            if state.info.readOnly { hints.insert("read-only", at: 0) }
+            return " " + hints.joined(separator: "  ")
         }
         // On a narrow screen drop the less needed hints first; help and quit always show.
-        for dropped in [ActionID.groups, .undo, .bulk] where DisplayWidth.of(text()) > state.width { order.removeAll { $0 == dropped } }
+        for dropped in [ActionID.groups, .undo, .submit, .bulk, .mark] where DisplayWidth.of(text()) > state.width { order.removeAll { $0 == dropped } }
         canvas.put(text(), x: 0, y: y, role: .footer)
     }
 }

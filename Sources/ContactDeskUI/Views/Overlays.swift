@@ -48,7 +48,8 @@ enum OpenAccountView {
         let inner = box(&canvas, width: 60, height: 7, title: "Open account", role: .dialog)
         canvas.put("UserID:", x: inner.x, y: inner.y, role: .formLabel)
         canvas.fill(x: inner.x + 8, y: inner.y, width: inner.w - 8, role: .formFieldFocused)
-        canvas.put(input + (checking ? "" : "▏"), x: inner.x + 8, y: inner.y, role: .formFieldFocused, maxWidth: inner.w - 8)
+        let used = canvas.put(input, x: inner.x + 8, y: inner.y, role: .formFieldFocused, maxWidth: inner.w - 9)
+        if !checking { canvas.cursor = CursorPosition(x: inner.x + 8 + used, y: inner.y) }
         if let error { canvas.put(error, x: inner.x, y: inner.y + 2, role: .formError, maxWidth: inner.w) }
         if checking { canvas.put("checking with account_check…", x: inner.x, y: inner.y + 2, role: .progress, maxWidth: inner.w) }
         canvas.put("\(state.keyMap.label(for: .dialogAccept)) open · \(state.keyMap.label(for: .dialogCancel)) cancel", x: inner.x, y: inner.y + 4, role: .dialog, maxWidth: inner.w)
