@@ -81,9 +81,9 @@ public final class CursesTerminal: TerminalDevice, @unchecked Sendable {
     public var depth: String {
         switch colors {
         case 0x1000000...: "truecolor"
-        case 256...: "256 colours"
-        case 8...: "\(colors) colours"
-        default: "no colour"
+        case 256...: "256"
+        case 8...: "\(colors)"
+        default: "none"
         }
     }
 

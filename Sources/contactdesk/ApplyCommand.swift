@@ -61,7 +61,7 @@ struct ApplyCommand: AsyncParsableCommand {
                 print("\(friend)  ! conflict: \(fields.map(\.description).joined(separator: ", ")) (not sent)")
             }
             for friend in plan.alreadyApplied.sorted() { print("\(friend)  already as staged") }
-            print("dry run: \(plan.items.count) rows would be sent to \(changes.account); nothing was sent")
+            print("dry run: \(Plural.count(plan.items.count, "row")) would be sent to \(changes.account); nothing was sent")
             if !plan.conflicts.isEmpty { throw ExitCode(1) }
             return
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChatAPI
+import ContactDeskUI
 import ContactEditing
 import Foundation
 
@@ -28,12 +29,27 @@ struct AuditCommand: ParsableCommand {
             e.dateEncodingStrategy = .iso8601
             print(String(decoding: try e.encode(records), as: UTF8.self))
         case .table:
-            for r in records {
-                let result = r.code == 0 ? "✓" : "✗ " + (r.code > 0 ? ErrorCatalog.inline(r.code, info: r.info) : r.info)
-                print([r.at.formatted(.iso8601), r.operatorName + (r.sshClient.map { "@" + $0 } ?? ""), "\(r.app)", r.account, r.friend,
-                       r.field, r.old, "->", r.new, result].joined(separator: "  "))
-            }
-            print("\(records.count) record\(records.count == 1 ? "" : "s")")
+            print(Self.table(records), terminator: "")
+            print(records.count == 1 ? "1 record" : "\(records.count) records")
         }
+    }
+
+    /// Aligned columns under a header; values from the service and the operator are shown visibly (no control
+    /// characters reach the terminal), an empty value as "(empty)", and long ones cut with "…" (json has them whole).
+    static func table(_ records: [AuditRecord]) -> String {
+        guard !records.isEmpty else { return "" }
+        func value(_ s: String) -> String { s.isEmpty ? "(empty)" : ServerText.visible(s) }
+        let header = ["WHEN", "WHO", "APP", "ACCOUNT", "FRIEND", "FIELD", "OLD", "NEW", "RESULT"]
+        let rows: [[String]] = records.map { r in
+            let result = r.code == 0 ? "✓" : "✗ " + (r.code > 0 ? ErrorCatalog.inline(r.code, info: r.info) : ServerText.clean(r.info))
+            return [r.at.formatted(.iso8601), r.operatorName + (r.sshClient.map { "@" + $0 } ?? ""), "\(r.app)", ServerText.visible(r.account),
+                    ServerText.visible(r.friend), r.field, value(r.old), value(r.new), result]
+        }
+        let caps = [25, 24, 12, 32, 32, 24, 40, 40, 200]
+        let widths = header.indices.map { i in min(caps[i], ([header] + rows).map { DisplayWidth.of($0[i]) }.max() ?? 0) }
+        return ([header] + rows).map { row in
+            row.indices.map { i in i == row.count - 1 ? DisplayWidth.truncate(row[i], to: widths[i]) : DisplayWidth.pad(row[i], to: widths[i]) }
+                .joined(separator: "  ") + "\n"
+        }.joined()
     }
 }

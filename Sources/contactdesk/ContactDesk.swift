@@ -13,6 +13,14 @@ struct ContactDesk: AsyncParsableCommand {
         `contactdesk --account ID --region R --sdkappid N --admin ADMIN` on a real app. The secret key never comes
         from the command line: set \(KeyLoader.variable) or pass --key-file PATH (a file only its owner can read).
         Logs go to $XDG_STATE_HOME/contactdesk/contactdesk.log.
+
+        Options of the screen (`contactdesk [open]`; `contactdesk open --help` lists them all):
+          --demo                  the built-in emulator with demo data
+          --account ID            the account to open
+          --read-only             browse only: no editing, no submit
+          --theme NAME|PATH       a theme (see `contactdesk themes`)
+          --import FILE           stage an exported change set for review
+          --profile, --region, --sdkappid, --admin, --key-file   where and as whom to connect
         """,
         version: ContactDeskVersion.string,
         subcommands: [OpenCommand.self, UsersigCommand.self, SandboxCommand.self, FriendsCommand.self, ThemesCommand.self, AuditCommand.self, ApplyCommand.self, ErrorsCommand.self],
@@ -20,13 +28,22 @@ struct ContactDesk: AsyncParsableCommand {
     )
 
     /// Runs the command; usage and configuration errors exit with 2, the usual status for them.
+    /// Wrong usage (parsing) shows the usage; a problem found while running (a missing file, a bad profile) shows
+    /// only what is wrong and how to fix it, since the usage was right.
     static func main() async {
+        var command: ParsableCommand
+        do { command = try parseAsRoot() } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
         do {
-            var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand { try await asyncCommand.run() } else { try command.run() }
         } catch {
             if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                FileHandle.standardError.write(Data(("contactdesk: " + message(for: error) + "\n").utf8))
                 Foundation.exit(2)
             }
             exit(withError: error)

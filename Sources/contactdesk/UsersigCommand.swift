@@ -16,7 +16,8 @@ struct UsersigCommand: ParsableCommand {
 
     @Option(name: .long, help: "The app's SDKAppID.") var sdkappid: UInt64
     @Option(name: .long, help: "The UserID the UserSig is for (an administrator for REST calls).") var identifier: String
-    @Option(name: .long, help: "Validity in seconds when generating.") var expire: Int64 = 86_400
+    // Unconditional, so "--expire -5" reaches validate() and is refused for what it is, not as a missing value.
+    @Option(name: .long, parsing: .unconditional, help: "Validity in seconds when generating.") var expire: Int64 = 86_400
     @Option(name: .long, help: ArgumentHelp("Check this UserSig instead of making one ('-' reads standard input).",
                                             valueName: "usersig"))
     var verify: String?
@@ -24,7 +25,7 @@ struct UsersigCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        guard expire > 0 else { throw ValidationError("--expire must be a positive number of seconds, got \(expire)") }
+        guard expire > 0 else { throw ValidationError("--expire \(expire): must be a positive number of seconds (86400 is one day)") }
         guard !identifier.isEmpty, identifier.utf8.count <= 32 else {
             throw ValidationError("--identifier must be 1 to 32 bytes, got \(identifier.utf8.count)")
         }

@@ -81,7 +81,7 @@ import TestSupport
         try t.send("C-u")
         try t.send("demo_solo", literal: true)
         try t.send("Enter")
-        let solo = try t.waitFor("1 friends loaded")
+        let solo = try t.waitFor("1 friend loaded")
         #expect(solo.contains("demo_solo") && solo.contains("c0001"))
         // A dialog survives a resize.
         try t.send("o")

@@ -63,13 +63,14 @@ import Testing
                                                     groups: (1...12).map { GroupSummary(name: "g\($0)", count: 1) })))
         _ = Reducer.reduce(&s, .key(.char("e")))
         guard case .edit(let start) = s.overlay else { Issue.record("no form"); return }
-        for _ in 0..<(start.newGroupIndex + start.customKeys.count) {
-            _ = Reducer.reduce(&s, .key(.tab))
+        // Down walks the checklist group by group, then the fields after it.
+        for _ in 0..<(1 + start.groupNames.count + start.customKeys.count) {
+            _ = Reducer.reduce(&s, .key(.down))
             guard case .edit(let form) = s.overlay else { Issue.record("form closed"); return }
             let lines = Screen.render(s).lines
             let label = form.focus == form.newGroupIndex ? "New group"
                 : form.focus > form.newGroupIndex ? form.customKeys[form.focus - form.newGroupIndex - 1]
-                : form.groupNames[form.focus - 1]
+                : "] " + (form.focusedGroup ?? "?")
             #expect(lines.contains { $0.contains(label) }, "focus \(form.focus) (\(label)) not in view")
             #expect(lines.contains { $0.contains("Tab/Shift-Tab move") }, "the hint row is gone")
         }

@@ -27,7 +27,7 @@ import Testing
         _ = Reducer.reduce(&s, .resized(width: 100, height: 30))
         #expect(s.startupProblems != nil)
         _ = Reducer.reduce(&s, .key(.char("j")))
-        #expect(s.startupProblems == nil && Screen.render(s).lines[s.height - 2].contains("1 friends loaded"))
+        #expect(s.startupProblems == nil && Screen.render(s).lines[s.height - 2].contains("1 friend loaded"))
     }
 
     @Test func clearingAnErrorClearsItsColour() {

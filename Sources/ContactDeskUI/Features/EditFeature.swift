@@ -7,7 +7,7 @@ enum EditFeature {
         var form = form
         // The toggle key stands for Space only on a checkbox; in a text field it is whatever it types.
         var key = key
-        if state.keyMap.action(for: key, in: .field) == .formToggle, form.focus >= 1, form.focus < form.newGroupIndex { key = .char(" ") }
+        if state.keyMap.action(for: key, in: .field) == .formToggle, form.focus == EditForm.groupsIndex { key = .char(" ") }
         if key == .escape { state.overlay = .none; return [] }
         if form.handle(key) { return submit(&state, form) }
         state.overlay = .edit(form)
@@ -30,6 +30,12 @@ enum EditFeature {
         if !newGroup.isEmpty { do { try validator.groupName(newGroup) } catch { return refuse(error, focus: form.newGroupIndex) } }
         for (i, key) in form.customKeys.enumerated() where form.custom[i].string != (friend.custom[key] ?? "") {
             do { try validator.custom(key, form.custom[i].string) } catch { return refuse(error, focus: form.newGroupIndex + 1 + i) }
+        }
+        // "billing" beside "Billing" is almost always a typo: say so once; Enter again means it.
+        if let twin = form.caseTwin, form.confirmedNewGroup != newGroup {
+            form.confirmedNewGroup = newGroup
+            return refuse(ValidationError(field: "New group", message: "\"\(newGroup)\" differs from the existing group \"\(twin)\" only by case; "
+                + "check \"\(twin)\" instead, or press \(state.keyMap.first(.dialogAccept)) again to create \"\(newGroup)\" beside it"), focus: form.newGroupIndex)
         }
         var next = state.history.current
         next.stage(state.key(friend.id, .remark), base: .text(friend.remark), intent: .set(form.remark.string))

@@ -239,6 +239,8 @@ public struct KeyMap: Equatable, Sendable {
     /// left to the form, which knows whether the cursor is on a checkbox.
     public func canonicalFieldKey(_ key: Key) -> Key {
         if case .char = key { return key }
+        // Arrows stay arrows: a checklist moves with them, and a form moves to its next field when they run out.
+        if key == .up || key == .down { return key }
         guard let action = action(for: key, in: .field), action != .formToggle, let first = action.defaultKeys.first else { return key }
         return first
     }

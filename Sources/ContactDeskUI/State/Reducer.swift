@@ -224,7 +224,13 @@ public enum Reducer {
             state.refreshVisible()
             return []
         }
-        guard let action = state.keyMap.action(for: key, in: .list) else { return [] }
+        guard let action = state.keyMap.action(for: key, in: .list) else {
+            // Read-only leaves the editing keys unbound: say why they do nothing.
+            if state.info.readOnly, ActionID.allCases.contains(where: { $0.mutates && $0.context == .list && $0.defaultKeys.contains(key) }) {
+                state.status = .readOnly
+            }
+            return []
+        }
         return perform(&state, action)
     }
 
@@ -350,6 +356,13 @@ extension AccountState {
             friends[i].custom = fresh.custom
         }
         history.reset(history.current.settled(after: entries, outcomes: report.outcomes))
+        // Groups a submit created exist on the server now: the pane, the forms and the 32-group count follow the
+        // fresh friends at once, not only after the next reload. Empty groups the list had stay listed.
+        var counts: [String: Int] = [:]
+        for f in friends { for g in f.groups { counts[g, default: 0] += 1 } }
+        var names = groups.map(\.name)
+        for f in friends { for g in f.groups where !names.contains(g) { names.append(g) } }
+        groups = names.map { GroupSummary(name: $0, count: counts[$0] ?? 0) }
     }
 }
 

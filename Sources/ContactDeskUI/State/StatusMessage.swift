@@ -79,12 +79,14 @@ public enum StatusMessage: Equatable, Sendable {
     case noChange(friend: String)
     case staged(friend: String, total: Int)
     case bulkStaged(operation: String, changed: Int, of: Int, total: Int)
+    /// A key that edits or submits, pressed in read-only mode.
+    case readOnly
 
     public enum Severity: Equatable, Sendable { case info, error }
 
     public var severity: Severity {
         switch self {
-        case .loadFailed, .saveFailed, .exportFailed, .submitFailed, .markFirst: .error
+        case .loadFailed, .saveFailed, .exportFailed, .submitFailed, .markFirst, .readOnly: .error
         case .submitted(let c, _, let audit), .submittedElsewhere(_, let c, let audit): c.allApplied && audit == nil ? .info : .error
         default: .info
         }
@@ -98,15 +100,15 @@ public enum StatusMessage: Equatable, Sendable {
     /// The words on the status line, naming the keys bound in `keys`.
     public func text(_ keys: KeyMap) -> String {
         switch self {
-        case .loaded(let n): "\(n) friends loaded"
-        case .cached(let n, let at): "\(n) friends as saved \(Self.stamp(at)); checking for changes…"
+        case .loaded(let n): "\(Plural.count(n, "friend")) loaded"
+        case .cached(let n, let at): "\(Plural.count(n, "friend")) as saved \(Self.stamp(at)); checking for changes…"
         case .loadFailed(let f, let saved?): "showing the list as saved \(Self.stamp(saved)); refresh failed (\(keys.label(for: .refresh)) retries): \(f)"
         case .loadFailed(let f, nil): "\(f)"
         case .saveFailed(let f): "\(f)"
         case .exported(let path): "change set exported to \(path)"
         case .exportFailed(let f): "export failed: \(f)"
         case .submitting: "submitting…"
-        case .retrying(let n): "retrying \(n) rows…"
+        case .retrying(let n): "retrying \(Plural.count(n, "row"))…"
         case .submitted(let c, let staged, let audit):
             "submitted: \(Self.counts(c)); \(staged) still staged" + (audit.map { " · AUDIT: " + $0 } ?? "")
         case .submittedElsewhere(let account, let c, let audit):
@@ -135,11 +137,12 @@ public enum StatusMessage: Equatable, Sendable {
         case .tookTheirs(let f): "\(f): took the server's values"
         case .noChange(let f): "no change to stage for \(f)"
         case .staged(let f, let total): "staged \(f): \(total) staged in all"
-        case .bulkStaged(let op, let changed, let of, let total): "\(op): \(changed) of \(of) marked friends changed; \(total) staged in all"
+        case .readOnly: "read-only: editing and submitting are off (--read-only, or read_only = true in the profile)"
+        case .bulkStaged(let op, let changed, let of, let total): "\(op): \(changed) of \(Plural.count(of, "marked friend")) changed; \(total) staged in all"
         }
     }
 
-    static func counts(_ c: SubmitCounts) -> String { "\(c.ok) ✓, \(c.failed) ✗, \(c.conflicts) conflicts" }
+    static func counts(_ c: SubmitCounts) -> String { "\(c.ok) ✓, \(c.failed) ✗, \(Plural.count(c.conflicts, "conflict"))" }
 
     /// "2026-11-27 07:10" in the operator's time zone.
     static func stamp(_ date: Date) -> String {

@@ -15,7 +15,8 @@ func drawField(_ canvas: inout Canvas, _ field: TextField, x: Int, y: Int, width
 /// box, scrolled to keep the focused field in view, so a short terminal gets a scrolled form, never a cut one.
 enum EditFormView {
     static func draw(_ canvas: inout Canvas, _ state: AppState, _ form: EditForm) {
-        let visible = min(form.groupNames.count, 8)
+        let shown = form.shownGroups
+        let visible = min(max(shown.count, 1), 8)
         let sheetRows = 4 + visible + 2 + form.custom.count
         let inner = box(&canvas, width: 72, height: min(sheetRows + 5, state.height - 2), title: "Edit \(form.friend) · \(state.keyMap.label(for: .dialogAccept)) stages · \(state.keyMap.label(for: .dialogCancel)) cancels", role: .dialog)
         guard inner.w > 0, inner.h > 0 else { return }
@@ -29,19 +30,29 @@ enum EditFormView {
         drawField(&sheet, form.remark, x: fieldX, y: y, width: fieldWidth - 9, focused: form.focus == 0)
         sheet.put(counter, x: max(fieldX, inner.w - 9), y: y, role: bytes > FieldLimits.remarkBytes ? .formError : .formLabel)
         y += 2
+        // A window of the checklist that keeps the cursor's group visible, and where it stands in the whole list.
+        let inList = form.focus == EditForm.groupsIndex
+        let first = max(0, min(form.groupCursor - visible + 1, shown.count - visible))
+        let range = shown.isEmpty ? "none" : (shown.count > visible ? "\(first + 1)–\(first + min(visible, shown.count)) of \(shown.count)" : "\(shown.count)")
+        let filter = form.groupFilter.isEmpty ? (inList ? " · type to filter" : "") : " · filter \"\(form.groupFilter)\""
         sheet.put("Groups", x: 0, y: y, role: .formLabel, maxWidth: labelWidth - 1)
-        sheet.put("\(state.keyMap.first(.formToggle)) toggles · \(form.desiredGroups.count) chosen", x: fieldX, y: y, role: .formLabel, maxWidth: fieldWidth)
+        sheet.put("\(form.checked.count) chosen · \(range)\(filter)" + (inList ? " · \(state.keyMap.first(.formToggle)) toggles" : ""),
+                  x: fieldX, y: y, role: .formLabel, maxWidth: fieldWidth)
+        if inList { focusY = y }
         y += 1
-        // A window of the checklist that keeps the focused group visible.
-        let focusedGroup = form.focus >= 1 && form.focus < form.newGroupIndex ? form.focus - 1 : 0
-        let first = max(0, min(focusedGroup - visible + 1, form.groupNames.count - visible))
-        for (i, name) in form.groupNames.enumerated().dropFirst(first).prefix(visible) {
-            let focused = form.focus == i + 1
+        if shown.isEmpty {
+            sheet.put(form.groupFilter.isEmpty ? "(the account has no groups yet)" : "(no group contains \"\(form.groupFilter)\")", x: fieldX, y: y, role: .dialog, maxWidth: fieldWidth)
+        }
+        for (i, name) in shown.enumerated().dropFirst(first).prefix(visible) {
+            let focused = inList && form.groupCursor == i
             if focused { focusY = y }
             let text = (form.checked.contains(name) ? "[x] " : "[ ] ") + name
-            sheet.put(text, x: fieldX, y: y, role: focused ? .formFieldFocused : .dialog, maxWidth: fieldWidth)
+            sheet.put(text, x: fieldX, y: y, role: focused ? .formFieldFocused : .dialog, maxWidth: fieldWidth - 2)
+            if i == first && first > 0 { sheet.put("▲", x: inner.w - 1, y: y, role: .formLabel) }
+            if i == first + visible - 1 && first + visible < shown.count { sheet.put("▼", x: inner.w - 1, y: y, role: .formLabel) }
             y += 1
         }
+        y = 3 + visible
         sheet.put("New group", x: 0, y: y, role: .formLabel, maxWidth: labelWidth - 1)
         if form.focus == form.newGroupIndex { focusY = y }
         drawField(&sheet, form.newGroup, x: fieldX, y: y, width: fieldWidth, focused: form.focus == form.newGroupIndex)
@@ -52,17 +63,16 @@ enum EditFormView {
             drawField(&sheet, form.custom[i], x: fieldX, y: y, width: fieldWidth, focused: form.focus == form.newGroupIndex + 1 + i)
             y += 1
         }
-        // The sheet ends with a blank row; the error or the hint follows it, or takes the last row when space is short.
-        let window = max(0, min(sheetRows, inner.h - 1))
+        // The error (wrapped, up to three rows) or the hint follows the sheet's window; the window gives way to it.
+        let tail = form.error.map { TextWrap.lines("✗ " + $0, width: inner.w, maxLines: max(1, min(3, inner.h - 1))) }
+            ?? [DisplayWidth.truncate(state.keyMap.formHint, to: inner.w)]
+        let window = max(0, min(sheetRows, inner.h - tail.count))
         let offset = max(0, min(focusY - window + 1, sheetRows - window))
         canvas.blit(sheet, x: inner.x, y: inner.y, fromRow: offset, height: window)
         if offset > 0 { canvas.put("▲", x: inner.x + inner.w - 1, y: inner.y, role: .formLabel) }
         if offset + window < sheetRows { canvas.put("▼", x: inner.x + inner.w - 1, y: inner.y + window - 1, role: .formLabel) }
-        let last = inner.y + window
-        if let error = form.error {
-            canvas.put("✗ " + error, x: inner.x, y: last, role: .formError, maxWidth: inner.w)
-        } else {
-            canvas.put(state.keyMap.formHint, x: inner.x, y: last, role: .formLabel, maxWidth: inner.w)
+        for (i, line) in tail.enumerated() {
+            canvas.put(line, x: inner.x, y: inner.y + window + i, role: form.error == nil ? .formLabel : .formError, maxWidth: inner.w)
         }
     }
 }
@@ -158,11 +168,11 @@ enum ChangeSetView {
 enum ResumeView {
     static func draw(_ canvas: inout Canvas, _ state: AppState, _ set: ChangeSet) {
         let inner = box(&canvas, width: 72, height: 8, title: "Staged changes found", role: .dialog)
-        canvas.put("\(set.count) staged change\(set.count == 1 ? "" : "s") for \(state.account) from an earlier session.",
-                   x: inner.x, y: inner.y, role: .dialog, maxWidth: inner.w)
         let k = state.keyMap
-        canvas.put("\(k.label(for: .resumeKeep)) resume them    \(k.label(for: .resumeExport)) export them to a file    \(k.label(for: .resumeDiscard)) discard them", x: inner.x, y: inner.y + 2, role: .formLabel, maxWidth: inner.w)
-        canvas.put("Nothing is sent until you submit.", x: inner.x, y: inner.y + 4, role: .dialog, maxWidth: inner.w)
+        paragraphs(&canvas, inner, [
+            ("\(Plural.count(set.count, "staged change")) for \(state.account) waiting in the journal (not submitted yet).", .dialog), ("", .dialog),
+            ("\(k.label(for: .resumeKeep)) resume them · \(k.label(for: .resumeExport)) export them to a file · \(k.label(for: .resumeDiscard)) discard them", .formLabel),
+        ], footer: ("Nothing is sent until you submit.", .dialog))
     }
 }
 
@@ -174,11 +184,10 @@ enum ConfirmSubmitView {
         let friends = retry.map { Set($0.map(\.key.friend)).count } ?? state.history.current.friends.count
         let inner = box(&canvas, width: 66, height: 8, title: retry == nil ? "Submit" : "Retry", role: .dialog)
         let what = retry == nil ? "staged change" : "failed or unsent change"
-        canvas.put("Send \(count) \(what)\(count == 1 ? "" : "s") for \(friends) friend\(friends == 1 ? "" : "s")",
-                   x: inner.x, y: inner.y, role: .dialog, maxWidth: inner.w)
-        canvas.put("of \(state.account) in app \(state.info.sdkAppID) to the server?", x: inner.x, y: inner.y + 1, role: .dialog, maxWidth: inner.w)
-        canvas.put("Changed-on-server fields are not sent (conflicts).", x: inner.x, y: inner.y + 3, role: .formLabel, maxWidth: inner.w)
-        canvas.put("\(state.keyMap.keys(for: .confirmYes).first?.description ?? "y") \(retry == nil ? "submit" : "retry")    any other key: no (default)", x: inner.x, y: inner.y + 5, role: .formFieldFocused, maxWidth: inner.w)
+        paragraphs(&canvas, inner, [
+            ("Send \(Plural.count(count, what)) for \(Plural.count(friends, "friend")) of \(state.account) in app \(state.info.sdkAppID) to the server?", .dialog),
+            ("", .dialog), ("Changed-on-server fields are not sent (conflicts).", .formLabel),
+        ], footer: ("\(state.keyMap.keys(for: .confirmYes).first?.description ?? "y") \(retry == nil ? "submit" : "retry") · any other key: no (default)", .formFieldFocused))
     }
 }
 
@@ -187,19 +196,18 @@ enum ConfirmQuitView {
     static func draw(_ canvas: inout Canvas, _ state: AppState) {
         let inner = box(&canvas, width: 66, height: 8, title: "Quit ContactDesk?", role: .dialog)
         let staged = state.history.current.count
-        var lines: [String] = []
+        var lines: [(String, Role)] = []
         if staged > 0 {
-            lines.append("\(staged) staged change\(staged == 1 ? " is" : "s are") not submitted; the journal keeps")
-            lines.append("\(staged == 1 ? "it" : "them") and the next start offers \(staged == 1 ? "it" : "them") again.")
+            lines.append(("\(Plural.count(staged, "staged change")) \(staged == 1 ? "is" : "are") not submitted; the journal keeps "
+                + "\(staged == 1 ? "it" : "them") and the next start offers \(staged == 1 ? "it" : "them") again.", .dialog))
         }
         // A submit of this account, or of one left behind with `o`.
         let running = state.submitting.map { (state.account, $0) } ?? state.others.sorted { $0.key < $1.key }.lazy
             .compactMap { a, s in s.submitting.map { (a, $0) } }.first
         if let (account, p) = running {
-            lines.append("A submit\(account == state.account ? "" : " for \(account)") is running (\(p.done)/\(p.total) rows): rows on the")
-            lines.append("wire are checked against the server at the next start.")
+            lines.append(("A submit\(account == state.account ? "" : " for \(account)") is running (\(p.done)/\(Plural.count(p.total, "row"))): rows on the "
+                + "wire are checked against the server at the next start.", .dialog))
         }
-        for (i, line) in lines.prefix(4).enumerated() { canvas.put(line, x: inner.x, y: inner.y + i, role: .dialog, maxWidth: inner.w) }
-        canvas.put("\(state.keyMap.keys(for: .confirmYes).first?.description ?? "y") quit    any other key: stay (default)", x: inner.x, y: inner.y + 5, role: .formFieldFocused, maxWidth: inner.w)
+        paragraphs(&canvas, inner, lines, footer: ("\(state.keyMap.keys(for: .confirmYes).first?.description ?? "y") quit · any other key: stay (default)", .formFieldFocused))
     }
 }

@@ -17,6 +17,25 @@ func box(_ canvas: inout Canvas, width: Int, height: Int, title: String, role: R
     return (x + 2, y + 1, max(0, w - 4), h - 2)
 }
 
+/// Writes paragraphs into a box's inner area, each wrapped to its width, and `footer` on its last row; text that
+/// still does not fit ends in "…" on the last row it reaches.
+func paragraphs(_ canvas: inout Canvas, _ inner: (x: Int, y: Int, w: Int, h: Int), _ items: [(String, Role)], footer: (String, Role)? = nil) {
+    guard inner.w > 0, inner.h > 0 else { return }
+    let rows = footer == nil ? inner.h : inner.h - 1
+    var lines: [(String, Role)] = []
+    for (i, (text, role)) in items.enumerated() {
+        lines += (text.isEmpty ? [""] : TextWrap.lines(text, width: inner.w)).map { ($0, role) }
+    }
+    if lines.count > rows, rows > 0 {
+        let rest = lines[(rows - 1)...].map(\.0).joined(separator: " ")
+        lines = Array(lines.prefix(rows - 1)) + [(TextWrap.lines(rest, width: inner.w, maxLines: 1).first ?? "", lines[rows - 1].1)]
+    }
+    for (i, (line, role)) in lines.prefix(max(0, rows)).enumerated() { canvas.put(line, x: inner.x, y: inner.y + i, role: role, maxWidth: inner.w) }
+    if let (text, role) = footer {
+        canvas.put(DisplayWidth.truncate(text, to: inner.w), x: inner.x, y: inner.y + inner.h - 1, role: role, maxWidth: inner.w)
+    }
+}
+
 /// Help generated from the live key map, per context.
 enum HelpView {
     static func lines(_ keyMap: KeyMap) -> [String] {
@@ -33,8 +52,16 @@ enum HelpView {
     }
 
     static func draw(_ canvas: inout Canvas, _ state: AppState, scroll: Int) {
-        let text = lines(state.keyMap)
-        let inner = box(&canvas, width: 76, height: min(text.count + 2, state.height - 2), title: "Help · any key closes · j/k scroll", role: .help)
+        // Lines wider than the box wrap, continuing under the description.
+        let width = min(76, state.width - 2) - 4
+        let text = lines(state.keyMap).flatMap { line -> [String] in
+            guard width > 20, DisplayWidth.of(line) > width else { return [line] }
+            let indent = line.hasPrefix("  ") ? 18 : 0
+            let wrapped = TextWrap.lines(String(line.dropFirst(indent)), width: width - indent)
+            return wrapped.enumerated().map { i, l in (i == 0 ? String(line.prefix(indent)) : String(repeating: " ", count: indent)) + l }
+        }
+        let inner = box(&canvas, width: 76, height: min(text.count + 2, state.height - 2),
+                        title: "Help · any key closes · \(state.keyMap.first(.moveDown))/\(state.keyMap.first(.moveUp)) scroll", role: .help)
         let start = min(scroll, max(0, text.count - inner.h))
         for (i, line) in text.dropFirst(start).prefix(inner.h).enumerated() {
             canvas.put(line, x: inner.x, y: inner.y + i, role: .help, maxWidth: inner.w)
@@ -50,7 +77,11 @@ enum OpenAccountView {
         canvas.fill(x: inner.x + 8, y: inner.y, width: inner.w - 8, role: .formFieldFocused)
         let used = canvas.put(input, x: inner.x + 8, y: inner.y, role: .formFieldFocused, maxWidth: inner.w - 9)
         if !checking { canvas.cursor = CursorPosition(x: inner.x + 8 + used, y: inner.y) }
-        if let error { canvas.put(error, x: inner.x, y: inner.y + 2, role: .formError, maxWidth: inner.w) }
+        if let error {
+            for (i, line) in TextWrap.lines(error, width: inner.w, maxLines: 2).enumerated() {
+                canvas.put(line, x: inner.x, y: inner.y + 2 + i, role: .formError, maxWidth: inner.w)
+            }
+        }
         if checking { canvas.put("checking with account_check…", x: inner.x, y: inner.y + 2, role: .progress, maxWidth: inner.w) }
         canvas.put("\(state.keyMap.label(for: .dialogAccept)) open · \(state.keyMap.label(for: .dialogCancel)) cancel", x: inner.x, y: inner.y + 4, role: .dialog, maxWidth: inner.w)
     }
@@ -61,7 +92,9 @@ enum GroupPaneView {
     static func draw(_ canvas: inout Canvas, _ state: AppState, x: Int, width: Int, focused: Bool) {
         let top = 1, bottom = state.height - 3
         canvas.fill(x: x, y: top, width: width, height: bottom - top + 1, role: .groupPane)
-        canvas.put(focused ? "Groups · \(state.keyMap.label(for: .dialogAccept)) picks" : "Groups (\(state.keyMap.label(for: .groups)))", x: x + 1, y: top, role: .columnHeading, maxWidth: width - 2)
+        let count = "\(state.groups.count)/32"
+        canvas.put(focused ? "Groups \(count) · \(state.keyMap.first(.dialogAccept)) picks" : "Groups \(count) (\(state.keyMap.first(.groups)))",
+                   x: x + 1, y: top, role: .columnHeading, maxWidth: width - 2)
         let entries = [("All", state.friends.count)] + state.groups.map { ($0.name, $0.count) }
         let cursor: Int? = if case .groupPane(let i) = state.overlay { i } else { nil }
         let active = state.groupFilter.flatMap { g in state.groups.firstIndex { $0.name == g }.map { $0 + 1 } } ?? 0
@@ -75,7 +108,7 @@ enum GroupPaneView {
             canvas.put((i == active ? "▸" : " ") + entry.0, x: x, y: y, role: role, maxWidth: width - DisplayWidth.of(count) - 1)
             canvas.put(count, x: x + width - DisplayWidth.of(count) - 1, y: y, role: role)
         }
-        if state.groups.count >= 32 { canvas.put("32/32 groups: at the limit", x: x + 1, y: bottom, role: .resultError, maxWidth: width - 2) }
+        if state.groups.count >= 32 { canvas.put("\(state.groups.count)/32 groups (full)", x: x + 1, y: bottom, role: .resultError, maxWidth: width - 2) }
     }
 }
 

@@ -26,7 +26,7 @@ public struct Validator: Sendable {
     public func remark(_ text: String) throws(ValidationError) {
         let n = text.utf8.count
         if n > FieldLimits.remarkBytes {
-            throw ValidationError(field: "Remark", message: "\(n) bytes, the limit is \(FieldLimits.remarkBytes) bytes of UTF-8 (about 32 Chinese characters); shorten it by \(n - FieldLimits.remarkBytes) bytes")
+            throw ValidationError(field: "Remark", message: "\(n) bytes, the limit is \(FieldLimits.remarkBytes) bytes of UTF-8 (about 32 Chinese characters); shorten it by \(Plural.count(n - FieldLimits.remarkBytes, "byte"))")
         }
     }
 
@@ -36,7 +36,7 @@ public struct Validator: Sendable {
         }
         let n = name.utf8.count
         if n > FieldLimits.groupNameBytes {
-            throw ValidationError(field: "Group \"\(name)\"", message: "\(n) bytes, the limit is \(FieldLimits.groupNameBytes) bytes of UTF-8; shorten it by \(n - FieldLimits.groupNameBytes) bytes")
+            throw ValidationError(field: "Group \"\(name)\"", message: "\(n) bytes, the limit is \(FieldLimits.groupNameBytes) bytes of UTF-8; shorten it by \(Plural.count(n - FieldLimits.groupNameBytes, "byte"))")
         }
     }
 
@@ -46,7 +46,7 @@ public struct Validator: Sendable {
         }
         let n = value.utf8.count
         if n > FieldLimits.customValueBytes {
-            throw ValidationError(field: "Custom field \(key)", message: "\(n) bytes, the limit is \(FieldLimits.customValueBytes) bytes; shorten it by \(n - FieldLimits.customValueBytes) bytes")
+            throw ValidationError(field: "Custom field \(key)", message: "\(n) bytes, the limit is \(FieldLimits.customValueBytes) bytes; shorten it by \(Plural.count(n - FieldLimits.customValueBytes, "byte"))")
         }
     }
 

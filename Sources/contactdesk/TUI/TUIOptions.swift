@@ -25,6 +25,12 @@ enum TUILauncher {
         // glibc gives each thread that allocates its own arena, and every transfer runs on a thread of its own;
         // two arenas keep freed pages reusable instead of spread over many (about 2 MB less at 10,000 friends).
         _ = glibcMallopt(-8 /* M_ARENA_MAX, malloc.h */, 2)
+        // Before anything starts: a terminal that cannot draw the screen ends here with exit 2 and the reason.
+        var terminalNote: String?
+        switch CursesTerminal.checkTerminal() {
+        case .unusable(let why): throw ValidationError(why)
+        case .usable(let note): terminalNote = note
+        }
         let configDir = StatePaths.configDirectory()
         let uiConfig = UIConfig.load(configDir.appendingPathComponent("config.toml"))
         let logger = Logger(label: "contactdesk.tui")
@@ -67,6 +73,7 @@ enum TUILauncher {
         info.readOnly = readOnly
         let keyMap = KeyMap(overrides: uiConfig.keys, readOnly: readOnly)
         problems += keyMap.problems
+        if let terminalNote { problems.insert(terminalNote, at: 0) }
 
         var state = AppState(info: info, account: account, keyMap: keyMap)  // the runner opens the account
         if !problems.isEmpty {
