@@ -46,6 +46,7 @@ struct ColumnLayout {
             switch s.kind {
             case .userID: return max(title, 6)
             case .custom: return max(min(title, 10), 6)
+            case .result: return 16
             default: return max(title, 8)
             }
         }
@@ -53,6 +54,13 @@ struct ColumnLayout {
         func need(_ s: Spec) -> Int {
             let content = sample.reduce(0) { m, f in max(m, DisplayWidth.of(staged(f, s.field) ?? s.value(f))) }
             return min(s.cap, max(minimum(s), content))
+        }
+        // On a wide screen the result in words is a column of its own; it is the first to go when space is short.
+        if hasResults && width - prefix >= 90 {
+            let texts = sample.compactMap { state.results[$0.id]?.inline }
+            specs.append(Spec(kind: .result, title: "Result", field: nil, sort: nil, cap: max(16, min(46, texts.map { DisplayWidth.of($0) }.max() ?? 16))) {
+                state.results[$0.id]?.inline ?? ""
+            })
         }
         let available = max(0, width - prefix)
         // Leave out custom fields from the last until the minimums fit.
@@ -70,8 +78,8 @@ struct ColumnLayout {
             for i in 1..<widths.count where spare > 0 && widths[i] < needs[i] { widths[i] += 1; spare -= 1; grew = true }
         }
         var columns = zip(specs, widths).map { s, w in Column(kind: s.kind, title: s.title, width: w, field: s.field, sort: s.sort, value: s.value) }
-        // The result in words, where the space is left over for it (the marker is always there).
-        if hasResults && spare >= 17 {
+        // On a narrower screen, the result in words where space is left over for it (the marker is always there).
+        if hasResults && spare >= 17 && !columns.contains(where: { $0.kind == .result }) {
             let texts = sample.compactMap { state.results[$0.id]?.inline }
             let w = min(spare - 1, max(16, texts.map { DisplayWidth.of($0) }.max() ?? 16))
             columns.append(Column(kind: .result, title: "Result", width: w, field: nil, sort: nil) { state.results[$0.id]?.inline ?? "" })

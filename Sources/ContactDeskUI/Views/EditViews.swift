@@ -33,7 +33,7 @@ enum EditFormView {
         // A window of the checklist that keeps the cursor's group visible, and where it stands in the whole list.
         let inList = form.focus == EditForm.groupsIndex
         let first = max(0, min(form.groupCursor - visible + 1, shown.count - visible))
-        let range = shown.isEmpty ? "none" : (shown.count > visible ? "\(first + 1)–\(first + min(visible, shown.count)) of \(shown.count)" : "\(shown.count)")
+        let range = shown.isEmpty ? "no groups" : (shown.count > visible ? "\(first + 1)–\(first + min(visible, shown.count)) of \(shown.count)" : Plural.count(shown.count, "group"))
         let filter = form.groupFilter.isEmpty ? (inList ? " · type to filter" : "") : " · filter \"\(form.groupFilter)\""
         sheet.put("Groups", x: 0, y: y, role: .formLabel, maxWidth: labelWidth - 1)
         sheet.put("\(form.checked.count) chosen · \(range)\(filter)" + (inList ? " · \(state.keyMap.first(.formToggle)) toggles" : ""),
