@@ -13,14 +13,9 @@ struct ContactDesk: AsyncParsableCommand {
         `contactdesk --account ID --region R --sdkappid N --admin ADMIN` on a real app. The secret key never comes
         from the command line: set \(KeyLoader.variable) or pass --key-file PATH (a file only its owner can read).
         Logs go to $XDG_STATE_HOME/contactdesk/contactdesk.log.
-
-        Options of the screen (`contactdesk [open]`; `contactdesk open --help` lists them all):
-          --demo                  the built-in emulator with demo data
-          --account ID            the account to open
-          --read-only             browse only: no editing, no submit
-          --theme NAME|PATH       a theme (see `contactdesk themes`)
-          --import FILE           stage an exported change set for review
-          --profile, --region, --sdkappid, --admin, --key-file   where and as whom to connect
+        The screen's own options (contactdesk [open]): --demo (the built-in emulator with demo data), --account ID,
+        --read-only (browse only), --theme NAME|PATH, --import FILE (stage an exported change set for review), and
+        --profile, --region, --sdkappid, --admin, --key-file for the connection; `contactdesk open --help` lists them all.
         """,
         version: ContactDeskVersion.string,
         subcommands: [OpenCommand.self, UsersigCommand.self, SandboxCommand.self, FriendsCommand.self, ThemesCommand.self, AuditCommand.self, ApplyCommand.self, ErrorsCommand.self],

@@ -35,7 +35,7 @@ import TestSupport
         try t.waitFor("y submit")
         try t.send("y")
         // The cursor is on c0003, so the status line explains its failure instead of the summary.
-        let done = try t.waitFor("the results") { $0.contains("c0003: 30011 friend-list group limit reached (32)") }
+        let done = try t.waitFor("the results") { $0.contains("c0003: ✗ 30011 friend-list group limit reached (32)") }
         let rows = done.split(separator: "\n")
         #expect(done.contains("Err_SNS_FriendUpdate_Group_Num_Exceed_Threshold"))  // the service's own text follows
         #expect(rows.contains { $0.contains("c0001") && $0.hasSuffix("✓") })

@@ -22,7 +22,10 @@ public enum Screen {
         case .groupPane: GroupPaneView.draw(&canvas, state, x: 0, width: 24, focused: true)
         case .edit(let form): EditFormView.draw(&canvas, state, form)
         case .bulk(let form): BulkFormView.draw(&canvas, state, form)
-        case .changes(let cursor): ChangeSetView.draw(&canvas, state, cursor: cursor)
+        case .changes(let cursor):
+            ChangeSetView.draw(&canvas, state, cursor: cursor)
+            // The screen covers the list, not the news: an export's path or a refused edit stays readable whole.
+            StatusLineView.draw(&canvas, state)
         case .resume(let set): ResumeView.draw(&canvas, state, set)
         case .confirmSubmit(let retry): ConfirmSubmitView.draw(&canvas, state, retry: retry)
         case .confirmQuit: ConfirmQuitView.draw(&canvas, state)
