@@ -125,7 +125,7 @@ import Testing
     @Test func remarkLimitIsInBytes() throws {
         try v.remark(String(repeating: "备", count: 32))
         do { try v.remark(String(repeating: "备", count: 32) + "x"); Issue.record("accepted") } catch {
-            #expect(error.field == "Remark" && error.message.hasPrefix("97 bytes, the limit is 96 bytes") && error.message.contains("by 1 bytes"))
+            #expect(error.field == "Remark" && error.message.hasPrefix("97 bytes, the limit is 96 bytes") && error.message.hasSuffix("by 1 byte"))
         }
     }
 
