@@ -34,15 +34,27 @@ public enum CommandRunner {
         let outURL = dir.appendingPathComponent("out"), errURL = dir.appendingPathComponent("err")
         _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
         _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let p = Process()
-        p.executableURL = executable
-        p.arguments = arguments
-        p.environment = environment
-        p.standardOutput = try FileHandle(forWritingTo: outURL)
-        p.standardError = try FileHandle(forWritingTo: errURL)
-        let input = Pipe()
-        p.standardInput = input
-        try p.run()
+        // A binary written moments ago (a test copies one) can fail to start with ETXTBSY while a child that another
+        // test forked meanwhile still holds the writing descriptor, until that child execs: start it again, as Go's
+        // os/exec does, for at most a second.
+        var attempt = 0
+        var p: Process, input: Pipe
+        while true {
+            attempt += 1
+            p = Process()
+            p.executableURL = executable
+            p.arguments = arguments
+            p.environment = environment
+            p.standardOutput = try FileHandle(forWritingTo: outURL)
+            p.standardError = try FileHandle(forWritingTo: errURL)
+            input = Pipe()
+            p.standardInput = input
+            do { try p.run(); break } catch let error as NSError {
+                let posix = error.userInfo[NSUnderlyingErrorKey] as? NSError
+                guard posix?.domain == NSPOSIXErrorDomain, posix?.code == Int(ETXTBSY), attempt < 50 else { throw error }
+                Thread.sleep(forTimeInterval: 0.02)
+            }
+        }
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
         p.waitUntilExit()
