@@ -42,17 +42,11 @@ static inline int cd_read_key(wint_t *out) {
 static inline void cd_mouse_off(void) { mousemask(0, NULL); }
 /* waddnstr with the UTF-8 bytes of a run of cells; ncursesw decodes them with the locale. */
 static inline int cd_put(int y, int x, const char *utf8) { return mvwaddstr(stdscr, y, x, utf8); }
-/* Reads the terminfo entry for `term` without starting curses: 1 found, 0 not found or TERM unset. errret keeps setupterm from exiting. */
-static inline int cd_terminfo_exists(const char *term) {
+/* What the terminfo entry for `term` offers, read without starting curses: -1 no entry (errret keeps setupterm
+   from exiting), 0 an entry that cannot move the cursor (no cup; tigetstr answers (char *)-1 for no string), 1 usable. */
+static inline int cd_terminal_kind(const char *term) {
     int err = 0;
-    if (setupterm(term, 1, &err) != OK) return 0;
-    del_curterm(cur_term);
-    return 1;
-}
-/* Whether `term`'s entry can move the cursor (cup); tigetstr answers (char *)-1 for a name that is no string capability. */
-static inline int cd_has_cursor_addressing(const char *term) {
-    int err = 0;
-    if (setupterm(term, 1, &err) != OK) return 0;
+    if (setupterm(term, 1, &err) != OK) return -1;
     char *cup = tigetstr("cup");
     int ok = cup != NULL && cup != (char *)-1;
     del_curterm(cur_term);

@@ -20,6 +20,7 @@ extension Runtime {
             case .loadJournal(let account): now += handleLoadJournal(account)
             case .loadRoster(let account, let full): now += handleLoadRoster(account, full: full)
             case .checkAccount(let id): now += handleCheckAccount(id)
+            case .readGroups(let account): now += handleReadGroups(account)
             }
         }
         return now
@@ -157,6 +158,20 @@ extension Runtime {
                 inbox.post(.accountChecked(id: id, exists: result.first?.isImported ?? false))
             } catch {
                 inbox.post(.accountCheckFailed(Failure(error)))
+            }
+        }
+        return []
+    }
+
+    /// group_get for an open form; a failure leaves the last list in place (the Stager checks again at submit).
+    func handleReadGroups(_ account: String) -> [Action] {
+        let client = client, inbox = inbox, logger = logger
+        Task {
+            do {
+                let reply = try await client.groupGet(account: account, withFriends: false)
+                inbox.post(.groupsRead(names: (reply.resultItem ?? []).map(\.groupName), account: account))
+            } catch {
+                logger.warning("group_get for a form", metadata: ["error": "\(error)"])
             }
         }
         return []

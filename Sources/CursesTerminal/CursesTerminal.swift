@@ -27,12 +27,14 @@ public final class CursesTerminal: TerminalDevice, @unchecked Sendable {
         let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
         let fix = "run it in a terminal such as xterm, tmux or PuTTY with TERM set to its name (e.g. TERM=xterm-256color)"
         if term.isEmpty { return .unusable("TERM is not set, so the screen cannot be drawn; \(fix)") }
-        if cd_terminfo_exists(term) == 1 {
-            if cd_has_cursor_addressing(term) == 1 { return .usable(note: nil) }
+        switch cd_terminal_kind(term) {
+        case 1: return .usable(note: nil)
+        case 0:
             return .unusable("TERM=\(term) cannot move the cursor, so the screen cannot be drawn; \(fix). "
                 + "For scripts, use the subcommands instead (contactdesk friends list, contactdesk apply)")
+        default: break
         }
-        for fallback in ["xterm-256color", "xterm", "vt100"] where cd_terminfo_exists(fallback) == 1 {
+        for fallback in ["xterm-256color", "xterm", "vt100"] where cd_terminal_kind(fallback) == 1 {
             setenv("TERM", fallback, 1)
             return .usable(note: "TERM=\(term) has no terminfo here; using \(fallback) (to install the right one: infocmp -x | ssh HOST tic -x -)")
         }

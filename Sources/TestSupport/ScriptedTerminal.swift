@@ -16,6 +16,8 @@ public final class ScriptedTerminal: TerminalDevice, @unchecked Sendable {
         case waitFor(String, @Sendable (String) -> Bool)
         /// The terminal changes size.
         case resize(width: Int, height: Int)
+        /// Something else happens meanwhile (another client writes to the server): run to its end before the next step.
+        case perform(String, @Sendable () async throws -> Void)
 
         /// Wait until the last frame contains `text`.
         public static func see(_ text: String) -> Step { .waitFor("\"\(text)\"") { $0.contains(text) } }
@@ -60,7 +62,7 @@ public final class ScriptedTerminal: TerminalDevice, @unchecked Sendable {
     public func end() { shared.withLock { $0.ended = true } }
 
     public func readKeys(timeout ms: Int) -> [Key] {
-        enum Next { case keys([Key]), wait, done(String?) }
+        enum Next { case keys([Key]), wait, done(String?), perform(String, @Sendable () async throws -> Void) }
         let next: Next = shared.withLock { s in
             while let step = s.steps.first {
                 switch step {
@@ -74,6 +76,9 @@ public final class ScriptedTerminal: TerminalDevice, @unchecked Sendable {
                     s.steps.removeFirst(); s.stepDeadline = nil
                     s.width = w; s.height = h
                     return .keys([.resize])
+                case .perform(let what, let work):
+                    s.steps.removeFirst(); s.stepDeadline = nil
+                    return .perform(what, work)
                 case .waitFor(let what, let condition):
                     if let last = s.frames.last, condition(last.snapshot) {
                         s.steps.removeFirst(); s.stepDeadline = nil
@@ -94,6 +99,17 @@ public final class ScriptedTerminal: TerminalDevice, @unchecked Sendable {
         }
         switch next {
         case .keys(let keys): return keys
+        case .perform(let what, let work):
+            // The loop's own thread (not the cooperative pool) waits for the work, so no key is read meanwhile.
+            let done = DispatchSemaphore(value: 0)
+            let problem = Mutex<String?>(nil)
+            Task {
+                do { try await work() } catch { problem.withLock { $0 = "\(what) failed: \(error)" } }
+                done.signal()
+            }
+            done.wait()
+            if let p = problem.withLock({ $0 }) { shared.withLock { $0.failure = p; $0.steps.removeAll() } }
+            return []
         case .wait:
             _ = woken.wait(timeout: .now() + .milliseconds(min(ms, 50)))
             return []

@@ -97,7 +97,7 @@ struct ApplyCommand: AsyncParsableCommand {
             let kept = stager.valid(entries)
             // A problem of the whole file (the group limit) cannot be skipped row by row.
             if stager.problems(kept).isEmpty {
-                FileHandle.standardError.write(Data("\(lines)\ncontactdesk: skipping \(entries.count - kept.count) invalid entr\(entries.count - kept.count == 1 ? "y" : "ies") (--skip-invalid)\n".utf8))
+                FileHandle.standardError.write(Data("\(lines)\ncontactdesk: skipping \(Plural.count(entries.count - kept.count, "invalid entry", "invalid entries")) (--skip-invalid)\n".utf8))
                 return kept
             }
         }

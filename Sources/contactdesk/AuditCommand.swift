@@ -30,7 +30,7 @@ struct AuditCommand: ParsableCommand {
             print(String(decoding: try e.encode(records), as: UTF8.self))
         case .table:
             print(Self.table(records), terminator: "")
-            print(records.count == 1 ? "1 record" : "\(records.count) records")
+            print(Plural.count(records.count, "record"))
         }
     }
 

@@ -66,6 +66,28 @@ import TestSupport
         }
     }
 
+    /// Another client takes the account to 32 groups after the list was read: opening the form asks group_get, so
+    /// the form offers the new groups and refuses a 33rd (it accepted one before).
+    @Test func aFormChecksTheGroupLimitAgainstTheServersLatestList() async throws {
+        try await TestSandbox.with(try TestSandbox.config(seed: .demo, customFields: DemoSeed.customFields)) { server, client in
+            let h = try Harness(client: client)
+            defer { try? FileManager.default.removeItem(at: h.dir) }
+            let terminal = ScriptedTerminal([
+                .see("50 friends loaded"),
+                .perform("another client creating 24 groups") { _ = try await client.groupAdd(account: "demo_alice", groups: (1...24).map { "x\($0)" }) },
+                .keys([.char("e")]), .see("Edit c0001"),
+                .waitFor("the form offering the groups created elsewhere") { $0.contains("of 32") },
+                .keys([.tab, .tab]), .type("新组"), .keys([.enter]),
+                .see("the account would have 33 groups"),
+                .keys([.escape, .char("q")]),
+            ])
+            let runtime = await h.run(terminal)
+            #expect(terminal.failure == nil, "\(terminal.failure ?? "")")
+            let groups = runtime.state.groups.count
+            #expect(groups == 32)
+        }
+    }
+
     /// The edit form stays usable when the terminal shrinks to 80x12 while it is open (it crashed before).
     @Test func resizingWithTheEditFormOpen() async throws {
         try await TestSandbox.with(try TestSandbox.config(seed: .demo, customFields: DemoSeed.customFields)) { server, client in

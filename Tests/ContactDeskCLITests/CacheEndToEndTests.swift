@@ -13,11 +13,7 @@ import TestSupport
         let sandbox = try BackgroundProcess(["sandbox"], environment: env)
         defer { sandbox.stop() }
         let url = try #require(sandbox.firstLine())
-        func open() throws -> TmuxSession {
-            let bin = TmuxSession.quote(CommandRunner.contactdesk.path)
-            return try TmuxSession(command: "\(bin) --account demo_shop --endpoint \(url) --sdkappid \(TestCredentials.sdkAppID) --admin \(TestCredentials.admin); echo EXIT=$?; sleep 30",
-                                   width: 100, height: 30, environment: env.merging(["TERM": "xterm-256color"]) { $1 })
-        }
+        func open() throws -> TmuxSession { try EmulatorSession.tui(url, env: env, account: "demo_shop", width: 100) }
         func calls() throws -> JSONValue {
             let out = try CommandRunner.run(["-s", url + "/_sandbox/calls"], environment: ["PATH": "/usr/bin:/bin"],
                                             executable: URL(fileURLWithPath: "/usr/bin/curl")).stdout

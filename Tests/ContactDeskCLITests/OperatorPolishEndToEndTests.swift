@@ -18,6 +18,27 @@ import TestSupport
         }
     }
 
+    /// A terminal that cannot draw the screen ends before anything starts, with the reason and exit 2.
+    @Test func aTerminalWithoutCursorAddressingOrNoTermIsRefused() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let dumb = try CommandRunner.run(["--demo"], environment: CommandRunner.environment(state: dir, extra: ["TERM": "dumb"]))
+        #expect(dumb.status == 2 && dumb.stderr.contains("TERM=dumb cannot move the cursor") && !dumb.stderr.contains("Usage"), "\(dumb.stderr)")
+        let unset = try CommandRunner.run(["--demo"], environment: CommandRunner.environment(state: dir))
+        #expect(unset.status == 2 && unset.stderr.contains("TERM is not set"), "\(unset.stderr)")
+    }
+
+    /// A TERM without a terminfo entry here runs on a stand-in and says so on the status line.
+    @Test func aTermWithoutTerminfoRunsOnAStandIn() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let t = try TUIEndToEndTests.session(term: "xterm-nosuchterm", account: "demo_alice", state: dir)
+        let screen = try t.waitFor("TERM=xterm-nosuchterm has no terminfo here; using xterm-256color")
+        #expect(screen.contains("UserID"))
+        try t.send("q")
+        try t.waitFor("EXIT=0")
+    }
+
     /// Under tmux, Home and End arrive as ESC[1~ and ESC[4~ while xterm-256color's terminfo names ESC OH and ESC OF.
     @Test func homeEndAndTheCursorUnderTmuxWithXterm256color() throws {
         let dir = try CommandRunner.temporaryDirectory()
@@ -72,17 +93,10 @@ import TestSupport
         let sandbox = try BackgroundProcess(["sandbox"], environment: env)
         defer { sandbox.stop() }
         let url = try #require(sandbox.firstLine())
-        let bin = TmuxSession.quote(CommandRunner.contactdesk.path)
-        let t = try TmuxSession(command: "\(bin) --account demo_alice --endpoint \(url) --sdkappid \(TestCredentials.sdkAppID) --admin \(TestCredentials.admin); echo EXIT=$?; sleep 30",
-                                width: 200, height: 60, environment: env.merging(["TERM": "xterm-256color"]) { $1 })
+        let t = try EmulatorSession.tui(url, env: env, width: 200, height: 60)
         var seen = [try t.waitFor("50 friends loaded")]
         for (id, remark) in [("c0001", "mine"), ("c0002", "two")] {
-            try t.send("e")
-            try t.waitFor("Edit \(id)")
-            try t.send("C-u")
-            try t.send(remark, literal: true)
-            try t.send("Enter")
-            try t.waitFor("staged \(id)")
+            try EmulatorSession.stageRemark(t, friend: id, remark)
             try t.send("j")
         }
         // Someone else changes c0001's remark meanwhile.

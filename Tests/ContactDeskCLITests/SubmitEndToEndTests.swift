@@ -84,9 +84,9 @@ import TestSupport
                                             environment: env)
         defer { sandbox.stop() }
         let url = try #require(sandbox.firstLine())
-        func tui() throws -> TmuxSession { try SlowSubmit.tui(url, env: env) }
+        func tui() throws -> TmuxSession { try EmulatorSession.tui(url, env: env) }
         let t = try tui()
-        try SlowSubmit.stageAndSubmit(t, remark: "崩溃测试")
+        try EmulatorSession.stageAndSubmit(t, remark: "崩溃测试")
         // Kill only once the write has reached the emulator (it then sits in 5 s of injected latency: on a busy
         // machine the kill has been seen to take more than 1.5 s, after the reply had come back).
         func updatesReceived() throws -> JSONValue? {
@@ -138,8 +138,8 @@ import TestSupport
         let sandbox = try BackgroundProcess(["sandbox", "--fault", "sns/friend_update:latency=2500"], environment: env)
         defer { sandbox.stop() }
         let url = try #require(sandbox.firstLine())
-        let t = try SlowSubmit.tui(url, env: env)
-        try SlowSubmit.stageAndSubmit(t, remark: "换号测试")
+        let t = try EmulatorSession.tui(url, env: env)
+        try EmulatorSession.stageAndSubmit(t, remark: "换号测试")
         try t.send("o")
         try t.waitFor("Open account")
         try t.send("demo_solo", literal: true)
@@ -169,22 +169,28 @@ import TestSupport
     }
 }
 
-/// The real binary on demo_alice against an emulator process, at 120x30 under tmux.
-enum SlowSubmit {
-    static func tui(_ url: String, env: [String: String]) throws -> TmuxSession {
+/// The real binary against an emulator process under tmux (TERM=xterm-256color).
+enum EmulatorSession {
+    static func tui(_ url: String, env: [String: String], account: String = "demo_alice", width: Int = 120, height: Int = 30) throws -> TmuxSession {
         let bin = TmuxSession.quote(CommandRunner.contactdesk.path)
-        return try TmuxSession(command: "\(bin) --account demo_alice --endpoint \(url) --sdkappid \(TestCredentials.sdkAppID) --admin \(TestCredentials.admin); echo EXIT=$?; sleep 30",
-                               width: 120, height: 30, environment: env.merging(["TERM": "xterm-256color"]) { $1 })
+        return try TmuxSession(command: "\(bin) --account \(account) --endpoint \(url) --sdkappid \(TestCredentials.sdkAppID) --admin \(TestCredentials.admin); echo EXIT=$?; sleep 30",
+                               width: width, height: height, environment: env.merging(["TERM": "xterm-256color"]) { $1 })
+    }
+
+    /// Stages a new remark for the selected friend `friend` through its form; returns once the status says so.
+    static func stageRemark(_ t: TmuxSession, friend: String, _ remark: String) throws {
+        try t.send("e")
+        try t.waitFor("Edit \(friend)")
+        try t.send("C-u")
+        try t.send(remark, literal: true)
+        try t.send("Enter")
+        try t.waitFor("staged \(friend)")
     }
 
     /// Stages a new remark for c0001 and confirms the submit; returns once the status says it is on its way.
     static func stageAndSubmit(_ t: TmuxSession, remark: String) throws {
         try t.waitFor("50 friends loaded")
-        try t.send("e")
-        try t.waitFor("Edit c0001")
-        try t.send("C-u")
-        try t.send(remark, literal: true)
-        try t.send("Enter")
+        try stageRemark(t, friend: "c0001", remark)
         try t.waitFor("│ 1 staged │")
         try t.send("S")
         try t.waitFor("y submit")

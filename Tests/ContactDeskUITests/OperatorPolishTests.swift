@@ -323,6 +323,34 @@ import TestSupport
         #expect(s.history.current.sorted.first { $0.key.field == .groups }?.result.groups?.contains("billing") == true)
     }
 
+    @Test func aFormAsksForTheLatestGroupsAndUsesThemForTheLimit() {
+        var s = ReducerTests.loaded()
+        #expect(Reducer.reduce(&s, .key(.char("e"))) == [.readGroups(account: "a")])
+        let names = ["VIP", "Billing"] + (1...30).map { "x\($0)" }
+        _ = Reducer.reduce(&s, .groupsRead(names: names, account: "a"))
+        guard case .edit(let form) = s.overlay else { Issue.record("closed"); return }
+        #expect(s.groups.count == 32 && form.groupNames.contains("x30") && s.groups.first { $0.name == "VIP" }?.count == 2)
+        _ = Reducer.reduce(&s, .key(.tab))
+        _ = Reducer.reduce(&s, .key(.tab))
+        for c in "新组" { _ = Reducer.reduce(&s, .key(.char(c))) }
+        #expect(Reducer.reduce(&s, .key(.enter)).isEmpty)
+        guard case .edit(let refused) = s.overlay else { Issue.record("closed"); return }
+        #expect(refused.error?.contains("33 groups") == true, "\(refused.error ?? "")")
+        // A read for an account left behind changes nothing on screen.
+        _ = Reducer.reduce(&s, .groupsRead(names: ["other"], account: "b"))
+        #expect(s.groups.count == 32)
+    }
+
+    @Test func readOnlyFollowsTheOperatorsOwnBindings() {
+        var s = AppState(info: AppInfo(sdkAppID: 1, endpoint: "t", readOnly: true), account: "a",
+                         keyMap: KeyMap(overrides: ["edit": ["E"]], readOnly: true))
+        _ = Reducer.reduce(&s, .key(.char("E")))
+        #expect(s.status == .readOnly)
+        s.status = nil
+        _ = Reducer.reduce(&s, .key(.char("x")))
+        #expect(s.status == nil)
+    }
+
     @Test func groupsASubmitCreatedAreInThePaneAtOnce() {
         var s = ReducerTests.loaded()
         let report = Submitter.Report(outcomes: ["c1": .ok], fresh: ["c1": Friend(id: "c1", groups: ["VIP", "New one"])])

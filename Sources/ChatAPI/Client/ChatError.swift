@@ -18,7 +18,7 @@ public enum ChatError: Error, Equatable, Sendable, CustomStringConvertible {
             let e = ErrorCatalog.entry(code)
             return "\(cmd): \(ErrorCatalog.inline(code, info: info))" + (info.isEmpty ? "" : " (\(info))") + ". \(e.hint)"
         case .transport(let cmd, let err, let n):
-            return "\(cmd): \(err) (after \(n) attempt\(n == 1 ? "" : "s")). Check the network, proxy and base URL."
+            return "\(cmd): \(err) (after \(Plural.count(n, "attempt"))). Check the network, proxy and base URL."
         case .protocolError(let cmd, let reason, let excerpt):
             return "\(cmd): unexpected reply, \(reason): \(excerpt)"
         case .credentials(let m):

@@ -123,7 +123,10 @@ public enum ErrorCatalog {
     /// The inline form shown on a row: "30011 friend-list group limit reached (32)", plus the service's text for unknown codes.
     public static func inline(_ code: Int, info: String? = nil) -> String {
         if isKnown(code) { return "\(code) \(entry(code).name)" }
-        if let info, !ServerText.clean(info).isEmpty { return "\(code) \(ServerText.clean(info, limit: 80))" }
+        if let info {
+            let said = ServerText.clean(info, limit: 80)
+            if !said.isEmpty { return "\(code) \(said)" }
+        }
         return "\(code) unknown error"
     }
 }

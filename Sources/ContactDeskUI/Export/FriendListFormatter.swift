@@ -1,3 +1,4 @@
+import ChatAPI
 import ContactEditing
 import Foundation
 
@@ -19,7 +20,7 @@ public enum FriendListFormatter {
         }
         var out = line(head) + "\n"
         for r in rows { out += line(r) + "\n" }
-        out += "\(roster.friends.count) friend\(roster.friends.count == 1 ? "" : "s") of \(roster.account)\n"
+        out += "\(Plural.count(roster.friends.count, "friend")) of \(roster.account)\n"
         return out
     }
 

@@ -1,7 +1,9 @@
+import ChatAPI
 import ContactEditing
 
 /// What a bulk form would do to the marked friends: the change set after it, how many friends it changes, and
-/// the first problem. One computation serves the preview and the staging, so the count shown is the count staged.
+/// the first problem with a value. One computation serves the preview (every frame of the form) and the staging,
+/// so the count shown is the count staged; the account-wide Stager check runs only when staging.
 struct BulkPlan: Equatable {
     var next: ChangeSet
     var changed = 0
@@ -21,19 +23,22 @@ struct BulkPlan: Equatable {
         guard !value.isEmpty || form.operation == .replaceRemark else { return }
         // A friend counts as changed only when the value it would end with differs from what it has now (staged or
         // on the server), so an operation that touches nobody stages nothing and leaves no undo step.
+        // Staged in place and put back when it changed nothing: a copy of the set per friend would make the
+        // preview quadratic in the number of marked friends.
         func stage(_ f: Friend, _ field: FieldKey, _ intent: Intent) {
             let key = state.key(f.id, field)
-            let now = next.staged(key) ?? f.value(of: field)
-            var trial = next
-            trial.stage(key, base: f.value(of: field), intent: intent)
-            if (trial.staged(key) ?? f.value(of: field)) != now { next = trial; changed += 1 }
+            let old = next[key]
+            let now = old?.result ?? f.value(of: field)
+            next.stage(key, base: f.value(of: field), intent: intent)
+            if (next.staged(key) ?? f.value(of: field)) != now { changed += 1; return }
+            next.drop(key)
+            if let old { next.stage(key, base: old.base, intent: old.intent) }
         }
         switch form.operation {
         case .addGroup, .removeGroup:
             do { try validator.groupName(value) } catch { problem = error.description; return }
             let adding = form.operation == .addGroup
             for f in targetList { stage(f, .groups, .groups(add: adding ? [value] : [], remove: adding ? [] : [value])) }
-            if let p = Reducer.stagingProblem(state, next, friend: nil) { problem = p.description }
         case .setField, .clearField:
             let text = form.operation == .setField ? form.second.string : ""
             do { try validator.custom(value, text) } catch { problem = error.description; return }
@@ -89,6 +94,9 @@ enum BulkFeature {
             form.error = "\(form.operation.firstLabel): type a name"
         } else if let problem = plan.problem {
             form.error = problem
+        } else if let problem = Reducer.stagingProblem(state, plan.next, friend: nil) {
+            // The Stager's last word over the whole account (a 33rd group counted with everything staged).
+            form.error = problem.description
         } else if plan.changed == 0 {
             // Nothing staged, no undo step: the form stays open so a mistyped name can be fixed.
             form.error = BulkPlan.noChange(form, targets: plan.targets)

@@ -9,15 +9,7 @@ enum ChangeSetFeature {
         let last = max(0, count - 1), page = max(1, state.listHeight - 2)
         if state.reviewSearching { return search(&state, key, cursor: cursor) }
         if key == .escape { state.overlay = .none; return [] }
-        if key == .char("/") {
-            state.reviewSearching = true
-            state.reviewSearch = ""
-            return []
-        }
-        if key == .char("n"), !state.reviewSearch.isEmpty {
-            state.overlay = .changes(cursor: next(state, from: cursor + 1) ?? cursor)
-            return []
-        }
+
         // The list's movement keys from the key map, a page at a time too (3000 entries need more than j/k).
         switch state.keyMap.action(for: key, in: .review) ?? state.keyMap.action(for: key, in: .list) {
         case .moveDown?: state.overlay = .changes(cursor: min(last, cursor + 1))
@@ -35,11 +27,17 @@ enum ChangeSetFeature {
             state.overlay = .changes(cursor: min(cursor, max(0, state.history.current.count - 1)))
             return effects
         case .export?: return [.export(state.history.current)]
+        case .reviewSearch?:
+            state.reviewSearching = true
+            state.reviewSearch = ""
+        case .reviewNext? where !state.reviewSearch.isEmpty:
+            state.overlay = .changes(cursor: next(state, from: cursor + 1) ?? cursor)
         case let action? where action == .undo || action == .redo:
             let effects = Reducer.perform(&state, action)
             state.overlay = .changes(cursor: min(cursor, max(0, state.history.current.count - 1)))
             return effects
-        default: break
+        default:
+            if state.keyMap.isReadOnly(key, in: .review) { state.status = .readOnly }
         }
         return []
     }

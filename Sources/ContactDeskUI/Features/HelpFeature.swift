@@ -1,21 +1,18 @@
-/// The help box (`?`): scrolls with the move keys of the key map; any other key closes it.
+/// The help box (`?`) and the detail view (`v`): both scroll with the move keys of the key map; any other key
+/// closes them.
 enum HelpFeature {
     static func key(_ state: inout AppState, _ key: Key, scroll: Int) -> [Effect] {
-        switch state.keyMap.action(for: key, in: .list) {
-        case .moveDown?: state.overlay = .help(scroll: scroll + 1)
-        case .moveUp?: state.overlay = .help(scroll: max(0, scroll - 1))
-        default: state.overlay = .none
-        }
-        return []
+        scrolled(&state, key, scroll) { .help(scroll: $0) }
     }
-}
 
-/// The detail view (`v`): scrolls like help; any other key closes it.
-enum DetailFeature {
-    static func key(_ state: inout AppState, _ key: Key, scroll: Int) -> [Effect] {
+    static func detailKey(_ state: inout AppState, _ key: Key, scroll: Int) -> [Effect] {
+        scrolled(&state, key, scroll) { .detail(scroll: $0) }
+    }
+
+    private static func scrolled(_ state: inout AppState, _ key: Key, _ scroll: Int, _ overlay: (Int) -> Overlay) -> [Effect] {
         switch state.keyMap.action(for: key, in: .list) {
-        case .moveDown?: state.overlay = .detail(scroll: scroll + 1)
-        case .moveUp?: state.overlay = .detail(scroll: max(0, scroll - 1))
+        case .moveDown?: state.overlay = overlay(scroll + 1)
+        case .moveUp?: state.overlay = overlay(max(0, scroll - 1))
         default: state.overlay = .none
         }
         return []

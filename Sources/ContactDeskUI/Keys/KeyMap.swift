@@ -35,6 +35,8 @@ public enum ActionID: String, CaseIterable, Sendable {
     case takeTheirs = "conflict.take"
     case dropEntry = "changes.drop"
     case export = "changes.export"
+    case reviewSearch = "changes.search"
+    case reviewNext = "changes.next"
     case dialogAccept = "dialog.accept"
     case dialogCancel = "dialog.cancel"
     case confirmYes = "dialog.yes"
@@ -49,7 +51,7 @@ public enum ActionID: String, CaseIterable, Sendable {
     public var context: KeyContext {
         switch self {
         case .dialogAccept, .dialogCancel: .dialog
-        case .dropEntry, .export: .review
+        case .dropEntry, .export, .reviewSearch, .reviewNext: .review
         case .confirmYes, .resumeKeep, .resumeDiscard, .resumeExport: .prompt
         case .formNext, .formPrevious, .formToggle, .fieldStart, .fieldEnd, .fieldKillToEnd, .fieldKillToStart, .fieldKillWord,
              .fieldYank, .fieldWordBack, .fieldWordForward: .field
@@ -89,13 +91,15 @@ public enum ActionID: String, CaseIterable, Sendable {
         case .takeTheirs: "conflict on this row: take the server's value"
         case .dropEntry: "drop the selected staged change"
         case .export: "export the change set as a JSON file"
+        case .reviewSearch: "search friend, nickname, field and values (Enter keeps, Esc ends)"
+        case .reviewNext: "the next entry the search matches"
         case .dialogAccept: "accept"
         case .dialogCancel: "cancel"
         case .confirmYes: "yes: submit, retry or quit (anything else is no)"
         case .resumeKeep: "resume the staged changes found at start"
         case .resumeDiscard: "discard them"
         case .resumeExport: "export them to a file"
-        case .formNext: "next field"
+        case .formNext: "next field (the arrows move too, group by group in the checklist)"
         case .formPrevious: "previous field"
         case .formToggle: "check or uncheck the group under the cursor"
         case .fieldStart: "to the start of the field"
@@ -165,6 +169,8 @@ public enum ActionID: String, CaseIterable, Sendable {
         case .redo: [.ctrl("r")]
         case .dropEntry: [.char("d"), .delete]
         case .export: [.char("x")]
+        case .reviewSearch: [.char("/")]
+        case .reviewNext: [.char("n")]
         case .dialogAccept: [.enter]
         case .dialogCancel: [.escape]
         case .confirmYes: [.char("y"), .char("Y")]
@@ -172,8 +178,9 @@ public enum ActionID: String, CaseIterable, Sendable {
         case .resumeDiscard: [.char("d")]
         case .resumeExport: [.char("x")]
         // The first key of each is what the form itself understands; other keys bound here stand for it.
-        case .formNext: [.tab, .down]
-        case .formPrevious: [.backTab, .up]
+        // The arrows are the form's own: they move in the groups checklist and, past its ends, between fields.
+        case .formNext: [.tab]
+        case .formPrevious: [.backTab]
         case .formToggle: [.char(" ")]
         case .fieldStart: [.ctrl("a"), .home]
         case .fieldEnd: [.ctrl("e"), .end]
@@ -193,6 +200,8 @@ public struct KeyMap: Equatable, Sendable {
     private var keysByAction: [ActionID: [Key]] = [:]
     /// Problems found while applying overrides (unknown action, unknown key, two actions on one key).
     public private(set) var problems: [String] = []
+    /// Keys that would edit or submit but are unbound because the map is read-only: pressing one says why.
+    private var readOnlyKeys: [KeyContext: Set<Key>] = [:]
 
     /// The default bindings.
     public static let standard = KeyMap(overrides: [:])
@@ -200,7 +209,7 @@ public struct KeyMap: Equatable, Sendable {
     /// Defaults with `overrides` (action id → key names) applied; an override replaces that action's keys.
     /// `readOnly` leaves every mutating action unbound, so it is neither reachable nor listed in help.
     public init(overrides: [String: [String]], readOnly: Bool = false) {
-        var keys: [ActionID: [Key]] = Dictionary(uniqueKeysWithValues: ActionID.allCases.map { ($0, readOnly && $0.mutates ? [] : $0.defaultKeys) })
+        var keys: [ActionID: [Key]] = Dictionary(uniqueKeysWithValues: ActionID.allCases.map { ($0, $0.defaultKeys) })
         for (id, names) in overrides.sorted(by: { $0.key < $1.key }) {
             guard let action = ActionID(rawValue: id) else {
                 problems.append("keys: unknown action \"\(id)\"; actions are \(ActionID.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -212,7 +221,13 @@ public struct KeyMap: Equatable, Sendable {
                     problems.append("keys: \"\(name)\" for \(id) is not a key name (examples: j, Ctrl-R, Alt-b, PgDn, Space, F1)")
                 }
             }
-            if !parsed.isEmpty && !(readOnly && action.mutates) { keys[action] = parsed }
+            if !parsed.isEmpty { keys[action] = parsed }
+        }
+        if readOnly {
+            for action in ActionID.allCases where action.mutates {
+                readOnlyKeys[action.context, default: []].formUnion(keys[action] ?? [])
+                keys[action] = []
+            }
         }
         // Overridden actions claim their keys first, so a user's binding beats a default on the same key.
         let order = ActionID.allCases.sorted { (overrides[$0.rawValue] != nil ? 0 : 1) < (overrides[$1.rawValue] != nil ? 0 : 1) }
@@ -228,6 +243,11 @@ public struct KeyMap: Equatable, Sendable {
         }
     }
 
+    /// Whether `key` would edit or submit in `context` if the map were not read-only (and nothing else took it).
+    public func isReadOnly(_ key: Key, in context: KeyContext) -> Bool {
+        readOnlyKeys[context]?.contains(key) == true && action(for: key, in: context) == nil
+    }
+
     /// The action a key triggers in a context.
     public func action(for key: Key, in context: KeyContext) -> ActionID? { bindings[context]?[key] }
 
@@ -239,8 +259,6 @@ public struct KeyMap: Equatable, Sendable {
     /// left to the form, which knows whether the cursor is on a checkbox.
     public func canonicalFieldKey(_ key: Key) -> Key {
         if case .char = key { return key }
-        // Arrows stay arrows: a checklist moves with them, and a form moves to its next field when they run out.
-        if key == .up || key == .down { return key }
         guard let action = action(for: key, in: .field), action != .formToggle, let first = action.defaultKeys.first else { return key }
         return first
     }

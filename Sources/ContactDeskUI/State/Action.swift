@@ -31,6 +31,8 @@ public enum Action: Equatable, Sendable {
     /// A submit was interrupted: these friends turned out applied; the rest stay staged.
     case reconciled(applied: [String], stillInFlight: Int, account: String)
     case exportFailed(Failure)
+    /// The account's friend groups as group_get gave them just now (asked for when a form opens).
+    case groupsRead(names: [String], account: String)
 }
 
 extension Action {
@@ -69,6 +71,8 @@ public enum Effect: Equatable, Sendable {
     /// Offer the journal's staged changes of an account just opened (after a reconcile if a submit was cut off).
     case loadJournal(account: String)
     case checkAccount(String)
+    /// group_get for the account, so a form checks the 32-group limit against the server's latest list.
+    case readGroups(account: String)
     /// Write the change set to the journal (the edit counts only once this succeeds).
     case saveChanges(ChangeSet, previous: ChangeSet)
     case discardJournal

@@ -113,6 +113,14 @@ public enum Reducer {
         case .exportFailed(let failure):
             state.status = .exportFailed(failure)
             return []
+        case .groupsRead(let names, let account):
+            state.update(account) { $0.setGroups(names) }
+            // A form open meanwhile offers groups created elsewhere too; its own choices stay.
+            if account == state.account, case .edit(var form) = state.overlay {
+                form.groupNames += names.filter { !form.groupNames.contains($0) }
+                state.overlay = .edit(form)
+            }
+            return []
         }
     }
 
@@ -215,7 +223,7 @@ public enum Reducer {
         case .confirmQuit: return ConfirmFeature.quitKey(&state, key)
         case .resume(let set): return ResumeFeature.key(&state, key, set: set)
         case .filter: return FilterFeature.key(&state, key)
-        case .detail(let scroll): return DetailFeature.key(&state, key, scroll: scroll)
+        case .detail(let scroll): return HelpFeature.detailKey(&state, key, scroll: scroll)
         case .none:
             break
         }
@@ -226,9 +234,7 @@ public enum Reducer {
         }
         guard let action = state.keyMap.action(for: key, in: .list) else {
             // Read-only leaves the editing keys unbound: say why they do nothing.
-            if state.info.readOnly, ActionID.allCases.contains(where: { $0.mutates && $0.context == .list && $0.defaultKeys.contains(key) }) {
-                state.status = .readOnly
-            }
+            if state.keyMap.isReadOnly(key, in: .list) { state.status = .readOnly }
             return []
         }
         return perform(&state, action)
@@ -281,11 +287,14 @@ public enum Reducer {
             guard let f = state.selected else { return [] }
             state.overlay = .edit(EditForm(friend: f, accountGroups: state.groups.map(\.name), customKeys: state.customFields,
                                            staged: { state.staged(f.id, $0) }))
+            // Someone may have created groups since the list was read: the form's 32-group check uses the latest.
+            return [.readGroups(account: state.account)]
         case .bulk:
             if state.marked.isEmpty {
                 state.status = .markFirst
             } else {
                 state.overlay = .bulk(BulkForm())
+                return [.readGroups(account: state.account)]
             }
         case .changeSet: state.overlay = .changes(cursor: 0)
         case .undo, .redo:
@@ -333,7 +342,7 @@ public enum Reducer {
             state.results[f.id] = nil
             state.status = action == .keepMine ? .keptMine(friend: f.id) : .tookTheirs(friend: f.id)
             return effects
-        case .dialogAccept, .dialogCancel, .dropEntry, .export, .confirmYes, .resumeKeep, .resumeDiscard, .resumeExport,
+        case .dialogAccept, .dialogCancel, .dropEntry, .export, .reviewSearch, .reviewNext, .confirmYes, .resumeKeep, .resumeDiscard, .resumeExport,
              .formNext, .formPrevious, .formToggle, .fieldStart, .fieldEnd, .fieldKillToEnd, .fieldKillToStart, .fieldKillWord,
              .fieldYank, .fieldWordBack, .fieldWordForward: break
         }
@@ -358,11 +367,21 @@ extension AccountState {
         history.reset(history.current.settled(after: entries, outcomes: report.outcomes))
         // Groups a submit created exist on the server now: the pane, the forms and the 32-group count follow the
         // fresh friends at once, not only after the next reload. Empty groups the list had stay listed.
+        setGroups(groups.map(\.name))
+    }
+
+    /// The group list from `names` plus any group a friend is in, each counted from the friends.
+    mutating func setGroups(_ names: [String]) {
         var counts: [String: Int] = [:]
-        for f in friends { for g in f.groups { counts[g, default: 0] += 1 } }
-        var names = groups.map(\.name)
-        for f in friends { for g in f.groups where !names.contains(g) { names.append(g) } }
-        groups = names.map { GroupSummary(name: $0, count: counts[$0] ?? 0) }
+        var all = names
+        var known = Set(names)
+        for f in friends {
+            for g in f.groups {
+                counts[g, default: 0] += 1
+                if known.insert(g).inserted { all.append(g) }
+            }
+        }
+        groups = all.map { GroupSummary(name: $0, count: counts[$0] ?? 0) }
     }
 }
 

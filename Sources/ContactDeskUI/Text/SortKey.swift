@@ -10,7 +10,7 @@ import Synchronization
 /// Readings are the common ones (曾 sorts as ceng, not the surname zeng).
 public enum SortKey {
     private static let cache = Mutex<[Unicode.Scalar: String]>([:])
-    nonisolated(unsafe) private static let transform = StringTransform("Han-Latin; Latin-ASCII")
+    private static let transform = StringTransform("Han-Latin; Latin-ASCII")
 
     /// The key of `s`: lowercased, each Han character replaced by its pinyin without tones.
     public static func of(_ s: String) -> String {

@@ -31,8 +31,8 @@ public enum TextWrap {
         let all = lines(text, width: width)
         guard all.count > maxLines, maxLines > 0 else { return Array(all.prefix(max(0, maxLines))) }
         var kept = Array(all.prefix(maxLines))
-        kept[maxLines - 1] = DisplayWidth.truncate(kept[maxLines - 1] + " " + all[maxLines], to: width)
-        if !kept[maxLines - 1].hasSuffix("…") { kept[maxLines - 1] = DisplayWidth.truncate(kept[maxLines - 1], to: width - 1) + "…" }
+        let last = kept[maxLines - 1]
+        kept[maxLines - 1] = DisplayWidth.of(last) < width ? last + "…" : DisplayWidth.truncate(last, to: width)
         return kept
     }
 }

@@ -4,7 +4,8 @@ import ContactEditing
 /// for the sort arrow) and what its content needs (up to a cap); columns that do not fit even at their minimum are
 /// left out from the least important (the result text, then custom fields from the last), and the space that is
 /// left is shared out evenly up to each column's need, the rest going to the remark. So 120 and 200 columns use
-/// the space, and custom fields stay at 80 after a submit (the result is then a one-cell marker before the row).
+/// the space, and custom fields stay at 80 after a submit (the result is a one-cell marker before the row, and in
+/// words only on screens of 90 columns and more).
 struct ColumnLayout {
     enum Kind: Equatable { case userID, nickname, remark, groups, custom(String), result }
 
@@ -20,6 +21,8 @@ struct ColumnLayout {
     /// Width of the marks before the columns: mark, staged, and the result marker when there are results.
     let prefix: Int
     let columns: [Column]
+    /// Friends with staged edits (one pass over the change set per frame, shared with the rows).
+    let stagedFriends: Set<String>
 
     init(_ state: AppState, width: Int) {
         let hasResults = !state.results.isEmpty
@@ -28,7 +31,7 @@ struct ColumnLayout {
         var sample: [Friend] = []
         for i in state.visible.prefix(100) { sample.append(state.friends[i]) }
         let onScreen = state.scroll..<min(state.visible.count, state.scroll + state.listHeight)
-        if onScreen.lowerBound >= 100 { for p in onScreen { sample.append(state.friends[state.visible[p]]) } }
+        for p in onScreen where p >= 100 { sample.append(state.friends[state.visible[p]]) }
 
         struct Spec { let kind: Kind; let title: String; let field: FieldKey?; let sort: SortColumn?; let cap: Int; let value: (Friend) -> String }
         var specs: [Spec] = [
@@ -50,17 +53,20 @@ struct ColumnLayout {
             default: return max(title, 8)
             }
         }
-        func staged(_ f: Friend, _ field: FieldKey?) -> String? { field.flatMap { state.staged(f.id, $0)?.plainText } }
+        // A staged value is drawn instead of the server's: measure that one (looked up only for friends with edits).
+        let stagedFriends = state.stagedFriends
+        self.stagedFriends = stagedFriends
+        func staged(_ f: Friend, _ field: FieldKey?) -> String? {
+            guard stagedFriends.contains(f.id) else { return nil }
+            return field.flatMap { state.staged(f.id, $0)?.plainText }
+        }
         func need(_ s: Spec) -> Int {
             let content = sample.reduce(0) { m, f in max(m, DisplayWidth.of(staged(f, s.field) ?? s.value(f))) }
             return min(s.cap, max(minimum(s), content))
         }
         // On a wide screen the result in words is a column of its own; it is the first to go when space is short.
         if hasResults && width - prefix >= 90 {
-            let texts = sample.compactMap { state.results[$0.id]?.inline }
-            specs.append(Spec(kind: .result, title: "Result", field: nil, sort: nil, cap: max(16, min(46, texts.map { DisplayWidth.of($0) }.max() ?? 16))) {
-                state.results[$0.id]?.inline ?? ""
-            })
+            specs.append(Spec(kind: .result, title: "Result", field: nil, sort: nil, cap: 46) { state.results[$0.id]?.inline ?? "" })
         }
         let available = max(0, width - prefix)
         // Leave out custom fields from the last until the minimums fit.
@@ -78,13 +84,6 @@ struct ColumnLayout {
             for i in 1..<widths.count where spare > 0 && widths[i] < needs[i] { widths[i] += 1; spare -= 1; grew = true }
         }
         var columns = zip(specs, widths).map { s, w in Column(kind: s.kind, title: s.title, width: w, field: s.field, sort: s.sort, value: s.value) }
-        // On a narrower screen, the result in words where space is left over for it (the marker is always there).
-        if hasResults && spare >= 17 && !columns.contains(where: { $0.kind == .result }) {
-            let texts = sample.compactMap { state.results[$0.id]?.inline }
-            let w = min(spare - 1, max(16, texts.map { DisplayWidth.of($0) }.max() ?? 16))
-            columns.append(Column(kind: .result, title: "Result", width: w, field: nil, sort: nil) { state.results[$0.id]?.inline ?? "" })
-            spare -= w + 1
-        }
         if spare > 0, let r = columns.firstIndex(where: { $0.kind == .remark }) { columns[r].width += spare }
         self.columns = columns
     }

@@ -1,3 +1,4 @@
+import ChatAPI
 import ContactEditing
 
 /// Draws a text field, scrolled to fit, and puts the terminal cursor at its insertion point when focused.
@@ -16,7 +17,8 @@ func drawField(_ canvas: inout Canvas, _ field: TextField, x: Int, y: Int, width
 enum EditFormView {
     static func draw(_ canvas: inout Canvas, _ state: AppState, _ form: EditForm) {
         let shown = form.shownGroups
-        let visible = min(max(shown.count, 1), 8)
+        // Sized by the whole checklist, so filtering it does not shrink the dialog under the operator.
+        let visible = min(max(form.groupNames.count, 1), 8)
         let sheetRows = 4 + visible + 2 + form.custom.count
         let inner = box(&canvas, width: 72, height: min(sheetRows + 5, state.height - 2), title: "Edit \(form.friend) · \(state.keyMap.label(for: .dialogAccept)) stages · \(state.keyMap.label(for: .dialogCancel)) cancels", role: .dialog)
         guard inner.w > 0, inner.h > 0 else { return }
@@ -101,7 +103,10 @@ enum BulkFormView {
 
 /// Every staged field as old -> new.
 enum ChangeSetView {
-    static func text(_ v: FieldValue) -> String { v.text.map { $0.isEmpty ? "(empty)" : "\"\($0)\"" } ?? "[" + (v.groups ?? []).joined(separator: ", ") + "]" }
+    /// A value as the change set and the detail view show it: "text", (empty) or [groups], control characters visible.
+    static func text(_ v: FieldValue) -> String {
+        v.text.map { $0.isEmpty ? "(empty)" : "\"\(ServerText.visible($0))\"" } ?? "[" + (v.groups ?? []).map(ServerText.visible).joined(separator: ", ") + "]"
+    }
 
     /// Nicknames of the friends the entries name (one pass over the friends, not one per entry).
     static func nicknames(_ state: AppState, _ entries: [ChangeEntry]) -> [String: String] {
@@ -113,13 +118,15 @@ enum ChangeSetView {
 
     static func draw(_ canvas: inout Canvas, _ state: AppState, cursor: Int) {
         let entries = state.history.current.sorted
-        canvas.fill(y: 1, height: state.height - 3, role: .row)
+        // The screen covers the list, not the status area above the footer: an export's path stays whole.
+        let statusRows = StatusLineView.height(state)
+        canvas.fill(y: 1, height: state.height - 2 - statusRows, role: .row)
         canvas.fill(y: 1, role: .columnHeading)
         let friendCount = Set(entries.map(\.key.friend)).count
         let position = entries.isEmpty ? "" : "   \(min(cursor, entries.count - 1) + 1)/\(entries.count)"
         canvas.put("  Change set: \(Plural.count(entries.count, "staged field")) in \(Plural.count(friendCount, "friend"))   old -> new" + position,
                    x: 0, y: 1, role: .columnHeading)
-        let height = state.height - 4  // rows 2 ... h-3; the status line stays visible below
+        let height = max(1, state.height - 3 - statusRows)  // rows 2 ... above the status area
         let first = max(0, cursor - height + 1)
         if entries.isEmpty {
             let hint = state.keyMap.keys(for: .edit).isEmpty ? "Nothing staged (read-only: editing is off)."
@@ -131,7 +138,7 @@ enum ChangeSetView {
         // Columns sized by what is shown: the friend, its nickname (when there is room) and the whole field name.
         let idWidth = min(24, shown.map { DisplayWidth.of($0.element.key.friend) }.max() ?? 6)
         let fieldWidth = min(32, shown.map { DisplayWidth.of($0.element.key.field.description) }.max() ?? 6)
-        let nickWidth = state.width >= 100 ? min(20, max(8, shown.map { DisplayWidth.of(nicknames[$0.element.key.friend] ?? "") }.max() ?? 0)) : 0
+        let nickWidth = state.width >= 70 ? min(state.width >= 100 ? 20 : 12, max(8, shown.map { DisplayWidth.of(nicknames[$0.element.key.friend] ?? "") }.max() ?? 0)) : 0
         for (i, e) in shown {
             let y = 2 + i - first
             let role: Role = i == cursor ? .rowSelected : .row
@@ -155,7 +162,8 @@ enum ChangeSetView {
         // Unbound actions (read-only mode) get no hint.
         var hints = [(ActionID.dropEntry, "drop"), (.undo, "undo"), (.redo, "redo"), (.export, "export")]
             .filter { !keys.keys(for: $0.0).isEmpty }.map { "\(keys.first($0.0)) \($0.1)" }
-            + ["/ search" + (state.reviewSearch.isEmpty ? "" : " (n next)"), "\(keys.first(.top))/\(keys.first(.bottom))/PgUp/PgDn move", "\(keys.first(.dialogCancel)) back"]
+            + ["\(keys.first(.reviewSearch)) search" + (state.reviewSearch.isEmpty ? "" : " (\(keys.first(.reviewNext)) next)"),
+               "\(keys.first(.top))/\(keys.first(.bottom))/\(keys.first(.pageUp))/\(keys.first(.pageDown)) move", "\(keys.first(.dialogCancel)) back"]
         // A narrow screen drops the movement and redo hints first; help lists them all.
         for dropped in [" move", " redo"] where DisplayWidth.of(" " + hints.joined(separator: " · ")) > state.width {
             hints.removeAll { $0.hasSuffix(dropped) }

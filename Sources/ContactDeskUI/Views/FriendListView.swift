@@ -22,10 +22,7 @@ public enum Screen {
         case .groupPane: GroupPaneView.draw(&canvas, state, x: 0, width: 24, focused: true)
         case .edit(let form): EditFormView.draw(&canvas, state, form)
         case .bulk(let form): BulkFormView.draw(&canvas, state, form)
-        case .changes(let cursor):
-            ChangeSetView.draw(&canvas, state, cursor: cursor)
-            // The screen covers the list, not the news: an export's path or a refused edit stays readable whole.
-            StatusLineView.draw(&canvas, state)
+        case .changes(let cursor): ChangeSetView.draw(&canvas, state, cursor: cursor)
         case .resume(let set): ResumeView.draw(&canvas, state, set)
         case .confirmSubmit(let retry): ConfirmSubmitView.draw(&canvas, state, retry: retry)
         case .confirmQuit: ConfirmQuitView.draw(&canvas, state)
@@ -79,7 +76,7 @@ enum FriendListView {
             canvas.put(message, x: x + 2, y: top + 1, role: .row, maxWidth: width - 2)
             return
         }
-        let staged = state.stagedFriends
+        let staged = layout.stagedFriends
         for row in 0..<state.listHeight {
             let pos = state.scroll + row
             guard pos < state.visible.count else { break }
@@ -146,6 +143,15 @@ enum StatusLineView {
         return (parts.joined(separator: " · "), role)
     }
 
+    /// The message as drawn: wrapped to the width, at most `maxLines` rows.
+    static func wrapped(_ state: AppState) -> (lines: [String], role: Role)? {
+        guard !state.filtering, let (text, role) = message(state) else { return nil }
+        return (TextWrap.lines(text, width: state.width, maxLines: maxLines(state)), role)
+    }
+
+    /// Rows the status area takes above the footer (at least its own line), so full-screen views leave them free.
+    static func height(_ state: AppState) -> Int { max(1, wrapped(state)?.lines.count ?? 1) }
+
     static func draw(_ canvas: inout Canvas, _ state: AppState) {
         let y = state.height - 2
         if state.filtering {
@@ -156,8 +162,7 @@ enum StatusLineView {
                        x: used + 1, y: y, role: .progress)
             return
         }
-        guard let (text, role) = message(state) else { return }
-        let lines = TextWrap.lines(text, width: state.width, maxLines: maxLines(state))
+        guard let (lines, role) = wrapped(state) else { return }
         for (i, line) in lines.enumerated() {
             let row = y - (lines.count - 1) + i
             canvas.fill(y: row, role: role == .footer ? .row : role)

@@ -20,10 +20,6 @@ enum RowDetail {
         }
     }
 
-    static func quoted(_ v: FieldValue) -> String {
-        v.text.map { $0.isEmpty ? "(empty)" : "\"\(ServerText.visible($0))\"" } ?? "[" + (v.groups ?? []).map(ServerText.visible).joined(separator: ", ") + "]"
-    }
-
     /// The detail view's lines for the selected friend's result.
     static func lines(_ state: AppState, _ f: Friend, _ r: SubmitOutcome) -> [String] {
         var out = ["Friend: \(f.id)" + (f.nickname.isEmpty ? "" : " (\(f.nickname))")]
@@ -46,9 +42,9 @@ enum RowDetail {
                 let entry = state.history.current[state.key(f.id, field)]
                 out.append("")
                 out.append("\(field.description):")
-                if let entry { out.append("  when you staged it: " + quoted(entry.base)) }
-                out.append("  on the server now:  " + quoted(f.value(of: field)))
-                if let entry { out.append("  yours:              " + quoted(entry.result)) }
+                if let entry { out.append("  when you staged it: " + ChangeSetView.text(entry.base)) }
+                out.append("  on the server now:  " + ChangeSetView.text(f.value(of: field)))
+                if let entry { out.append("  yours:              " + ChangeSetView.text(entry.result)) }
             }
             out.append("")
             out.append("\(k.label(for: .keepMine)) keeps yours (the next submit sends it) · \(k.label(for: .takeTheirs)) takes the server's")

@@ -1,3 +1,4 @@
+import ChatAPI
 import Foundation
 
 /// The documented limits, in UTF-8 bytes, checked before anything is staged.

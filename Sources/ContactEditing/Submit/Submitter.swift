@@ -100,7 +100,7 @@ public struct Submitter: Sendable {
             report.fresh[friend] = report.outcomes[friend] == .ok && sent[friend] != nil ? after(friend) : report.before[friend]
         }
         if let auditProblem {
-            report.auditFailure = "\(unaudited.count) applied row\(unaudited.count == 1 ? " is" : "s are") on the server but not in the audit log (\(auditProblem)); they stay marked and are audited at the next start"
+            report.auditFailure = "\(Plural.count(unaudited.count, "applied row")) \(unaudited.count == 1 ? "is" : "are") on the server but not in the audit log (\(auditProblem)); they stay marked and are audited at the next start"
         }
         report.unaudited = Set(unaudited)
         report.sent = Set(sent.keys)
