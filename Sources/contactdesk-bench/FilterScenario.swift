@@ -35,6 +35,10 @@ enum FilterScenario {
             let (_, ms) = timedSync { _ = Reducer.reduce(&state, .key(.char("j"))); _ = Screen.render(state) }
             move.add(ms)
         }
+        // Sorting by nickname orders Chinese names by pinyin: keys for every friend, the first time with no
+        // transliteration remembered yet in this process.
+        let (_, sortMs) = timedSync { _ = Reducer.reduce(&state, .key(.char("s"))); _ = Screen.render(state) }
+        precondition(state.sort == .nickname, "s did not sort by nickname")
         let size = "\(width)x\(height)"
         return [
             Finding(scenario: "filter keystroke, \(count) friends", measure: "reducer + render at \(size), \(keystroke.values.count) keys",
@@ -44,6 +48,8 @@ enum FilterScenario {
                     target: "", met: nil),
             Finding(scenario: "list loaded, \(count) friends", measure: "rosterLoaded reduce + first render at \(size)",
                     value: Unit.ms.format(loadMs), target: "", met: nil),
+            Finding(scenario: "sort by nickname, \(count) friends", measure: "s: pinyin sort keys + render at \(size)",
+                    value: Unit.ms.format(sortMs), target: "", met: nil),
         ]
     }
 }

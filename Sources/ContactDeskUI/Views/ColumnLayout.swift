@@ -27,11 +27,13 @@ struct ColumnLayout {
     init(_ state: AppState, width: Int) {
         let hasResults = !state.results.isEmpty
         prefix = hasResults ? 4 : 2
-        // Content widths from the rows on screen and the first rows of the list, so widths stay put while scrolling.
+        // Content widths from the rows on screen and the first screenful of the list, so widths mostly stay put while
+        // scrolling; measured every frame, so the sample stays about two screens (a hundred rows doubled a cursor move).
+        let head = min(state.visible.count, state.listHeight)
         var sample: [Friend] = []
-        for i in state.visible.prefix(100) { sample.append(state.friends[i]) }
+        for i in state.visible.prefix(head) { sample.append(state.friends[i]) }
         let onScreen = state.scroll..<min(state.visible.count, state.scroll + state.listHeight)
-        for p in onScreen where p >= 100 { sample.append(state.friends[state.visible[p]]) }
+        for p in onScreen where p >= head { sample.append(state.friends[state.visible[p]]) }
 
         struct Spec { let kind: Kind; let title: String; let field: FieldKey?; let sort: SortColumn?; let cap: Int; let value: (Friend) -> String }
         var specs: [Spec] = [
