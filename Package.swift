@@ -24,10 +24,12 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CNCursesW", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
 
+        // The strings table (English and Simplified Chinese), below everything so errors are worded where made.
+        .target(name: "ContactDeskStrings"),
         .target(
             name: "ChatAPI",
             dependencies: [
-                "CCurl", "CZlib",
+                "ContactDeskStrings", "CCurl", "CZlib",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -81,7 +83,7 @@ let package = Package(
         .testTarget(name: "ChatSandboxTests", dependencies: ["ChatSandbox", "ChatAPI", "ContactEditing", "TestSupport"]),
         .testTarget(name: "ContactEditingTests", dependencies: ["ContactEditing", "TestSupport"]),
         .testTarget(name: "ContactDeskAppTests", dependencies: ["ContactDeskApp", "ContactDeskUI", "ContactEditing", "ChatSandbox", "TestSupport"]),
-        .testTarget(name: "ContactDeskUITests", dependencies: ["ContactDeskUI", "ContactEditing", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "ContactDeskUITests", dependencies: ["ContactDeskUI", "ContactEditing", "ContactDeskStrings", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "ContactDeskCLITests", dependencies: ["TestSupport", "ContactEditing"]),
     ]
 )

@@ -23,7 +23,7 @@ struct ApplyCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        global.bootstrapLogging()
+        global.start()
         let client: ChatClient
         let changes: ChangeSetFile
         let profile: Profile?

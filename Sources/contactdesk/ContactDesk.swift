@@ -56,7 +56,7 @@ struct OpenCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        global.bootstrapLogging()
-        try await TUILauncher.run(tui, connection: connection)
+        let problems = global.start(report: false)
+        try await TUILauncher.run(tui, connection: connection, startupProblems: problems)
     }
 }

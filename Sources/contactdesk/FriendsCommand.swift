@@ -23,7 +23,7 @@ struct FriendsListCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        global.bootstrapLogging()
+        global.start()
         let client = try connection.makeClient()
         let roster: Roster
         do { roster = try await RosterLoader(client: client).load(account: account) } catch let error as ChatError {

@@ -1,5 +1,7 @@
 import ArgumentParser
 import ChatAPI
+import ContactDeskStrings
+import ContactDeskUI
 import Foundation
 import Logging
 
@@ -8,8 +10,26 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "Log level for the log file: trace, debug, info, notice, warning, error, critical.")
     var logLevel: LogLevelArgument = .init(.info)
 
+    @Option(name: .long, help: ArgumentHelp("Language of screens and messages: en or zh (简体中文). Default: language in config.toml, then LC_ALL, LC_MESSAGES, LANG.", valueName: "en|zh"))
+    var lang: LanguageArgument?
+
+    /// The first thing every command does: chooses the language (`--lang`, config.toml's `language`, the
+    /// locale) and sends logs to the file. Returns the problems found in the config's language setting;
+    /// `report` writes them to standard error (the TUI shows them on its status line instead).
+    @discardableResult
+    func start(report: Bool = true) -> [String] {
+        let config = UIConfig.load(StatePaths.configDirectory().appendingPathComponent("config.toml"))
+        let (language, problem) = Language.resolve(flag: lang?.language, config: config.language,
+                                                   environment: ProcessInfo.processInfo.environment)
+        Language.choose(language)
+        bootstrapLogging()
+        let problems = [problem].compactMap { $0 }
+        if report { for p in problems { FileHandle.standardError.write(Data(("contactdesk: " + p + "\n").utf8)) } }
+        return problems
+    }
+
     /// Sends swift-log to the state directory's log file; never to the terminal.
-    func bootstrapLogging() {
+    private func bootstrapLogging() {
         let url = StatePaths.stateDirectory().appendingPathComponent("contactdesk.log")
         do {
             let factory = try FileLogHandler.open(url, level: logLevel.level)
@@ -31,6 +51,16 @@ struct LogLevelArgument: ExpressibleByArgument {
     }
     var defaultValueDescription: String { level.rawValue }
     static var allValueStrings: [String] { Logger.Level.allCases.map(\.rawValue) }
+}
+
+/// `--lang en|zh`.
+struct LanguageArgument: ExpressibleByArgument {
+    let language: Language
+    init?(argument: String) {
+        guard let l = Language(argument: argument) else { return nil }
+        language = l
+    }
+    static var allValueStrings: [String] { Language.allCases.map(\.rawValue) }
 }
 
 /// Where the secret key comes from: the environment, or a file named here.

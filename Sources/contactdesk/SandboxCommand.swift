@@ -32,7 +32,7 @@ struct SandboxCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        global.bootstrapLogging()
+        global.start()
         guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]), (0...65535).contains(port) else {
             throw ValidationError("--listen must be HOST:PORT, e.g. 127.0.0.1:0, got \(listen)")
         }

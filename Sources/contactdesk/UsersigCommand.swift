@@ -32,7 +32,7 @@ struct UsersigCommand: ParsableCommand {
     }
 
     func run() throws {
-        global.bootstrapLogging()
+        global.start()
         let secret = try key.load()
         guard var sig = verify else {
             print(UserSig.generate(key: secret, sdkAppID: sdkappid, identifier: identifier, expire: expire))

@@ -4,6 +4,10 @@ import TOMLKit
 /// The screen settings of config.toml: `theme = "name"` and a `[keys]` table of action id → key names.
 public struct UIConfig: Equatable, Sendable {
     public var theme: String?
+    /// `language = "en" | "zh"`: the language when `--lang` is not given (checked by `Language.resolve`).
+    public var language: String?
+    /// `ambiguous_width = 1 | 2`: 2 for terminals that draw East Asian ambiguous characters two cells wide.
+    public var ambiguousWidth: Int?
     public var keys: [String: [String]] = [:]
     /// Problems found, each naming the file and what to fix; the program starts anyway.
     public var problems: [String] = []
@@ -28,6 +32,13 @@ public struct UIConfig: Equatable, Sendable {
         }
         if let t = table["theme"] {
             if let s = t.string { config.theme = s } else { config.problems.append("\(file): theme must be a name or a path in quotes") }
+        }
+        if let t = table["language"] {
+            if let s = t.string { config.language = s } else { config.problems.append("\(file): language must be \"en\" or \"zh\" in quotes") }
+        }
+        if let t = table["ambiguous_width"] {
+            if let n = t.int, n == 1 || n == 2 { config.ambiguousWidth = n }
+            else { config.problems.append("\(file): ambiguous_width must be 1 or 2 (2 when the terminal draws ·, …, ─, → two cells wide)") }
         }
         if let keys = table["keys"]?.table {
             for action in keys.keys {

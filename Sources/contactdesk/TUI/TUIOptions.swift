@@ -21,7 +21,7 @@ struct TUIOptions: ParsableArguments {
 
 /// Starts the TUI: wiring only.
 enum TUILauncher {
-    static func run(_ options: TUIOptions, connection: ConnectionOptions) async throws {
+    static func run(_ options: TUIOptions, connection: ConnectionOptions, startupProblems: [String] = []) async throws {
         // glibc gives each thread that allocates its own arena, and every transfer runs on a thread of its own;
         // two arenas keep freed pages reusable instead of spread over many (about 2 MB less at 10,000 friends).
         _ = glibcMallopt(-8 /* M_ARENA_MAX, malloc.h */, 2)
@@ -60,7 +60,7 @@ enum TUILauncher {
 
         // Theme: flag, then config, then default; NO_COLOR or a colourless terminal draws attributes only.
         let loader = ThemeLoader.standard(configDirectory: configDir)
-        var problems = uiConfig.problems
+        var problems = startupProblems + uiConfig.problems
         var theme = Theme.fallback
         let wanted = options.theme ?? profile?.theme ?? uiConfig.theme ?? "default"
         do { theme = try loader.load(wanted) } catch {
