@@ -35,9 +35,9 @@ let package = Package(
             ]
         ),
         .target(name: "ContactEditing", dependencies: ["ChatAPI", "TOMLKit", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "CursesTerminal", dependencies: ["CNCursesW", "ContactDeskUI"]),
+        .target(name: "CursesTerminal", dependencies: ["CNCursesW", "ContactDeskUI", "ContactDeskStrings"]),
         // The shipped themes are compiled in (Theme/ShippedThemes.swift, made from themes/ by `make themes`): no resource bundle.
-        .target(name: "ContactDeskUI", dependencies: ["ChatAPI", "ContactEditing", "TOMLKit"]),
+        .target(name: "ContactDeskUI", dependencies: ["ChatAPI", "ContactEditing", "ContactDeskStrings", "TOMLKit"]),
         // The loop and its effects: keys in, reduce, effects against an AppEnvironment, frames out to a TerminalDevice.
         .target(
             name: "ContactDeskApp",

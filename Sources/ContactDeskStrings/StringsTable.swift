@@ -10,6 +10,7 @@ public enum StringsTable {
         func all<K: LocalizedText>(_ type: K.Type) -> [Entry] {
             type.allCases.map { Entry(key: "\(type).\($0)", text: $0.bilingual) }
         }
-        return all(Strings.self)
+        let footers = KeyText.allCases.compactMap { k in k.footer.map { Entry(key: "KeyText.\(k).footer", text: $0) } }
+        return all(Strings.self) + all(UIText.self) + all(StatusText.self) + all(KeyText.self) + all(KeyContextText.self) + all(ConfigText.self) + footers
     }
 }

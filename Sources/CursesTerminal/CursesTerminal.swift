@@ -1,6 +1,7 @@
 import CNCursesW
 import ContactDeskUI
 import Foundation
+import ContactDeskStrings
 
 /// The terminal as ncurses drives it: the only module that imports CNCursesW. It paints Canvases,
 /// reads keys and reports resizes; everything it shows comes from ContactDeskUI.
@@ -25,20 +26,19 @@ public final class CursesTerminal: TerminalDevice, @unchecked Sendable {
     /// terminal that cannot move the cursor (dumb) cannot show the screen at all.
     public static func checkTerminal() -> TerminalCheck {
         let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
-        let fix = "run it in a terminal such as xterm, tmux or PuTTY with TERM set to its name (e.g. TERM=xterm-256color)"
-        if term.isEmpty { return .unusable("TERM is not set, so the screen cannot be drawn; \(fix)") }
+        let fix = ConfigText.terminalFix.text
+        if term.isEmpty { return .unusable(ConfigText.terminalUnset.text(["fix": fix])) }
         switch cd_terminal_kind(term) {
         case 1: return .usable(note: nil)
         case 0:
-            return .unusable("TERM=\(term) cannot move the cursor, so the screen cannot be drawn; \(fix). "
-                + "For scripts, use the subcommands instead (contactdesk friends list, contactdesk apply)")
+            return .unusable(ConfigText.terminalNoCursor.text(["term": term, "fix": fix]))
         default: break
         }
         for fallback in ["xterm-256color", "xterm", "vt100"] where cd_terminal_kind(fallback) == 1 {
             setenv("TERM", fallback, 1)
-            return .usable(note: "TERM=\(term) has no terminfo here; using \(fallback) (to install the right one: infocmp -x | ssh HOST tic -x -)")
+            return .usable(note: ConfigText.terminalFallback.text(["term": term, "fallback": fallback]))
         }
-        return .unusable("TERM=\(term) has no terminfo entry here, nor do xterm-256color, xterm or vt100; install ncurses-base or ncurses-term")
+        return .unusable(ConfigText.terminalNoEntry.text(["term": term]))
     }
 
     /// Sets the locale, starts ncurses in raw mode with a short Esc delay, no mouse, colours as available.

@@ -1,10 +1,11 @@
 import ChatAPI
 import ContactEditing
 import Foundation
+import ContactDeskStrings
 
 /// A roster as text for `friends list`: an aligned table, JSON or CSV.
 public enum FriendListFormatter {
-    static func headings(_ roster: Roster) -> [String] { ["UserID", "Nickname", "Remark", "Groups"] + roster.customFields }
+    static func headings(_ roster: Roster) -> [String] { [ConfigText.tableUserID, .tableNickname, .tableRemark, .tableGroups].map(\.text) + roster.customFields }
 
     static func cells(_ f: Friend, _ roster: Roster) -> [String] {
         [f.id, f.nickname, f.remark, f.groups.joined(separator: ", ")] + roster.customFields.map { f.custom[$0] ?? "" }
@@ -20,7 +21,7 @@ public enum FriendListFormatter {
         }
         var out = line(head) + "\n"
         for r in rows { out += line(r) + "\n" }
-        out += "\(Plural.count(roster.friends.count, "friend")) of \(roster.account)\n"
+        out += ConfigText.tableFooter.text(["count": roster.friends.count, "account": roster.account]) + "\n"
         return out
     }
 

@@ -1,5 +1,6 @@
 import ChatAPI
 import ContactEditing
+import ContactDeskStrings
 
 /// What a bulk form would do to the marked friends: the change set after it, how many friends it changes, and
 /// the first problem with a value. One computation serves the preview (every frame of the form) and the staging,
@@ -44,7 +45,7 @@ struct BulkPlan: Equatable {
             do { try validator.custom(value, text) } catch { problem = error.description; return }
             for f in targetList { stage(f, .custom(value), .set(text)) }
         case .replaceRemark:
-            if form.first.string.isEmpty { problem = "Find: type the text to replace"; return }
+            if form.first.string.isEmpty { problem = UIText.bulkFindEmpty.text; return }
             for f in targetList {
                 let current = next.staged(state.key(f.id, .remark))?.text ?? f.remark
                 guard current.contains(form.first.string) else { continue }
@@ -57,21 +58,21 @@ struct BulkPlan: Equatable {
 
     /// "3 of 4 marked friends would change (2 of them hidden by the filter)".
     var preview: String {
-        let hiddenNote = hidden == 0 ? "" : " (\(hidden) of them hidden by the filter)"
-        return "\(changed) of \(Plural.count(targets, "marked friend")) would change" + hiddenNote
+        let hiddenNote = hidden == 0 ? "" : UIText.bulkHiddenNote.text(["hidden": hidden])
+        return UIText.bulkWouldChange.text(["changed": changed, "count": targets, "hidden": hiddenNote])
     }
 
     /// Why nothing would change, in the operation's terms.
     static func noChange(_ form: BulkForm, targets: Int) -> String {
         let value = form.first.string.trimmingCharacters(in: .whitespaces)
         let why: String = switch form.operation {
-        case .addGroup: "every marked friend is in \"\(value)\" already"
-        case .removeGroup: "no marked friend is in \"\(value)\""
-        case .setField: "every marked friend has \(value) = \"\(form.second.string)\" already"
-        case .clearField: "no marked friend has a \(value) value"
-        case .replaceRemark: "no marked friend's remark contains \"\(form.first.string)\""
+        case .addGroup: UIText.bulkWhyAddGroup.text(["group": value])
+        case .removeGroup: UIText.bulkWhyRemoveGroup.text(["group": value])
+        case .setField: UIText.bulkWhySetField.text(["field": value, "value": form.second.string])
+        case .clearField: UIText.bulkWhyClearField.text(["field": value])
+        case .replaceRemark: UIText.bulkWhyReplace.text(["find": form.first.string])
         }
-        return "nothing to stage: " + why
+        return UIText.bulkNothingToStage.text(["why": why])
     }
 }
 
@@ -91,7 +92,7 @@ enum BulkFeature {
         var form = form
         let plan = BulkPlan(state, form)
         if form.first.string.trimmingCharacters(in: .whitespaces).isEmpty && form.operation != .replaceRemark {
-            form.error = "\(form.operation.firstLabel): type a name"
+            form.error = UIText.bulkTypeName.text(["label": form.operation.firstLabel])
         } else if let problem = plan.problem {
             form.error = problem
         } else if let problem = Reducer.stagingProblem(state, plan.next, friend: nil) {
@@ -105,7 +106,7 @@ enum BulkFeature {
         state.overlay = .none
         let effects = Reducer.edit(&state) { $0 = plan.next }
         state.formAwaitingSave = effects.isEmpty ? nil : .bulk(form)
-        state.status = .bulkStaged(operation: form.operation.rawValue, changed: plan.changed, of: plan.targets, total: state.history.current.count)
+        state.status = .bulkStaged(operation: form.operation, changed: plan.changed, of: plan.targets, total: state.history.current.count)
         return effects
     }
 }

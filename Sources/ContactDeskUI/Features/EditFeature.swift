@@ -1,4 +1,5 @@
 import ContactEditing
+import ContactDeskStrings
 
 /// The edit form of one friend (`e`): remark, groups, custom fields, validated field by field and staged.
 enum EditFeature {
@@ -34,8 +35,9 @@ enum EditFeature {
         // "billing" beside "Billing" is almost always a typo: say so once; Enter again means it.
         if let twin = form.caseTwin, form.confirmedNewGroup != newGroup {
             form.confirmedNewGroup = newGroup
-            return refuse(ValidationError(field: "New group", message: "\"\(newGroup)\" differs from the existing group \"\(twin)\" only by case; "
-                + "check \"\(twin)\" instead, or press \(state.keyMap.first(.dialogAccept)) again to create \"\(newGroup)\" beside it"), focus: form.newGroupIndex)
+            return refuse(ValidationError(field: UIText.editNewGroup.text,
+                                          message: UIText.editCaseTwin.text(["name": newGroup, "twin": twin, "accept": state.keyMap.first(.dialogAccept)])),
+                          focus: form.newGroupIndex)
         }
         var next = state.history.current
         next.stage(state.key(friend.id, .remark), base: .text(friend.remark), intent: .set(form.remark.string))
@@ -50,7 +52,7 @@ enum EditFeature {
         // The last gate is the Stager's, the same as for imported and applied files (the group limit counts
         // every staged entry of the account); the checks above only put the cursor on the field at fault.
         if let problem = Reducer.stagingProblem(state, next, friend: friend.id) {
-            return refuse(ValidationError(field: problem.field == .groups ? "Groups" : problem.field.description, message: problem.message),
+            return refuse(ValidationError(field: problem.field == .groups ? UIText.editGroups.text : problem.field.description, message: problem.message),
                           focus: problem.field == .groups ? form.newGroupIndex : 0)
         }
         state.overlay = .none

@@ -1,3 +1,5 @@
+import ContactDeskStrings
+
 /// The open-account dialog (`o`): a UserID typed, checked with account_check before it is opened.
 enum OpenAccountFeature {
     static func key(_ state: inout AppState, _ key: Key, input: String, checking: Bool) -> [Effect] {
@@ -11,9 +13,9 @@ enum OpenAccountFeature {
         case .enter:
             let id = text.trimmingCharacters(in: .whitespaces)
             if id.isEmpty {
-                state.overlay = .openAccount(input: text, error: "type a UserID", checking: false)
+                state.overlay = .openAccount(input: text, error: UIText.openTypeUserID.text, checking: false)
             } else if id.utf8.count > 32 {
-                state.overlay = .openAccount(input: text, error: "a UserID is at most 32 bytes; this one is \(id.utf8.count)", checking: false)
+                state.overlay = .openAccount(input: text, error: UIText.openTooLong.text(["bytes": id.utf8.count]), checking: false)
             } else {
                 state.overlay = .openAccount(input: id, error: nil, checking: true)
                 return [.checkAccount(id)]

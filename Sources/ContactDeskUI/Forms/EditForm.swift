@@ -1,4 +1,5 @@
 import ContactEditing
+import ContactDeskStrings
 
 /// The edit form for one friend: remark, groups as a checklist plus a new group, one field per custom field.
 /// Tab moves between the fields; in the checklist the arrows move between groups (past either end, to the next
@@ -121,18 +122,29 @@ public enum BulkOperation: String, CaseIterable, Sendable {
     case addGroup = "Add to group", removeGroup = "Remove from group", setField = "Set custom field"
     case clearField = "Clear custom field", replaceRemark = "Find and replace in remarks"
 
+    /// The operation's name in the operator's language (the raw value is its stable English name).
+    public var title: String {
+        switch self {
+        case .addGroup: UIText.bulkAddGroup.text
+        case .removeGroup: UIText.bulkRemoveGroup.text
+        case .setField: UIText.bulkSetField.text
+        case .clearField: UIText.bulkClearField.text
+        case .replaceRemark: UIText.bulkReplaceRemark.text
+        }
+    }
+
     var firstLabel: String {
         switch self {
-        case .addGroup, .removeGroup: "Group"
-        case .setField, .clearField: "Field"
-        case .replaceRemark: "Find"
+        case .addGroup, .removeGroup: UIText.bulkLabelGroup.text
+        case .setField, .clearField: UIText.bulkLabelField.text
+        case .replaceRemark: UIText.bulkLabelFind.text
         }
     }
 
     var secondLabel: String? {
         switch self {
-        case .setField: "Value"
-        case .replaceRemark: "Replace"
+        case .setField: UIText.bulkLabelValue.text
+        case .replaceRemark: UIText.bulkLabelReplace.text
         default: nil
         }
     }

@@ -1,17 +1,11 @@
+import ContactDeskStrings
+
 /// Where a key is read: the friend list, a dialog or form, the change-set review.
 public enum KeyContext: String, CaseIterable, Sendable {
     case list, dialog, review, prompt, field
 
     /// The help screen's heading for the context.
-    var heading: String {
-        switch self {
-        case .list: "Friend list"
-        case .dialog: "In a dialog or form"
-        case .review: "Change-set screen"
-        case .prompt: "In a confirmation or the start-up prompt"
-        case .field: "In a form's fields (editing keys; plain characters are always typed)"
-        }
-    }
+    var heading: String { KeyContextText(rawValue: rawValue)!.text }
 }
 
 /// Something the operator can do, with a stable id for config files and a line for help.
@@ -60,58 +54,7 @@ public enum ActionID: String, CaseIterable, Sendable {
     }
 
     /// One line for the help screen.
-    public var summary: String {
-        switch self {
-        case .moveDown: "next friend"
-        case .moveUp: "previous friend"
-        case .pageDown: "next page"
-        case .pageUp: "previous page"
-        case .top: "first friend"
-        case .bottom: "last friend"
-        case .filter: "filter by id, nickname, remark or group (Esc clears)"
-        case .sort: "sort by the next column"
-        case .sortReverse: "reverse the sort order"
-        case .mark: "mark or unmark the friend"
-        case .markAll: "mark all shown (again: unmark them)"
-        case .markInvert: "invert the marks of the shown friends"
-        case .groups: "group pane: filter by friend group"
-        case .openAccount: "open another account"
-        case .refresh: "reload the friend list from the server"
-        case .help: "this help"
-        case .quit: "quit"
-        case .edit: "edit the friend: remark, groups, custom fields"
-        case .bulk: "bulk edit the marked friends"
-        case .changeSet: "review the staged changes (old -> new)"
-        case .undo: "undo the last change-set edit"
-        case .redo: "redo"
-        case .submit: "submit the staged changes (asks first)"
-        case .retry: "retry the rows that failed or were not sent"
-        case .details: "details: the selected row's whole result (a conflict's values) and the last message"
-        case .keepMine: "conflict on this row: keep mine (send it next time)"
-        case .takeTheirs: "conflict on this row: take the server's value"
-        case .dropEntry: "drop the selected staged change"
-        case .export: "export the change set as a JSON file"
-        case .reviewSearch: "search friend, nickname, field and values (Enter keeps, Esc ends)"
-        case .reviewNext: "the next entry the search matches"
-        case .dialogAccept: "accept"
-        case .dialogCancel: "cancel"
-        case .confirmYes: "yes: submit, retry or quit (anything else is no)"
-        case .resumeKeep: "resume the staged changes found at start"
-        case .resumeDiscard: "discard them"
-        case .resumeExport: "export them to a file"
-        case .formNext: "next field (the arrows move too, group by group in the checklist)"
-        case .formPrevious: "previous field"
-        case .formToggle: "check or uncheck the group under the cursor"
-        case .fieldStart: "to the start of the field"
-        case .fieldEnd: "to the end of the field"
-        case .fieldKillToEnd: "cut to the end"
-        case .fieldKillToStart: "cut to the start"
-        case .fieldKillWord: "cut the word before the cursor"
-        case .fieldYank: "paste what was cut"
-        case .fieldWordBack: "a word back"
-        case .fieldWordForward: "a word forward"
-        }
-    }
+    public var summary: String { KeyText(rawValue: rawValue)!.text }
 
     /// True for actions that change the change set or the server; read-only mode removes them.
     public var mutates: Bool {
@@ -122,21 +65,7 @@ public enum ActionID: String, CaseIterable, Sendable {
     }
 
     /// Short label for the footer, or nil to leave it out.
-    public var footer: String? {
-        switch self {
-        case .filter: "filter"
-        case .mark: "mark"
-        case .groups: "groups"
-        case .edit: "edit"
-        case .bulk: "bulk"
-        case .changeSet: "changes"
-        case .submit: "submit"
-        case .undo: "undo"
-        case .help: "help"
-        case .quit: "quit"
-        default: nil
-        }
-    }
+    public var footer: String? { KeyText(rawValue: rawValue)!.footer?.text() }
 
     var defaultKeys: [Key] {
         switch self {
@@ -212,13 +141,13 @@ public struct KeyMap: Equatable, Sendable {
         var keys: [ActionID: [Key]] = Dictionary(uniqueKeysWithValues: ActionID.allCases.map { ($0, $0.defaultKeys) })
         for (id, names) in overrides.sorted(by: { $0.key < $1.key }) {
             guard let action = ActionID(rawValue: id) else {
-                problems.append("keys: unknown action \"\(id)\"; actions are \(ActionID.allCases.map(\.rawValue).joined(separator: ", "))")
+                problems.append(UIText.keysUnknownAction.text(["id": id, "actions": ActionID.allCases.map(\.rawValue).joined(separator: ", ")]))
                 continue
             }
             var parsed: [Key] = []
             for name in names {
                 if let k = Key(name: name) { parsed.append(k) } else {
-                    problems.append("keys: \"\(name)\" for \(id) is not a key name (examples: j, Ctrl-R, Alt-b, PgDn, Space, F1)")
+                    problems.append(UIText.keysNotAKey.text(["name": name, "id": id]))
                 }
             }
             if !parsed.isEmpty { keys[action] = parsed }
@@ -234,7 +163,7 @@ public struct KeyMap: Equatable, Sendable {
         for action in order {
             for key in keys[action] ?? [] {
                 if let other = bindings[action.context]?[key] {
-                    problems.append("keys: \(key) is bound to both \(other.rawValue) and \(action.rawValue) in the \(action.context.rawValue) context; \(action.rawValue) loses it")
+                    problems.append(UIText.keysBoundTwice.text(["key": key.description, "other": other.rawValue, "action": action.rawValue, "context": action.context.rawValue]))
                     continue
                 }
                 bindings[action.context, default: [:]][key] = action
@@ -275,7 +204,7 @@ public struct KeyMap: Equatable, Sendable {
         }
         let edit = [compact([.fieldStart, .fieldEnd, .fieldKillToEnd, .fieldKillToStart, .fieldKillWord, .fieldYank]),
                     compact([.fieldWordBack, .fieldWordForward])].filter { !$0.isEmpty }.joined(separator: ", ")
-        return "\(first(.formNext))/\(first(.formPrevious)) move · \(edit) edit"
+        return UIText.formHint.text(["move": "\(first(.formNext))/\(first(.formPrevious))", "edit": edit])
     }
 
     /// The first key bound to an action, for short hints ("Tab", "Ctrl-A").

@@ -1,5 +1,6 @@
 import Foundation
 import ContactEditing
+import ContactDeskStrings
 
 /// What the header says about the connection.
 public struct AppInfo: Equatable, Sendable {
@@ -33,6 +34,16 @@ public enum LoadState: Equatable, Sendable {
 /// The column the list is sorted by.
 public enum SortColumn: String, CaseIterable, Sendable {
     case userID = "UserID", nickname = "Nickname", remark = "Remark", groups = "Groups"
+
+    /// The column's title in the operator's language.
+    public var title: String {
+        switch self {
+        case .userID: StatusText.sortUserID.text
+        case .nickname: StatusText.sortNickname.text
+        case .remark: StatusText.sortRemark.text
+        case .groups: StatusText.sortGroups.text
+        }
+    }
 }
 
 /// A window over the list, if any.

@@ -1,5 +1,6 @@
 import ContactEditing
 import Foundation
+import ContactDeskStrings
 
 /// The one place state changes: pure, so every transition is tested without a terminal or a network.
 public enum Reducer {
@@ -52,7 +53,7 @@ public enum Reducer {
         case .accountChecked(let id, let exists):
             guard case .openAccount = state.overlay else { return [] }
             if !exists {
-                state.overlay = .openAccount(input: id, error: "account \(id) does not exist in this app (account_check: NotImported)",
+                state.overlay = .openAccount(input: id, error: UIText.openNotImported.text(["id": id]),
                                              checking: false)
                 return []
             }

@@ -1,4 +1,5 @@
 import ChatAPI
+import ContactDeskStrings
 import ContactEditing
 import Foundation
 
@@ -31,8 +32,8 @@ public enum Failure: Error, Equatable, Sendable, CustomStringConvertible {
         case .chat(let e): e.description
         case .journal(let e): e.message
         case .audit(let e): e.description
-        case .file(let path, let reason): "\(path): \(reason)"
-        case .reconcile(let inner): "could not re-read rows of an interrupted submit (\(inner)); they stay staged"
+        case .file(let path, let reason): StatusText.fileFailed.text(["path": path, "reason": reason])
+        case .reconcile(let inner): StatusText.reconcileFailed.text(["failure": inner.description])
         case .other(let text): text
         }
     }
@@ -78,7 +79,7 @@ public enum StatusMessage: Equatable, Sendable {
     case keptMine(friend: String), tookTheirs(friend: String)
     case noChange(friend: String)
     case staged(friend: String, total: Int)
-    case bulkStaged(operation: String, changed: Int, of: Int, total: Int)
+    case bulkStaged(operation: BulkOperation, changed: Int, of: Int, total: Int)
     /// A key that edits or submits, pressed in read-only mode.
     case readOnly
 
@@ -99,50 +100,52 @@ public enum StatusMessage: Equatable, Sendable {
 
     /// The words on the status line, naming the keys bound in `keys`.
     public func text(_ keys: KeyMap) -> String {
-        switch self {
-        case .loaded(let n): "\(Plural.count(n, "friend")) loaded"
-        case .cached(let n, let at): "\(Plural.count(n, "friend")) as saved \(Self.stamp(at)); checking for changes…"
-        case .loadFailed(let f, let saved?): "showing the list as saved \(Self.stamp(saved)); refresh failed (\(keys.label(for: .refresh)) retries): \(f)"
+        typealias T = StatusText
+        let audit: (String?) -> String = { $0.map { T.auditSuffix.text(["problem": $0]) } ?? "" }
+        return switch self {
+        case .loaded(let n): T.loaded.text(["count": n])
+        case .cached(let n, let at): T.cached.text(["count": n, "when": Self.stamp(at)])
+        case .loadFailed(let f, let saved?):
+            T.loadFailedShowingSaved.text(["when": Self.stamp(saved), "refresh": keys.label(for: .refresh), "failure": f.description])
         case .loadFailed(let f, nil): "\(f)"
         case .saveFailed(let f): "\(f)"
-        case .exported(let path): "change set exported to \(path)"
-        case .exportFailed(let f): "export failed: \(f)"
-        case .submitting: "submitting…"
-        case .retrying(let n): "retrying \(Plural.count(n, "row"))…"
-        case .submitted(let c, let staged, let audit):
-            "submitted: \(Self.counts(c)); \(staged) still staged" + (audit.map { " · AUDIT: " + $0 } ?? "")
-        case .submittedElsewhere(let account, let c, let audit):
-            "the submit for \(account) finished after you left it: \(Self.counts(c)); its journal and audit log are up to date"
-                + (audit.map { " · AUDIT: " + $0 } ?? "")
-        case .submitFailed(let f, nil): "submit failed, nothing was changed on the server: \(f)"
-        case .submitFailed(let f, let account?): "the submit for \(account) failed, nothing was changed on the server: \(f)"
+        case .exported(let path): T.exported.text(["path": path])
+        case .exportFailed(let f): T.exportFailed.text(["failure": f.description])
+        case .submitting: T.submitting.text
+        case .retrying(let n): T.retrying.text(["count": n])
+        case .submitted(let c, let staged, let a): T.submitted.text(["counts": Self.counts(c), "staged": staged]) + audit(a)
+        case .submittedElsewhere(let account, let c, let a): T.submittedElsewhere.text(["account": account, "counts": Self.counts(c)]) + audit(a)
+        case .submitFailed(let f, nil): T.submitFailed.text(["failure": f.description])
+        case .submitFailed(let f, let account?): T.submitFailedFor.text(["account": account, "failure": f.description])
         case .reconciled(let applied, let staged):
-            "an interrupted submit was reconciled: \(Plural.count(applied.count, "row")) \(applied.count == 1 ? "was" : "were") already applied (\(applied.joined(separator: ", "))), \(staged) still staged"
-        case .notSubmitted: "not submitted"
-        case .notRetried: "not retried"
-        case .notQuitting: "not quitting"
-        case .resumed(let n): "resumed \(Plural.count(n, "staged change"))"
-        case .discarded(let n): "discarded \(Plural.count(n, "staged change"))"
-        case .sorted(let column, nil): "sorted by \(column.rawValue)"
-        case .sorted(let column, let descending?): "sorted by \(column.rawValue), \(descending ? "descending" : "ascending")"
-        case .markFirst: "mark friends first (\(keys.label(for: .mark)) marks one, \(keys.label(for: .markAll)) marks all shown)"
-        case .nothingToUndo: "nothing to undo"
-        case .nothingToRedo: "nothing to redo"
-        case .undone(let n): "undone: \(n) staged"
-        case .redone(let n): "redone: \(n) staged"
-        case .nothingToSubmit: "nothing staged to submit"
-        case .noFailedRows: "no failed rows to retry"
-        case .noConflict: "the selected row has no conflict"
-        case .keptMine(let f): "\(f): keeping yours; \(keys.label(for: .submit)) sends it"
-        case .tookTheirs(let f): "\(f): took the server's values"
-        case .noChange(let f): "no change to stage for \(f)"
-        case .staged(let f, let total): "staged \(f): \(total) staged in all"
-        case .readOnly: "read-only: editing and submitting are off (--read-only, or read_only = true in the profile)"
-        case .bulkStaged(let op, let changed, let of, let total): "\(op): \(changed) of \(Plural.count(of, "marked friend")) changed; \(total) staged in all"
+            T.reconciled.text(["count": applied.count, "ids": applied.joined(separator: ", "), "staged": staged])
+        case .notSubmitted: T.notSubmitted.text
+        case .notRetried: T.notRetried.text
+        case .notQuitting: T.notQuitting.text
+        case .resumed(let n): T.resumed.text(["count": n])
+        case .discarded(let n): T.discarded.text(["count": n])
+        case .sorted(let column, nil): T.sortedBy.text(["column": column.title])
+        case .sorted(let column, let descending?):
+            T.sortedByDirection.text(["column": column.title, "direction": (descending ? T.descending : T.ascending).text])
+        case .markFirst: T.markFirst.text(["mark": keys.label(for: .mark), "markAll": keys.label(for: .markAll)])
+        case .nothingToUndo: T.nothingToUndo.text
+        case .nothingToRedo: T.nothingToRedo.text
+        case .undone(let n): T.undone.text(["count": n])
+        case .redone(let n): T.redone.text(["count": n])
+        case .nothingToSubmit: T.nothingToSubmit.text
+        case .noFailedRows: T.noFailedRows.text
+        case .noConflict: T.noConflict.text
+        case .keptMine(let f): T.keptMine.text(["friend": f, "submit": keys.label(for: .submit)])
+        case .tookTheirs(let f): T.tookTheirs.text(["friend": f])
+        case .noChange(let f): T.noChange.text(["friend": f])
+        case .staged(let f, let total): T.staged.text(["friend": f, "total": total])
+        case .readOnly: T.readOnly.text
+        case .bulkStaged(let op, let changed, let of, let total):
+            T.bulkStaged.text(["operation": op.title, "changed": changed, "count": of, "total": total])
         }
     }
 
-    static func counts(_ c: SubmitCounts) -> String { "\(c.ok) ✓, \(c.failed) ✗, \(Plural.count(c.conflicts, "conflict"))" }
+    static func counts(_ c: SubmitCounts) -> String { StatusText.counts.text(["ok": c.ok, "failed": c.failed, "conflicts": c.conflicts]) }
 
     /// "2026-11-27 07:10" in the operator's time zone.
     static func stamp(_ date: Date) -> String {

@@ -1,5 +1,6 @@
 import Foundation
 import TOMLKit
+import ContactDeskStrings
 
 /// A theme file that cannot be used, with where and how to fix it.
 public struct ThemeError: Error, Equatable, CustomStringConvertible {
@@ -45,7 +46,7 @@ public struct ThemeLoader: Sendable {
         public var description: String {
             switch self {
             case .file(let url): url.path
-            case .builtIn(let name): "built-in theme \(name)"
+            case .builtIn(let name): ConfigText.builtInTheme.text(["name": name])
             }
         }
     }
@@ -77,14 +78,14 @@ public struct ThemeLoader: Sendable {
     private func load(_ nameOrPath: String, seen: [Source]) throws -> Theme {
         guard let source = source(for: nameOrPath) else {
             throw ThemeError(file: nameOrPath, line: nil,
-                             message: "no theme named \"\(nameOrPath)\"; available: \(available().joined(separator: ", "))")
+                             message: ConfigText.noSuchTheme.text(["name": nameOrPath, "available": available().joined(separator: ", ")]))
         }
         let text: String
         let name: String
         switch source {
         case .file(let url):
             guard let t = try? String(contentsOf: url, encoding: .utf8) else {
-                throw ThemeError(file: url.path, line: nil, message: "cannot be read")
+                throw ThemeError(file: url.path, line: nil, message: ConfigText.cannotRead.text)
             }
             text = t
             name = url.deletingPathExtension().lastPathComponent
@@ -99,7 +100,7 @@ public struct ThemeLoader: Sendable {
     public func parse(_ text: String, file: String, name: String, seen: [Source] = []) throws -> Theme {
         let table: TOMLTable
         do { table = try TOMLTable(string: text) } catch let e as TOMLParseError {
-            throw ThemeError(file: file, line: e.source.begin.line, message: "not valid TOML: \(e.description)")
+            throw ThemeError(file: file, line: e.source.begin.line, message: ConfigText.themeNotTOML.text(["error": e.description]))
         }
         let lines = text.components(separatedBy: "\n")
         func line(of key: String, in section: String? = nil) -> Int? {
@@ -115,15 +116,15 @@ public struct ThemeLoader: Sendable {
             ThemeError(file: file, line: line(of: key, in: section), message: message)
         }
         for key in table.keys where !["name", "inherits", "palette", "styles", "monochrome"].contains(key) {
-            throw fail("unknown key \"\(key)\"; a theme has name, inherits, monochrome, [palette] and [styles]", key)
+            throw fail(ConfigText.themeUnknownKey.text(["key": key]), key)
         }
         var theme = Theme(name: table["name"]?.string ?? name, styles: [:])
         if let parent = table["inherits"]?.string {
             if let next = source(for: parent), seen.contains(next) {
-                throw fail("inherits \"\(parent)\" in a loop (\((seen + [next]).map(\.description).joined(separator: " -> "))); remove one inherits", "inherits")
+                throw fail(ConfigText.themeLoop.text(["parent": parent, "chain": (seen + [next]).map(\.description).joined(separator: " -> ")]), "inherits")
             }
             if seen.count >= Self.maxDepth {
-                throw fail("inherits more than \(Self.maxDepth) themes deep; inherit from a theme nearer the base", "inherits")
+                throw fail(ConfigText.themeTooDeep.text(["depth": Self.maxDepth]), "inherits")
             }
             let base = try load(parent, seen: seen)
             theme.styles = base.styles
@@ -134,7 +135,7 @@ public struct ThemeLoader: Sendable {
         if let p = table["palette"]?.table {
             for key in p.keys {
                 guard let s = p[key]?.string ?? p[key]?.int.map(String.init), let c = ThemeColor(s) else {
-                    throw fail("colour for palette \"\(key)\" is not #rrggbb, 0-255, one of \(ThemeColor.names.joined(separator: "/")) or default",
+                    throw fail(ConfigText.paletteColour.text(["key": key, "names": ThemeColor.names.joined(separator: "/")]),
                                key, "palette")
                 }
                 palette[key] = c
@@ -144,16 +145,16 @@ public struct ThemeLoader: Sendable {
             guard let value else { return nil }
             if let n = value.int, let c = ThemeColor(String(n)) { return c }
             if let s = value.string, let c = palette[s] ?? ThemeColor(s) { return c }
-            throw fail("\(field) of \"\(role)\" is \(value.debugDescription): use #rrggbb, 0-255, a colour name, default, or a palette name (\(palette.keys.sorted().joined(separator: ", ")))",
+            throw fail(ConfigText.styleColour.text(["field": field, "role": role, "value": value.debugDescription, "palette": palette.keys.sorted().joined(separator: ", ")]),
                        role, "styles")
         }
         func attributes(_ value: TOMLValueConvertible?, role: String, field: String) throws -> Set<TextAttribute>? {
             guard let value else { return nil }
-            guard let array = value.array else { throw fail("\(field) of \"\(role)\" must be a list such as [\"bold\"]", role, "styles") }
+            guard let array = value.array else { throw fail(ConfigText.styleAttrsList.text(["field": field, "role": role]), role, "styles") }
             var out: Set<TextAttribute> = []
             for item in array {
                 guard let s = item.string, let a = TextAttribute(rawValue: s) else {
-                    throw fail("\(field) of \"\(role)\" has \(item.debugDescription); attributes are \(TextAttribute.allCases.map(\.rawValue).joined(separator: ", "))",
+                    throw fail(ConfigText.styleAttrUnknown.text(["field": field, "role": role, "value": item.debugDescription, "attributes": TextAttribute.allCases.map(\.rawValue).joined(separator: ", ")]),
                                role, "styles")
                 }
                 out.insert(a)
@@ -163,13 +164,13 @@ public struct ThemeLoader: Sendable {
         if let styles = table["styles"]?.table {
             for key in styles.keys {
                 guard let role = Role(rawValue: key) else {
-                    throw fail("unknown role \"\(key)\"; roles are \(Role.allCases.map(\.rawValue).joined(separator: ", "))", key, "styles")
+                    throw fail(ConfigText.unknownRole.text(["key": key, "roles": Role.allCases.map(\.rawValue).joined(separator: ", ")]), key, "styles")
                 }
                 guard let spec = styles[key]?.table else {
-                    throw fail("style of \"\(key)\" must be a table such as { fg = \"red\", attrs = [\"bold\"] }", key, "styles")
+                    throw fail(ConfigText.styleNotTable.text(["key": key]), key, "styles")
                 }
                 for field in spec.keys where !["fg", "bg", "attrs", "mono"].contains(field) {
-                    throw fail("style of \"\(key)\" has unknown field \"\(field)\"; use fg, bg, attrs, mono", key, "styles")
+                    throw fail(ConfigText.styleUnknownField.text(["key": key, "field": field]), key, "styles")
                 }
                 var style = theme.styles[role] ?? RoleStyle()
                 if let fg = try color(spec["fg"], role: key, field: "fg") { style.fg = fg }

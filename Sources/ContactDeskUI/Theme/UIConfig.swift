@@ -1,5 +1,6 @@
 import Foundation
 import TOMLKit
+import ContactDeskStrings
 
 /// The screen settings of config.toml: `theme = "name"` and a `[keys]` table of action id → key names.
 public struct UIConfig: Equatable, Sendable {
@@ -24,27 +25,27 @@ public struct UIConfig: Equatable, Sendable {
         var config = UIConfig()
         let table: TOMLTable
         do { table = try TOMLTable(string: text) } catch let e as TOMLParseError {
-            config.problems.append("\(file):\(e.source.begin.line): not valid TOML: \(e.description); using defaults")
+            config.problems.append(ConfigText.notTOML.text(["file": file, "line": e.source.begin.line, "error": e.description]))
             return config
         } catch {
             config.problems.append("\(file): \(error)")
             return config
         }
         if let t = table["theme"] {
-            if let s = t.string { config.theme = s } else { config.problems.append("\(file): theme must be a name or a path in quotes") }
+            if let s = t.string { config.theme = s } else { config.problems.append(ConfigText.themeNotString.text(["file": file])) }
         }
         if let t = table["language"] {
-            if let s = t.string { config.language = s } else { config.problems.append("\(file): language must be \"en\" or \"zh\" in quotes") }
+            if let s = t.string { config.language = s } else { config.problems.append(ConfigText.languageNotString.text(["file": file])) }
         }
         if let t = table["ambiguous_width"] {
             if let n = t.int, n == 1 || n == 2 { config.ambiguousWidth = n }
-            else { config.problems.append("\(file): ambiguous_width must be 1 or 2 (2 when the terminal draws ·, …, ─, → two cells wide)") }
+            else { config.problems.append(ConfigText.ambiguousWidthBad.text(["file": file])) }
         }
         if let keys = table["keys"]?.table {
             for action in keys.keys {
                 if let one = keys[action]?.string { config.keys[action] = [one] }
                 else if let list = keys[action]?.array { config.keys[action] = list.compactMap(\.string) }
-                else { config.problems.append("\(file): [keys] \(action) must be a key name or a list, e.g. [\"q\", \"Ctrl-Q\"]") }
+                else { config.problems.append(ConfigText.keysNotList.text(["file": file, "action": action])) }
             }
         }
         return config

@@ -1,4 +1,5 @@
 import ContactEditing
+import ContactDeskStrings
 
 /// Widths of the friend list's columns at the actual width: each column asks for a minimum (its title, with room
 /// for the sort arrow) and what its content needs (up to a cap); columns that do not fit even at their minimum are
@@ -38,9 +39,9 @@ struct ColumnLayout {
         struct Spec { let kind: Kind; let title: String; let field: FieldKey?; let sort: SortColumn?; let cap: Int; let value: (Friend) -> String }
         var specs: [Spec] = [
             Spec(kind: .userID, title: "UserID", field: nil, sort: .userID, cap: 32) { $0.id },
-            Spec(kind: .nickname, title: "Nickname", field: nil, sort: .nickname, cap: 24) { $0.nickname },
-            Spec(kind: .remark, title: "Remark", field: .remark, sort: .remark, cap: 96) { $0.remark },
-            Spec(kind: .groups, title: "Groups", field: .groups, sort: .groups, cap: 32) { $0.groups.joined(separator: ",") },
+            Spec(kind: .nickname, title: UIText.columnNickname.text, field: nil, sort: .nickname, cap: 24) { $0.nickname },
+            Spec(kind: .remark, title: UIText.columnRemark.text, field: .remark, sort: .remark, cap: 96) { $0.remark },
+            Spec(kind: .groups, title: UIText.columnGroups.text, field: .groups, sort: .groups, cap: 32) { $0.groups.joined(separator: ",") },
         ]
         // A custom field may be called "Result" or "Groups": columns are told apart by kind, never by title.
         for key in state.customFields {
@@ -68,7 +69,7 @@ struct ColumnLayout {
         }
         // On a wide screen the result in words is a column of its own; it is the first to go when space is short.
         if hasResults && width - prefix >= 90 {
-            specs.append(Spec(kind: .result, title: "Result", field: nil, sort: nil, cap: 46) { state.results[$0.id]?.inline ?? "" })
+            specs.append(Spec(kind: .result, title: UIText.columnResult.text, field: nil, sort: nil, cap: 46) { state.results[$0.id]?.inline ?? "" })
         }
         let available = max(0, width - prefix)
         // Leave out custom fields from the last until the minimums fit.

@@ -1,5 +1,6 @@
 import ChatAPI
 import ContactEditing
+import ContactDeskStrings
 
 /// Draws a text field, scrolled to fit, and puts the terminal cursor at its insertion point when focused.
 func drawField(_ canvas: inout Canvas, _ field: TextField, x: Int, y: Int, width: Int, focused: Bool) {
@@ -20,7 +21,7 @@ enum EditFormView {
         // Sized by the whole checklist, so filtering it does not shrink the dialog under the operator.
         let visible = min(max(form.groupNames.count, 1), 8)
         let sheetRows = 4 + visible + 2 + form.custom.count
-        let inner = box(&canvas, width: 72, height: min(sheetRows + 5, state.height - 2), title: "Edit \(form.friend) · \(state.keyMap.label(for: .dialogAccept)) stages · \(state.keyMap.label(for: .dialogCancel)) cancels", role: .dialog)
+        let inner = box(&canvas, width: 72, height: min(sheetRows + 5, state.height - 2), title: UIText.editTitle.text(["id": form.friend, "accept": state.keyMap.label(for: .dialogAccept), "cancel": state.keyMap.label(for: .dialogCancel)]), role: .dialog)
         guard inner.w > 0, inner.h > 0 else { return }
         let labelWidth = min(10, inner.w / 3), fieldX = labelWidth, fieldWidth = inner.w - labelWidth
         var sheet = Canvas(width: inner.w, height: sheetRows, role: .dialog)
@@ -28,22 +29,25 @@ enum EditFormView {
         var y = 0
         let bytes = form.remark.string.utf8.count
         let counter = " \(bytes)/\(FieldLimits.remarkBytes)"
-        sheet.put("Remark", x: 0, y: y, role: .formLabel, maxWidth: labelWidth - 1)
+        sheet.put(UIText.editRemark.text, x: 0, y: y, role: .formLabel, maxWidth: labelWidth - 1)
         drawField(&sheet, form.remark, x: fieldX, y: y, width: fieldWidth - 9, focused: form.focus == 0)
         sheet.put(counter, x: max(fieldX, inner.w - 9), y: y, role: bytes > FieldLimits.remarkBytes ? .formError : .formLabel)
         y += 2
         // A window of the checklist that keeps the cursor's group visible, and where it stands in the whole list.
         let inList = form.focus == EditForm.groupsIndex
         let first = max(0, min(form.groupCursor - visible + 1, shown.count - visible))
-        let range = shown.isEmpty ? "no groups" : (shown.count > visible ? "\(first + 1)–\(first + min(visible, shown.count)) of \(shown.count)" : Plural.count(shown.count, "group"))
-        let filter = form.groupFilter.isEmpty ? (inList ? " · type to filter" : "") : " · filter \"\(form.groupFilter)\""
-        sheet.put("Groups", x: 0, y: y, role: .formLabel, maxWidth: labelWidth - 1)
-        sheet.put("\(form.checked.count) chosen · \(range)\(filter)" + (inList ? " · \(state.keyMap.first(.formToggle)) toggles" : ""),
+        let range = shown.isEmpty ? UIText.editNoGroups.text
+            : (shown.count > visible ? UIText.editRangeOf.text(["first": first + 1, "last": first + min(visible, shown.count), "count": shown.count])
+                : UIText.editGroupCount.text(["count": shown.count]))
+        let filter = form.groupFilter.isEmpty ? (inList ? UIText.editTypeToFilter.text : "") : UIText.editFilter.text(["filter": form.groupFilter])
+        sheet.put(UIText.editGroups.text, x: 0, y: y, role: .formLabel, maxWidth: labelWidth - 1)
+        sheet.put(UIText.editChosen.text(["count": form.checked.count, "range": range, "filter": filter])
+                  + (inList ? UIText.editToggles.text(["key": state.keyMap.first(.formToggle)]) : ""),
                   x: fieldX, y: y, role: .formLabel, maxWidth: fieldWidth)
         if inList { focusY = y }
         y += 1
         if shown.isEmpty {
-            sheet.put(form.groupFilter.isEmpty ? "(the account has no groups yet)" : "(no group contains \"\(form.groupFilter)\")", x: fieldX, y: y, role: .dialog, maxWidth: fieldWidth)
+            sheet.put(form.groupFilter.isEmpty ? UIText.editAccountHasNoGroups.text : UIText.editNoGroupContains.text(["filter": form.groupFilter]), x: fieldX, y: y, role: .dialog, maxWidth: fieldWidth)
         }
         for (i, name) in shown.enumerated().dropFirst(first).prefix(visible) {
             let focused = inList && form.groupCursor == i
@@ -55,7 +59,7 @@ enum EditFormView {
             y += 1
         }
         y = 3 + visible
-        sheet.put("New group", x: 0, y: y, role: .formLabel, maxWidth: labelWidth - 1)
+        sheet.put(UIText.editNewGroup.text, x: 0, y: y, role: .formLabel, maxWidth: labelWidth - 1)
         if form.focus == form.newGroupIndex { focusY = y }
         drawField(&sheet, form.newGroup, x: fieldX, y: y, width: fieldWidth, focused: form.focus == form.newGroupIndex)
         y += 2
@@ -82,10 +86,10 @@ enum EditFormView {
 /// The bulk-edit form, with how many marked friends it would touch.
 enum BulkFormView {
     static func draw(_ canvas: inout Canvas, _ state: AppState, _ form: BulkForm) {
-        let inner = box(&canvas, width: 72, height: 11, title: "Bulk edit \(Plural.count(state.marked.count, "marked friend")) · \(state.keyMap.label(for: .dialogAccept)) stages · \(state.keyMap.label(for: .dialogCancel)) cancels", role: .dialog)
+        let inner = box(&canvas, width: 72, height: 11, title: UIText.bulkTitle.text(["count": state.marked.count, "accept": state.keyMap.label(for: .dialogAccept), "cancel": state.keyMap.label(for: .dialogCancel)]), role: .dialog)
         let fieldX = inner.x + 10, fieldWidth = inner.w - 10
-        canvas.put("Change", x: inner.x, y: inner.y, role: .formLabel)
-        canvas.put("◂ \(form.operation.rawValue) ▸", x: fieldX, y: inner.y, role: form.focus == 0 ? .formFieldFocused : .dialog, maxWidth: fieldWidth)
+        canvas.put(UIText.bulkChange.text, x: inner.x, y: inner.y, role: .formLabel)
+        canvas.put("◂ \(form.operation.title) ▸", x: fieldX, y: inner.y, role: form.focus == 0 ? .formFieldFocused : .dialog, maxWidth: fieldWidth)
         canvas.put(form.operation.firstLabel, x: inner.x, y: inner.y + 2, role: .formLabel)
         drawField(&canvas, form.first, x: fieldX, y: inner.y + 2, width: fieldWidth, focused: form.focus == 1)
         if let second = form.operation.secondLabel {
@@ -94,7 +98,7 @@ enum BulkFormView {
         }
         let plan = BulkPlan(state, form)
         canvas.put(plan.preview, x: inner.x, y: inner.y + 5, role: .progress, maxWidth: inner.w)
-        let message = form.error.map { "✗ " + $0 } ?? "Left/Right on the first line chooses the change; \(state.keyMap.first(.formNext)) moves"
+        let message = form.error.map { "✗ " + $0 } ?? UIText.bulkHint.text(["key": state.keyMap.first(.formNext)])
         for (i, line) in TextWrap.lines(message, width: inner.w, maxLines: 2).enumerated() {
             canvas.put(line, x: inner.x, y: inner.y + 6 + i, role: form.error == nil ? .formLabel : .formError, maxWidth: inner.w)
         }
@@ -105,7 +109,7 @@ enum BulkFormView {
 enum ChangeSetView {
     /// A value as the change set and the detail view show it: "text", (empty) or [groups], control characters visible.
     static func text(_ v: FieldValue) -> String {
-        v.text.map { $0.isEmpty ? "(empty)" : "\"\(ServerText.visible($0))\"" } ?? "[" + (v.groups ?? []).map(ServerText.visible).joined(separator: ", ") + "]"
+        v.text.map { $0.isEmpty ? UIText.empty.text : "\"\(ServerText.visible($0))\"" } ?? "[" + (v.groups ?? []).map(ServerText.visible).joined(separator: ", ") + "]"
     }
 
     /// Nicknames of the friends the entries name (one pass over the friends, not one per entry).
@@ -124,13 +128,13 @@ enum ChangeSetView {
         canvas.fill(y: 1, role: .columnHeading)
         let friendCount = Set(entries.map(\.key.friend)).count
         let position = entries.isEmpty ? "" : "   \(min(cursor, entries.count - 1) + 1)/\(entries.count)"
-        canvas.put("  Change set: \(Plural.count(entries.count, "staged field")) in \(Plural.count(friendCount, "friend"))   old -> new" + position,
+        canvas.put(UIText.changeSetHeading.text(["fields": entries.count, "friends": friendCount, "position": position]),
                    x: 0, y: 1, role: .columnHeading)
         let height = max(1, state.height - 3 - statusRows)  // rows 2 ... above the status area
         let first = max(0, cursor - height + 1)
         if entries.isEmpty {
-            let hint = state.keyMap.keys(for: .edit).isEmpty ? "Nothing staged (read-only: editing is off)."
-                : "Nothing staged. \(state.keyMap.label(for: .edit)) edits a friend, \(state.keyMap.label(for: .bulk)) edits the marked ones."
+            let hint = state.keyMap.keys(for: .edit).isEmpty ? UIText.nothingStagedReadOnly.text
+                : UIText.nothingStaged.text(["edit": state.keyMap.label(for: .edit), "bulk": state.keyMap.label(for: .bulk)])
             canvas.put(hint, x: 2, y: 3, role: .row, maxWidth: state.width - 2)
         }
         let shown = Array(entries.enumerated().dropFirst(first).prefix(height))
@@ -156,17 +160,20 @@ enum ChangeSetView {
         if state.reviewSearching {
             let used = canvas.put(" /" + state.reviewSearch, x: 0, y: state.height - 1, role: .footer, maxWidth: state.width - 1)
             canvas.cursor = CursorPosition(x: used, y: state.height - 1)
-            canvas.put("  \(keys.label(for: .dialogAccept)) keeps · \(keys.label(for: .dialogCancel)) ends the search", x: used + 1, y: state.height - 1, role: .footer)
+            canvas.put(UIText.reviewSearchKeys.text(["accept": keys.label(for: .dialogAccept), "cancel": keys.label(for: .dialogCancel)]), x: used + 1, y: state.height - 1, role: .footer)
             return
         }
         // Unbound actions (read-only mode) get no hint.
-        var hints = [(ActionID.dropEntry, "drop"), (.undo, "undo"), (.redo, "redo"), (.export, "export")]
-            .filter { !keys.keys(for: $0.0).isEmpty }.map { "\(keys.first($0.0)) \($0.1)" }
-            + ["\(keys.first(.reviewSearch)) search" + (state.reviewSearch.isEmpty ? "" : " (\(keys.first(.reviewNext)) next)"),
-               "\(keys.first(.top))/\(keys.first(.bottom))/\(keys.first(.pageUp))/\(keys.first(.pageDown)) move", "\(keys.first(.dialogCancel)) back"]
+        let move = UIText.reviewMove.text(["keys": "\(keys.first(.top))/\(keys.first(.bottom))/\(keys.first(.pageUp))/\(keys.first(.pageDown))"])
+        let redo = UIText.reviewRedo.text(["key": keys.first(.redo)])
+        var hints = [(ActionID.dropEntry, UIText.reviewDrop), (.undo, .reviewUndo), (.redo, .reviewRedo), (.export, .reviewExport)]
+            .filter { !keys.keys(for: $0.0).isEmpty }.map { $0.1.text(["key": keys.first($0.0)]) }
+            + [state.reviewSearch.isEmpty ? UIText.reviewSearch.text(["key": keys.first(.reviewSearch)])
+                : UIText.reviewSearchNext.text(["key": keys.first(.reviewSearch), "next": keys.first(.reviewNext)]),
+               move, UIText.reviewBack.text(["key": keys.first(.dialogCancel)])]
         // A narrow screen drops the movement and redo hints first; help lists them all.
-        for dropped in [" move", " redo"] where DisplayWidth.of(" " + hints.joined(separator: " · ")) > state.width {
-            hints.removeAll { $0.hasSuffix(dropped) }
+        for dropped in [move, redo] where DisplayWidth.of(" " + hints.joined(separator: " · ")) > state.width {
+            hints.removeAll { $0 == dropped }
         }
         canvas.put(" " + hints.joined(separator: " · "), x: 0, y: state.height - 1, role: .footer)
     }
@@ -175,12 +182,12 @@ enum ChangeSetView {
 /// Offered at start when the journal holds staged changes for the account.
 enum ResumeView {
     static func draw(_ canvas: inout Canvas, _ state: AppState, _ set: ChangeSet) {
-        let inner = box(&canvas, width: 72, height: 8, title: "Staged changes found", role: .dialog)
+        let inner = box(&canvas, width: 72, height: 8, title: UIText.resumeTitle.text, role: .dialog)
         let k = state.keyMap
         paragraphs(&canvas, inner, [
-            ("\(Plural.count(set.count, "staged change")) for \(state.account) waiting in the journal (not submitted yet).", .dialog), ("", .dialog),
-            ("\(k.label(for: .resumeKeep)) resume them · \(k.label(for: .resumeExport)) export them to a file · \(k.label(for: .resumeDiscard)) discard them", .formLabel),
-        ], footer: ("Nothing is sent until you submit.", .dialog))
+            (UIText.resumeBody.text(["count": set.count, "account": state.account]), .dialog), ("", .dialog),
+            (UIText.resumeKeys.text(["keep": k.label(for: .resumeKeep), "export": k.label(for: .resumeExport), "discard": k.label(for: .resumeDiscard)]), .formLabel),
+        ], footer: (UIText.resumeFooter.text, .dialog))
     }
 }
 
@@ -190,32 +197,32 @@ enum ConfirmSubmitView {
         // Counts only: no need to sort the change set on every frame of the dialog.
         let count = retry?.count ?? state.history.current.entries.count
         let friends = retry.map { Set($0.map(\.key.friend)).count } ?? state.history.current.friends.count
-        let inner = box(&canvas, width: 66, height: 8, title: retry == nil ? "Submit" : "Retry", role: .dialog)
-        let what = retry == nil ? "staged change" : "failed or unsent change"
+        let inner = box(&canvas, width: 66, height: 8, title: (retry == nil ? UIText.submitTitle : .retryTitle).text, role: .dialog)
+        let question = (retry == nil ? UIText.submitQuestion : .retryQuestion)
+            .text(["count": count, "friends": friends, "account": state.account, "app": state.info.sdkAppID])
+        let yes = state.keyMap.keys(for: .confirmYes).first?.description ?? "y"
         paragraphs(&canvas, inner, [
-            ("Send \(Plural.count(count, what)) for \(Plural.count(friends, "friend")) of \(state.account) in app \(state.info.sdkAppID) to the server?", .dialog),
-            ("", .dialog), ("Changed-on-server fields are not sent (conflicts).", .formLabel),
-        ], footer: ("\(state.keyMap.keys(for: .confirmYes).first?.description ?? "y") \(retry == nil ? "submit" : "retry") · any other key: no (default)", .formFieldFocused))
+            (question, .dialog), ("", .dialog), (UIText.submitConflictsNote.text, .formLabel),
+        ], footer: ((retry == nil ? UIText.submitFooter : .retryFooter).text(["key": yes]), .formFieldFocused))
     }
 }
 
 /// Quit with work left: what stays (staged edits are in the journal) and what is still on its way.
 enum ConfirmQuitView {
     static func draw(_ canvas: inout Canvas, _ state: AppState) {
-        let inner = box(&canvas, width: 66, height: 8, title: "Quit ContactDesk?", role: .dialog)
+        let inner = box(&canvas, width: 66, height: 8, title: UIText.quitTitle.text, role: .dialog)
         let staged = state.history.current.count
         var lines: [(String, Role)] = []
         if staged > 0 {
-            lines.append(("\(Plural.count(staged, "staged change")) \(staged == 1 ? "is" : "are") not submitted; the journal keeps "
-                + "\(staged == 1 ? "it" : "them") and the next start offers \(staged == 1 ? "it" : "them") again.", .dialog))
+            lines.append((UIText.quitStaged.text(["count": staged]), .dialog))
         }
         // A submit of this account, or of one left behind with `o`.
         let running = state.submitting.map { (state.account, $0) } ?? state.others.sorted { $0.key < $1.key }.lazy
             .compactMap { a, s in s.submitting.map { (a, $0) } }.first
         if let (account, p) = running {
-            lines.append(("A submit\(account == state.account ? "" : " for \(account)") is running (\(p.done)/\(Plural.count(p.total, "row"))): rows on the "
-                + "wire are checked against the server at the next start.", .dialog))
+            lines.append((account == state.account ? UIText.quitRunning.text(["done": p.done, "total": p.total])
+                : UIText.quitRunningFor.text(["account": account, "done": p.done, "total": p.total]), .dialog))
         }
-        paragraphs(&canvas, inner, lines, footer: ("\(state.keyMap.keys(for: .confirmYes).first?.description ?? "y") quit · any other key: stay (default)", .formFieldFocused))
+        paragraphs(&canvas, inner, lines, footer: (UIText.quitFooter.text(["key": state.keyMap.keys(for: .confirmYes).first?.description ?? "y"]), .formFieldFocused))
     }
 }

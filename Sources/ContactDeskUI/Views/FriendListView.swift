@@ -1,5 +1,6 @@
 import ChatAPI
 import ContactEditing
+import ContactDeskStrings
 
 /// Renders the whole screen for a state: header, group pane, friend rows, status line, footer, overlays.
 public enum Screen {
@@ -40,11 +41,12 @@ enum HeaderView {
     static func draw(_ canvas: inout Canvas, _ state: AppState) {
         canvas.fill(y: 0, role: .header)
         var right = ""
-        if state.load.isLoading { right = " " + spinner[state.tick % spinner.count] + (state.isRefreshing ? " refreshing " : " loading ") }
-        let count = state.load.isLoading && state.friends.isEmpty ? "… friends" : Plural.count(state.friends.count, "friend")
+        if state.load.isLoading { right = " " + spinner[state.tick % spinner.count] + (state.isRefreshing ? UIText.refreshing : UIText.loading).text }
+        let count: String = state.load.isLoading && state.friends.isEmpty ? UIText.friendsLoading.text : UIText.friendCount.text(["count": state.friends.count])
         // Most important first; a part that does not fit whole is left out, never cut in the middle.
-        var parts = [state.info.readOnly ? "READ-ONLY" : nil, "ContactDesk", state.account, count].compactMap { $0 }
-        let optional = ["\(state.marked.count) marked", "\(state.history.current.count) staged", "app \(state.info.sdkAppID)", state.info.endpoint]
+        var parts = ([state.info.readOnly ? UIText.readOnlyBadge.text : nil, "ContactDesk", state.account, count] as [String?]).compactMap { $0 }
+        let optional: [String] = [UIText.markedCount.text(["count": state.marked.count]), UIText.stagedCount.text(["count": state.history.current.count]),
+                        UIText.appID.text(["id": state.info.sdkAppID]), state.info.endpoint]
         let budget = state.width - DisplayWidth.of(right)
         func line(_ p: [String]) -> String { " " + p.joined(separator: " │ ") }
         for part in optional where DisplayWidth.of(line(parts + [part])) <= budget { parts.append(part) }
@@ -69,9 +71,9 @@ enum FriendListView {
         if state.visible.isEmpty {
             let message: String
             switch state.load {
-            case .loading: message = "Loading friends…"
-            case .failed: message = "The friend list could not be loaded; \(state.keyMap.label(for: .refresh)) retries."
-            default: message = state.friends.isEmpty ? "\(state.account) has no friends." : "No friend matches the filter."
+            case .loading: message = UIText.loadingFriends.text
+            case .failed: message = UIText.listLoadFailed.text(["refresh": state.keyMap.label(for: .refresh)])
+            default: message = state.friends.isEmpty ? UIText.noFriends.text(["account": state.account]) : UIText.noMatch.text
             }
             canvas.put(message, x: x + 2, y: top + 1, role: .row, maxWidth: width - 2)
             return
@@ -120,21 +122,21 @@ enum StatusLineView {
 
     /// The words and their role for the state, before wrapping.
     static func message(_ state: AppState) -> (text: String, role: Role)? {
-        let matches = Plural.count(state.visible.count, "match", "matches")
+        let matches = UIText.matches.text(["count": state.visible.count])
         if let problems = state.startupProblems { return (problems, .resultError) }
         // The selected row's result in full: code, the catalog's hint, the service's text.
         if state.overlay == .none, state.submitting == nil, let f = state.selected, let r = state.results[f.id], r != .ok {
             return (RowDetail.summary(state, f, r), .resultError)
         }
         var parts: [String] = []
-        if !state.filter.isEmpty { parts.append("filter \"\(state.filter)\": \(matches) · \(state.keyMap.label(for: .dialogCancel)) clears") }
-        if let g = state.groupFilter { parts.append("group \(g)") }
+        if !state.filter.isEmpty { parts.append(UIText.filterPart.text(["filter": state.filter, "matches": matches, "cancel": state.keyMap.label(for: .dialogCancel)])) }
+        if let g = state.groupFilter { parts.append(UIText.groupPart.text(["group": g])) }
         if case .loading(let n) = state.load, state.cachedAt == nil {
-            parts.append(state.isRefreshing ? "reloading all \(Plural.count(state.friends.count, "friend"))…" : "loading friends… \(n) received")
+            parts.append(state.isRefreshing ? UIText.reloadingAll.text(["count": state.friends.count]) : UIText.receivedSoFar.text(["count": n]))
         }
         if let p = state.submitting {
             let width = 20, filled = p.total == 0 ? 0 : min(width, max(0, width * p.done / p.total))
-            parts.append("submitting [" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] \(p.done)/\(p.total) rows")
+            parts.append(UIText.submittingProgress.text(["bar": String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled), "done": p.done, "total": p.total]))
         }
         // While loading, the progress replaces news, except the cached list's own note.
         if let s = state.status?.text(state.keyMap), !(state.load.isLoading && !state.statusIsError) || state.cachedAt != nil { parts.append(s) }
@@ -155,10 +157,10 @@ enum StatusLineView {
     static func draw(_ canvas: inout Canvas, _ state: AppState) {
         let y = state.height - 2
         if state.filtering {
-            let matches = Plural.count(state.visible.count, "match", "matches")
+            let matches = UIText.matches.text(["count": state.visible.count])
             let used = canvas.put("/" + state.filter, x: 0, y: y, role: .progress, maxWidth: state.width - 1)
             canvas.cursor = CursorPosition(x: used, y: y)
-            canvas.put("  " + matches + "  (\(state.keyMap.label(for: .dialogAccept)) keeps, \(state.keyMap.label(for: .dialogCancel)) clears)",
+            canvas.put(UIText.filterPromptHint.text(["matches": matches, "accept": state.keyMap.label(for: .dialogAccept), "cancel": state.keyMap.label(for: .dialogCancel)]),
                        x: used + 1, y: y, role: .progress)
             return
         }
@@ -183,7 +185,7 @@ enum FooterView {
                 guard let name = a.footer, let key = state.keyMap.keys(for: a).first else { return nil }
                 return "\(key.description) \(name)"
             }
-            if state.info.readOnly { hints.insert("read-only", at: 0) }
+            if state.info.readOnly { hints.insert(UIText.footerReadOnly.text, at: 0) }
             return " " + hints.joined(separator: "  ")
         }
         // On a narrow screen drop the less needed hints first; help and quit always show.

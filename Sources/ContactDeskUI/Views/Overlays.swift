@@ -1,4 +1,5 @@
 import ContactEditing
+import ContactDeskStrings
 
 /// Draws a bordered box centred on the screen and returns its inner origin and size.
 /// A box smaller than its frame (a tiny terminal) still returns an inner area, of zero size, so callers need no checks.
@@ -47,7 +48,7 @@ enum HelpView {
             for a in actions { out.append("  " + DisplayWidth.pad(keyMap.label(for: a), to: 16) + a.summary) }
             out.append("")
         }
-        out.append("Keys can be changed in config.toml under [keys], e.g. quit = [\"q\", \"Ctrl-Q\"].")
+        out.append(UIText.helpKeysConfig.text)
         return out
     }
 
@@ -61,7 +62,7 @@ enum HelpView {
             return wrapped.enumerated().map { i, l in (i == 0 ? String(line.prefix(indent)) : String(repeating: " ", count: indent)) + l }
         }
         let inner = box(&canvas, width: 76, height: min(text.count + 2, state.height - 2),
-                        title: "Help · any key closes · \(state.keyMap.first(.moveDown))/\(state.keyMap.first(.moveUp)) scroll", role: .help)
+                        title: UIText.helpTitle.text(["down": state.keyMap.first(.moveDown), "up": state.keyMap.first(.moveUp)]), role: .help)
         let start = min(scroll, max(0, text.count - inner.h))
         for (i, line) in text.dropFirst(start).prefix(inner.h).enumerated() {
             canvas.put(line, x: inner.x, y: inner.y + i, role: .help, maxWidth: inner.w)
@@ -72,7 +73,7 @@ enum HelpView {
 /// The "open another account" prompt.
 enum OpenAccountView {
     static func draw(_ canvas: inout Canvas, _ state: AppState, input: String, error: String?, checking: Bool) {
-        let inner = box(&canvas, width: 60, height: 7, title: "Open account", role: .dialog)
+        let inner = box(&canvas, width: 60, height: 7, title: UIText.openTitle.text, role: .dialog)
         canvas.put("UserID:", x: inner.x, y: inner.y, role: .formLabel)
         canvas.fill(x: inner.x + 8, y: inner.y, width: inner.w - 8, role: .formFieldFocused)
         let used = canvas.put(input, x: inner.x + 8, y: inner.y, role: .formFieldFocused, maxWidth: inner.w - 9)
@@ -82,8 +83,8 @@ enum OpenAccountView {
                 canvas.put(line, x: inner.x, y: inner.y + 2 + i, role: .formError, maxWidth: inner.w)
             }
         }
-        if checking { canvas.put("checking with account_check…", x: inner.x, y: inner.y + 2, role: .progress, maxWidth: inner.w) }
-        canvas.put("\(state.keyMap.label(for: .dialogAccept)) open · \(state.keyMap.label(for: .dialogCancel)) cancel", x: inner.x, y: inner.y + 4, role: .dialog, maxWidth: inner.w)
+        if checking { canvas.put(UIText.openChecking.text, x: inner.x, y: inner.y + 2, role: .progress, maxWidth: inner.w) }
+        canvas.put(UIText.openKeys.text(["accept": state.keyMap.label(for: .dialogAccept), "cancel": state.keyMap.label(for: .dialogCancel)]), x: inner.x, y: inner.y + 4, role: .dialog, maxWidth: inner.w)
     }
 }
 
@@ -93,9 +94,9 @@ enum GroupPaneView {
         let top = 1, bottom = state.height - 3
         canvas.fill(x: x, y: top, width: width, height: bottom - top + 1, role: .groupPane)
         let count = "\(state.groups.count)/32"
-        canvas.put(focused ? "Groups \(count) · \(state.keyMap.first(.dialogAccept)) picks" : "Groups \(count) (\(state.keyMap.first(.groups)))",
+        canvas.put(focused ? UIText.groupPaneFocused.text(["count": count, "accept": state.keyMap.first(.dialogAccept)]) : UIText.groupPane.text(["count": count, "key": state.keyMap.first(.groups)]),
                    x: x + 1, y: top, role: .columnHeading, maxWidth: width - 2)
-        let entries = [("All", state.friends.count)] + state.groups.map { ($0.name, $0.count) }
+        let entries = [(UIText.groupAll.text, state.friends.count)] + state.groups.map { ($0.name, $0.count) }
         let cursor: Int? = if case .groupPane(let i) = state.overlay { i } else { nil }
         let active = state.groupFilter.flatMap { g in state.groups.firstIndex { $0.name == g }.map { $0 + 1 } } ?? 0
         let rows = bottom - top
@@ -108,15 +109,16 @@ enum GroupPaneView {
             canvas.put((i == active ? "▸" : " ") + entry.0, x: x, y: y, role: role, maxWidth: width - DisplayWidth.of(count) - 1)
             canvas.put(count, x: x + width - DisplayWidth.of(count) - 1, y: y, role: role)
         }
-        if state.groups.count >= 32 { canvas.put("\(state.groups.count)/32 groups (full)", x: x + 1, y: bottom, role: .resultError, maxWidth: width - 2) }
+        if state.groups.count >= 32 { canvas.put(UIText.groupsFull.text(["count": state.groups.count]), x: x + 1, y: bottom, role: .resultError, maxWidth: width - 2) }
     }
 }
 
 /// Shown instead of the list when the terminal is smaller than the layout needs.
 enum TooSmallView {
     static func draw(_ canvas: inout Canvas, _ state: AppState) {
-        let lines = ["Terminal too small: \(state.width)x\(state.height)",
-                     "ContactDesk needs \(AppState.minimumWidth)x\(AppState.minimumHeight).", "Enlarge it, or press \(state.keyMap.keys(for: .quit).first?.description ?? "q") to quit."]
+        let lines = [UIText.tooSmall.text(["width": state.width, "height": state.height]),
+                     UIText.tooSmallNeeds.text(["width": AppState.minimumWidth, "height": AppState.minimumHeight]),
+                     UIText.tooSmallHint.text(["key": state.keyMap.keys(for: .quit).first?.description ?? "q"])]
         for (i, l) in lines.enumerated() {
             let y = max(0, state.height / 2 - 1) + i
             canvas.put(l, x: max(0, (state.width - DisplayWidth.of(l)) / 2), y: y, role: i == 0 ? .resultError : .row)
