@@ -10,6 +10,6 @@ public enum StringsTable {
         func all<K: LocalizedText>(_ type: K.Type) -> [Entry] {
             type.allCases.map { Entry(key: "\(type).\($0)", text: $0.bilingual) }
         }
-        return all(Strings.self)
+        return all(Strings.self) + all(CLIText.self)
     }
 }
