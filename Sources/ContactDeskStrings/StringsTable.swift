@@ -1,5 +1,5 @@
-/// The whole strings table, for the tests that check it (every key in both languages, the same placeholders)
-/// and for `contactdesk`'s own checks. A new key enum is listed here.
+/// The whole strings table, for the tests that check it (every key in both languages, the same placeholders).
+/// A new key enum is listed here.
 public enum StringsTable {
     public struct Entry: Sendable {
         public let key: String
@@ -11,6 +11,7 @@ public enum StringsTable {
             type.allCases.map { Entry(key: "\(type).\($0)", text: $0.bilingual) }
         }
         let footers = KeyText.allCases.compactMap { k in k.footer.map { Entry(key: "KeyText.\(k).footer", text: $0) } }
-        return all(Strings.self) + all(UIText.self) + all(StatusText.self) + all(KeyText.self) + all(KeyContextText.self) + all(ConfigText.self) + footers
+        return all(Strings.self) + all(UIText.self) + all(StatusText.self) + all(KeyText.self) + all(KeyContextText.self)
+            + all(ConfigText.self) + all(CLIText.self) + footers
     }
 }

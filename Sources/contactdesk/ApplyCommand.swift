@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChatAPI
+import ContactDeskStrings
 import ContactEditing
 import Foundation
 
@@ -31,7 +32,7 @@ struct ApplyCommand: AsyncParsableCommand {
             profile = try connection.loadProfile()
             client = try connection.makeClient(profile: profile)
             guard let data = FileManager.default.contents(atPath: file) else {
-                throw ArgumentParser.ValidationError("\(file): no such file, or it cannot be read")
+                throw ArgumentParser.ValidationError(CLIText.fileUnreadable.text(["file": file]))
             }
             do { changes = try ChangeSetFile.read(data, expectingApp: client.config.sdkAppID) } catch {
                 throw refused(error.message(path: file))
@@ -43,25 +44,26 @@ struct ApplyCommand: AsyncParsableCommand {
         // Offline checks first: an unconfigured custom field would fail every row of the re-read's call.
         let configured = Set(customFields + (profile?.customFields ?? []))
         entries = try check(entries, Stager(configuredFields: configured))
-        guard !entries.isEmpty else { throw refused("\(file): no valid entry left; nothing was sent") }
+        guard !entries.isEmpty else { throw refused(CLIText.applyNoValidEntry.text(["file": file])) }
         // Then what the server says: who is a friend, how many groups there are.
         let pre = try await SubmitPlan.fetch(client, account: changes.account, entries: entries, customKeys: SubmitSession.keys([], entries))
         let groups = try await client.groupGet(account: changes.account).resultItem?.map(\.groupName) ?? []
         let friends = Set(entries.map(\.key.friend)).subtracting(pre.refused.keys)
         entries = try check(entries, Stager(configuredFields: configured, existingGroups: groups, friends: friends))
-        guard !entries.isEmpty else { throw refused("\(file): no valid entry left; nothing was sent") }
+        guard !entries.isEmpty else { throw refused(CLIText.applyNoValidEntry.text(["file": file])) }
 
         if dryRun {
             // The read the checks made is the dry run's too: no second friend_get_list.
             let plan = SubmitPlan.make(entries: entries, fresh: pre.fresh)
             for item in plan.items {
-                print("\(item.toAccount)  would send " + item.snsItem.map { "\($0.tag)=\(describe($0.value))" }.joined(separator: " "))
+                let fields = item.snsItem.map { "\($0.tag)=\(describe($0.value))" }.joined(separator: " ")
+                print(CLIText.applyWouldSend.text(["friend": item.toAccount, "fields": fields]))
             }
             for (friend, fields) in plan.conflicts.sorted(by: { $0.key < $1.key }) {
-                print("\(friend)  ! conflict: \(fields.map(\.description).joined(separator: ", ")) (not sent)")
+                print(CLIText.applyConflictNotSent.text(["friend": friend, "fields": fields.map(\.description).joined(separator: ", ")]))
             }
-            for friend in plan.alreadyApplied.sorted() { print("\(friend)  already as staged") }
-            print("dry run: \(Plural.count(plan.items.count, "row")) would be sent to \(changes.account); nothing was sent")
+            for friend in plan.alreadyApplied.sorted() { print(CLIText.applyAlreadyAsStaged.text(["friend": friend])) }
+            print(CLIText.applyDryRunSummary.text(["count": plan.items.count, "account": changes.account]))
             if !plan.conflicts.isEmpty { throw ExitCode(1) }
             return
         }
@@ -80,9 +82,9 @@ struct ApplyCommand: AsyncParsableCommand {
         }
         for friend in report.outcomes.keys.sorted() { print("\(friend)  \(report.outcomes[friend]!.inline)") }
         let bad = report.outcomes.values.filter { $0 != .ok }.count
-        print("\(report.outcomes.count - bad) applied, \(bad) failed or conflicted, account \(changes.account)")
+        print(CLIText.applySummary.text(["applied": report.outcomes.count - bad, "bad": bad, "account": changes.account]))
         if let problem = report.auditFailure {
-            FileHandle.standardError.write(Data("contactdesk: AUDIT: \(problem)\n".utf8))
+            FileHandle.standardError.write(Data("contactdesk: \(CLIText.applyAuditFailure.text(["problem": problem]))\n".utf8))
             throw ExitCode(1)
         }
         if bad > 0 { throw ExitCode(1) }
@@ -92,16 +94,18 @@ struct ApplyCommand: AsyncParsableCommand {
     func check(_ entries: [ChangeEntry], _ stager: Stager) throws -> [ChangeEntry] {
         let problems = stager.problems(entries)
         guard !problems.isEmpty else { return entries }
-        let lines = problems.map { "\(file): \($0)" }.joined(separator: "\n")
+        let lines = problems.map { CLIText.fileProblem.text(["file": file, "problem": "\($0)"]) }.joined(separator: "\n")
         if skipInvalid {
             let kept = stager.valid(entries)
             // A problem of the whole file (the group limit) cannot be skipped row by row.
             if stager.problems(kept).isEmpty {
-                FileHandle.standardError.write(Data("\(lines)\ncontactdesk: skipping \(Plural.count(entries.count - kept.count, "invalid entry", "invalid entries")) (--skip-invalid)\n".utf8))
+                let skipping = CLIText.applySkipping.text(["count": entries.count - kept.count])
+                FileHandle.standardError.write(Data("\(lines)\ncontactdesk: \(skipping)\n".utf8))
                 return kept
             }
         }
-        throw refused("\(lines)\n\(file): refused, nothing was sent; fix the entries above\(skipInvalid ? "" : " or pass --skip-invalid to leave them out")")
+        let refusal = (skipInvalid ? CLIText.applyRefusedSkipInvalid : CLIText.applyRefused).text(["file": file])
+        throw refused("\(lines)\n\(refusal)")
     }
 
     /// Prints a refusal and exits 2.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChatAPI
+import ContactDeskStrings
 import ContactDeskUI
 import ContactEditing
 import Foundation
@@ -13,12 +14,14 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .long, help: "Only this account.") var account: String?
     @Option(name: .long, help: ArgumentHelp("Only records since this date (YYYY-MM-DD or ISO 8601).", valueName: "date")) var since: String?
     @Option(name: .long, help: "table or json.") var format: Format = .table
+    @OptionGroup var global: GlobalOptions
 
     func run() throws {
+        global.start()
         var sinceDate: Date?
         if let since {
             sinceDate = (try? Date(since, strategy: .iso8601)) ?? (try? Date(since + "T00:00:00Z", strategy: .iso8601))
-            guard sinceDate != nil else { throw ValidationError("--since \(since) is not a date; use YYYY-MM-DD or 2026-11-27T10:00:00Z") }
+            guard sinceDate != nil else { throw ValidationError(CLIText.auditSinceNotADate.text(["value": since])) }
         }
         let log = try AuditLog(url: StatePaths.stateDirectory().appendingPathComponent("audit.sqlite"))
         let records = try log.records(account: account, since: sinceDate)
@@ -30,16 +33,19 @@ struct AuditCommand: ParsableCommand {
             print(String(decoding: try e.encode(records), as: UTF8.self))
         case .table:
             print(Self.table(records), terminator: "")
-            print(Plural.count(records.count, "record"))
+            print(CLIText.auditRecordCount.text(["count": records.count]))
         }
     }
 
     /// Aligned columns under a header; values from the service and the operator are shown visibly (no control
     /// characters reach the terminal), an empty value as "(empty)", and long ones cut with "…" (json has them whole).
+    /// Widths are display cells, so the headings and values line up in Chinese too.
     static func table(_ records: [AuditRecord]) -> String {
         guard !records.isEmpty else { return "" }
-        func value(_ s: String) -> String { s.isEmpty ? "(empty)" : ServerText.visible(s) }
-        let header = ["WHEN", "WHO", "APP", "ACCOUNT", "FRIEND", "FIELD", "OLD", "NEW", "RESULT"]
+        let empty = CLIText.auditEmptyValue.text
+        func value(_ s: String) -> String { s.isEmpty ? empty : ServerText.visible(s) }
+        let header = [CLIText.auditHeadingWhen, .auditHeadingWho, .auditHeadingApp, .auditHeadingAccount, .auditHeadingFriend,
+                      .auditHeadingField, .auditHeadingOld, .auditHeadingNew, .auditHeadingResult].map { $0.text }
         let rows: [[String]] = records.map { r in
             let result = r.code == 0 ? "✓" : "✗ " + (r.code > 0 ? ErrorCatalog.inline(r.code, info: r.info) : ServerText.clean(r.info))
             return [r.at.formatted(.iso8601), r.operatorName + (r.sshClient.map { "@" + $0 } ?? ""), "\(r.app)", ServerText.visible(r.account),

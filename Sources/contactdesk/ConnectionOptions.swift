@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChatAPI
+import ContactDeskStrings
 import ContactEditing
 import Foundation
 import Logging
@@ -30,17 +31,17 @@ struct ConnectionOptions: ParsableArguments {
 
     /// The same with the profile already loaded, so config.toml is read once.
     func makeClient(profile p: Profile?) throws -> ChatClient {
-        guard let sdkappid = sdkappid ?? p?.sdkAppID else { throw ValidationError("missing --sdkappid N (the app's SDKAppID from the Chat console) or --profile NAME") }
-        guard let admin = admin ?? p?.admin, !admin.isEmpty else { throw ValidationError("missing --admin ID (an app administrator's UserID)") }
+        guard let sdkappid = sdkappid ?? p?.sdkAppID else { throw ValidationError(CLIText.connectionMissingSDKAppID.text) }
+        guard let admin = admin ?? p?.admin, !admin.isEmpty else { throw ValidationError(CLIText.connectionMissingAdmin.text) }
         var target: Endpoint
         do {
             switch (endpoint, region) {
             case (let url?, nil): target = try Endpoint(baseURL: url)
             case (nil, let name?): target = try Endpoint(regionName: name)
             case (nil, nil):
-                guard let e = p?.endpoint else { throw ValidationError("missing --endpoint URL or --region NAME") }
+                guard let e = p?.endpoint else { throw ValidationError(CLIText.connectionMissingEndpoint.text) }
                 target = e
-            default: throw ValidationError("give either --endpoint or --region, not both")
+            default: throw ValidationError(CLIText.connectionEndpointAndRegion.text)
             }
         } catch let error as EndpointError {
             throw ValidationError(error.description)
@@ -53,7 +54,7 @@ struct ConnectionOptions: ParsableArguments {
             userSigs = KeyUserSigSource(key: try KeyOptions(keyFile: path).load(), sdkAppID: sdkappid, identifier: admin)
         case (nil, .environment(let variable)?):
             guard let text = ProcessInfo.processInfo.environment[variable], !SecretKey(text).isEmpty else {
-                throw ValidationError("profile \(p!.name): the key variable \(variable) is not set")
+                throw ValidationError(CLIText.connectionKeyVariableUnset.text(["profile": p!.name, "variable": variable]))
             }
             userSigs = KeyUserSigSource(key: SecretKey(text), sdkAppID: sdkappid, identifier: admin)
         default:

@@ -18,14 +18,28 @@ struct GlobalOptions: ParsableArguments {
     /// `report` writes them to standard error (the TUI shows them on its status line instead).
     @discardableResult
     func start(report: Bool = true) -> [String] {
-        let config = UIConfig.load(StatePaths.configDirectory().appendingPathComponent("config.toml"))
-        let (language, problem) = Language.resolve(flag: lang?.language, config: config.language,
-                                                   environment: ProcessInfo.processInfo.environment)
-        Language.choose(language)
+        let problem = chooseLanguage()
         bootstrapLogging()
         let problems = [problem].compactMap { $0 }
         if report { for p in problems { FileHandle.standardError.write(Data(("contactdesk: " + p + "\n").utf8)) } }
         return problems
+    }
+
+    /// ArgumentParser validates an option group while parsing, before the command's own `validate()`: choosing
+    /// the language here words those refusals (`usersig --expire -5`) in it too. `start()` chooses it again and
+    /// reports the config's problem; the choice is the same.
+    func validate() throws {
+        chooseLanguage()
+    }
+
+    /// Chooses the language from `--lang`, config.toml's `language`, then the locale; returns the config's problem.
+    @discardableResult
+    private func chooseLanguage() -> String? {
+        let config = UIConfig.load(StatePaths.configDirectory().appendingPathComponent("config.toml"))
+        let (language, problem) = Language.resolve(flag: lang?.language, config: config.language,
+                                                   environment: ProcessInfo.processInfo.environment)
+        Language.choose(language)
+        return problem
     }
 
     /// Sends swift-log to the state directory's log file; never to the terminal.

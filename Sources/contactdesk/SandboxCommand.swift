@@ -1,6 +1,7 @@
 import ArgumentParser
 import ChatAPI
 import ChatSandbox
+import ContactDeskStrings
 import Foundation
 
 /// `contactdesk sandbox`: the Chat REST API emulator on its own.
@@ -34,7 +35,7 @@ struct SandboxCommand: AsyncParsableCommand {
     func run() async throws {
         global.start()
         guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]), (0...65535).contains(port) else {
-            throw ValidationError("--listen must be HOST:PORT, e.g. 127.0.0.1:0, got \(listen)")
+            throw ValidationError(CLIText.sandboxListenFormat.text(["value": listen]))
         }
         let host = String(listen[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
         let secret: SecretKey
@@ -42,7 +43,7 @@ struct SandboxCommand: AsyncParsableCommand {
             secret = try key.load()
         } else {
             secret = SecretKey(DemoSeed.key)
-            FileHandle.standardError.write(Data("sandbox: no key given; using the public demo key (README, \"Try it\")\n".utf8))
+            FileHandle.standardError.write(Data((CLIText.sandboxDemoKey.text + "\n").utf8))
         }
         let rules: [FaultRule]
         do { rules = try faults.map(FaultRule.parse) } catch { throw ValidationError("\(error)") }
@@ -53,7 +54,11 @@ struct SandboxCommand: AsyncParsableCommand {
         do { server = try await SandboxServer(config) } catch { throw fail("\(error)") }
         // Written straight to fd 1, unbuffered, so a parent reading the first line gets it at once.
         FileHandle.standardOutput.write(Data((server.url + "\n").utf8))
-        FileHandle.standardError.write(Data("sandbox: SDKAppID \(server.sdkAppID), admin \(server.admin)\(seed == .demo ? ", demo accounts " + DemoSeed.accounts.map(\.id).joined(separator: ", ") : ""); Ctrl-C stops\n".utf8))
+        let running = seed == .demo
+            ? CLIText.sandboxRunningDemo.text(["sdkAppID": server.sdkAppID, "admin": server.admin,
+                                               "accounts": DemoSeed.accounts.map(\.id).joined(separator: ", ")])
+            : CLIText.sandboxRunning.text(["sdkAppID": server.sdkAppID, "admin": server.admin])
+        FileHandle.standardError.write(Data((running + "\n").utf8))
         await SignalWatcher.waitForInterrupt()
         await server.stop()
     }

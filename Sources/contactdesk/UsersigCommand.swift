@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChatAPI
+import ContactDeskStrings
 import Foundation
 
 /// `contactdesk usersig`: make a UserSig, or explain why one is refused.
@@ -25,9 +26,9 @@ struct UsersigCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        guard expire > 0 else { throw ValidationError("--expire \(expire): must be a positive number of seconds (86400 is one day)") }
+        guard expire > 0 else { throw ValidationError(CLIText.usersigExpireNotPositive.text(["value": expire])) }
         guard !identifier.isEmpty, identifier.utf8.count <= 32 else {
-            throw ValidationError("--identifier must be 1 to 32 bytes, got \(identifier.utf8.count)")
+            throw ValidationError(CLIText.usersigIdentifierLength.text(["bytes": identifier.utf8.count]))
         }
     }
 
@@ -42,9 +43,9 @@ struct UsersigCommand: ParsableCommand {
         do {
             let claims = try UserSig.verify(sig, key: secret, sdkAppID: sdkappid, identifier: identifier)
             let until = Date(timeIntervalSince1970: TimeInterval(claims.expiresAt)).formatted(.iso8601)
-            print("valid: identifier \(claims.identifier), SDKAppID \(claims.sdkAppID), expires \(until)")
+            print(CLIText.usersigValid.text(["identifier": claims.identifier, "sdkAppID": claims.sdkAppID, "until": until]))
         } catch {
-            FileHandle.standardError.write(Data("invalid (\(error.apiCode)): \(error)\n".utf8))
+            FileHandle.standardError.write(Data((CLIText.usersigInvalid.text(["code": error.apiCode, "reason": "\(error)"]) + "\n").utf8))
             throw ExitCode(1)
         }
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import ChatAPI
 import ChatSandbox
 import ContactDeskApp
+import ContactDeskStrings
 import ContactDeskUI
 import ContactEditing
 import CursesTerminal
@@ -51,7 +52,7 @@ enum TUILauncher {
         } else {
             profile = try connection.loadProfile()
             guard let a = options.account else {
-                throw ValidationError("missing --account ID (or use --demo to try ContactDesk on the built-in emulator)")
+                throw ValidationError(CLIText.openMissingAccount.text)
             }
             client = try connection.makeClient(profile: profile)
             info = AppInfo(sdkAppID: client.config.sdkAppID, endpoint: client.config.endpoint.baseURL.replacingOccurrences(of: "https://", with: ""))
@@ -64,7 +65,7 @@ enum TUILauncher {
         var theme = Theme.fallback
         let wanted = options.theme ?? profile?.theme ?? uiConfig.theme ?? "default"
         do { theme = try loader.load(wanted) } catch {
-            problems.append("theme: \(error); using the default theme")
+            problems.append(CLIText.openThemeFallback.text(["error": "\(error)"]))
             theme = (try? loader.load("default")) ?? .fallback
         }
         let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
@@ -90,7 +91,7 @@ enum TUILauncher {
             // Imported entries join the journal, so the start-up prompt offers them like any staged work.
             let file: ChangeSetFile
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw ValidationError("--import \(path): no such file, or it cannot be read")
+                throw ValidationError(CLIText.fileUnreadable.text(["file": "--import \(path)"]))
             }
             do { file = try ChangeSetFile.read(data, expectingApp: info.sdkAppID) } catch {
                 throw ValidationError("--import " + error.message(path: path))
@@ -99,10 +100,10 @@ enum TUILauncher {
             let configured = Set(options.demo ? DemoSeed.customFields : profile?.customFields ?? [])
             let problems = Stager(configuredFields: configured).problems(file.entries)
             if !problems.isEmpty {
-                throw ValidationError((problems.map { "--import \(path): \($0)" } + ["--import \(path): refused, nothing was staged"]).joined(separator: "\n"))
+                throw ValidationError((problems.map { CLIText.fileProblem.text(["file": "--import \(path)", "problem": "\($0)"]) } + [CLIText.importRefused.text(["path": path])]).joined(separator: "\n"))
             }
             if options.account != nil && file.account != account {
-                throw ValidationError("--import \(path): the file is for account \(file.account), not \(account); drop --account or open \(file.account)")
+                throw ValidationError(CLIText.importWrongAccount.text(["path": path, "fileAccount": file.account, "account": account]))
             }
             account = file.account
             state.account = account
