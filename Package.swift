@@ -62,7 +62,7 @@ let package = Package(
         .executableTarget(
             name: "contactdesk",
             dependencies: [
-                "ChatAPI", "ChatSandbox", "ContactEditing", "ContactDeskUI", "ContactDeskApp", "CursesTerminal",
+                "ChatAPI", "ChatSandbox", "ContactDeskStrings", "ContactEditing", "ContactDeskUI", "ContactDeskApp", "CursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -33,12 +33,6 @@ public enum CLIText: LocalizedText {
     case auditEmptyValue
     case auditRecordCount
 
-    // `contactdesk friends list` (the table; json and csv keep their field names)
-    case friendsHeadingNickname
-    case friendsHeadingRemark
-    case friendsHeadingGroups
-    case friendsCount
-
     // `contactdesk errors`
     case errorsMeaning
     case errorsContactDesk
@@ -130,13 +124,6 @@ public enum CLIText: LocalizedText {
         case .auditRecordCount:
             Bilingual("{count} {count:record|records}",
                       "{count} 条记录")
-
-        case .friendsHeadingNickname: Bilingual("Nickname", "昵称")
-        case .friendsHeadingRemark: Bilingual("Remark", "备注")
-        case .friendsHeadingGroups: Bilingual("Groups", "分组")
-        case .friendsCount:
-            Bilingual("{count} {count:friend|friends} of {account}",
-                      "{account} 的 {count} 位好友")
 
         case .errorsMeaning: Bilingual("meaning:", "含义：")
         case .errorsContactDesk: Bilingual("ContactDesk:", "ContactDesk：")

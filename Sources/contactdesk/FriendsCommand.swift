@@ -31,28 +31,9 @@ struct FriendsListCommand: AsyncParsableCommand {
             throw fail(error.description)
         }
         switch format {
-        case .table: print(Self.table(roster), terminator: "")
+        case .table: print(FriendListFormatter.table(roster), terminator: "")
         case .json: print(FriendListFormatter.json(roster))
         case .csv: print(FriendListFormatter.csv(roster), terminator: "")
         }
-    }
-
-    /// The human table: FriendListFormatter's layout (columns aligned by display width, CJK and emoji counting
-    /// two, each at most 32 wide) under headings in the operator's language. UserID and the custom field names
-    /// are protocol names and stay; json and csv keep their English field names for scripts.
-    static func table(_ roster: Roster) -> String {
-        let head = ["UserID", CLIText.friendsHeadingNickname.text, CLIText.friendsHeadingRemark.text, CLIText.friendsHeadingGroups.text]
-            + roster.customFields
-        let rows: [[String]] = roster.friends.map { f in
-            [f.id, f.nickname, f.remark, f.groups.joined(separator: ", ")] + roster.customFields.map { f.custom[$0] ?? "" }
-        }
-        let widths = head.indices.map { i in min(32, ([head[i]] + rows.map { $0[i] }).map { DisplayWidth.of($0) }.max() ?? 0) }
-        func line(_ cells: [String]) -> String {
-            zip(cells, widths).map { DisplayWidth.pad($0, to: $1) }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
-        }
-        var out = line(head) + "\n"
-        for r in rows { out += line(r) + "\n" }
-        out += CLIText.friendsCount.text(["count": roster.friends.count, "account": roster.account]) + "\n"
-        return out
     }
 }
