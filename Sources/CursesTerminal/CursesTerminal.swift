@@ -10,6 +10,7 @@ public final class CursesTerminal: TerminalDevice, @unchecked Sendable {
     public private(set) var colors = 0
     private var pairs: [Role: (pair: Int32, attrs: attr_t)] = [:]
     private var ended = false
+    private let ambiguousWide: Bool
     /// Lets another thread end a `readKeys` wait early (an effect finished).
     public let waker = Waker()
 
@@ -43,7 +44,9 @@ public final class CursesTerminal: TerminalDevice, @unchecked Sendable {
 
     /// Sets the locale, starts ncurses in raw mode with a short Esc delay, no mouse, colours as available.
     /// `useColor` false (NO_COLOR, a monochrome theme) draws with attributes only.
-    public init(theme: Theme, useColor: Bool) {
+    /// `ambiguousWide` draws East Asian ambiguous characters as one-cell stand-ins (see AmbiguousWidth).
+    public init(theme: Theme, useColor: Bool, ambiguousWide: Bool = false) {
+        self.ambiguousWide = ambiguousWide
         cd_setlocale_from_environment()
         // Under a C or POSIX locale ncursesw would print every non-ASCII character as an escape: insist on UTF-8.
         let ctype = String(cString: cd_current_ctype()).uppercased()
@@ -130,7 +133,7 @@ public final class CursesTerminal: TerminalDevice, @unchecked Sendable {
                 if y == h - 1 && x == w { text = String(text.dropLast()) }
                 let style = pairs[role] ?? (0, 0)
                 cd_attr_set(style.attrs, style.pair)
-                cd_put(Int32(y), Int32(start), text)
+                cd_put(Int32(y), Int32(start), ambiguousWide ? AmbiguousWidth.narrow(text) : text)
             }
         }
         cd_attr_set(0, 0)
@@ -141,7 +144,7 @@ public final class CursesTerminal: TerminalDevice, @unchecked Sendable {
                 let cell = canvas[c.x, c.y]
                 let style = pairs[cell.role] ?? (0, 0)
                 cd_attr_set(style.attrs | cd_attr_reverse(), style.pair)
-                cd_put(Int32(c.y), Int32(c.x), cell.text.isEmpty ? " " : cell.text)
+                cd_put(Int32(c.y), Int32(c.x), cell.text.isEmpty ? " " : ambiguousWide ? AmbiguousWidth.narrow(cell.text) : cell.text)
                 cd_attr_set(0, 0)
             }
             cd_move(Int32(c.y), Int32(c.x))

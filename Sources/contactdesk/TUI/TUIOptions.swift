@@ -16,6 +16,8 @@ struct TUIOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Theme name or path to a .toml file (see `contactdesk themes`).", valueName: "name|path"))
     var theme: String?
     @Flag(name: .long, help: "Browse only: no editing, no submit (also read_only = true in a profile).") var readOnly = false
+    @Flag(name: .long, help: "For terminals that draw East Asian ambiguous characters (·, …, ─, →) two cells wide: draw them as ASCII (also ambiguous_width = 2 in config.toml).")
+    var ambiguousWide = false
     @Option(name: .customLong("import"), help: ArgumentHelp("Stage the changes of an exported change-set file (offered at start).", valueName: "file"))
     var importFile: String?
 }
@@ -114,7 +116,7 @@ enum TUILauncher {
             try j.save(merged, replacing: existing, app: info.sdkAppID, account: account)
         }
         state.configuredFields = Set(options.demo ? DemoSeed.customFields : profile?.customFields ?? [])
-        let terminal = CursesTerminal(theme: theme, useColor: !theme.monochrome)
+        let terminal = CursesTerminal(theme: theme, useColor: !theme.monochrome, ambiguousWide: options.ambiguousWide || uiConfig.ambiguousWidth == 2)
         logger.info("terminal", metadata: ["colors": "\(terminal.depth)", "theme": "\(theme.name)", "TERM": "\(ProcessInfo.processInfo.environment["TERM"] ?? "")"])
         // Without an audit log nothing is submitted: the TUI still opens (browsing and staging work) and says why.
         let audit: Result<AuditLog, AuditUnavailable>
