@@ -2,7 +2,7 @@
 /// (`{accept}`, `{cancel}`, …) are the live key map's, filled in by the view.
 public enum UIText: LocalizedText {
     // Header and list
-    case readOnlyBadge, friendsLoading, friendCount, markedCount, stagedCount, appID, refreshing, loading
+    case readOnlyBadge, demoEndpoint, friendsLoading, friendCount, markedCount, stagedCount, appID, refreshing, loading
     case columnNickname, columnRemark, columnGroups, columnResult
     case loadingFriends, listLoadFailed, noFriends, noMatch
     case matches, filterPart, groupPart, reloadingAll, receivedSoFar, submittingProgress, filterPromptHint
@@ -42,6 +42,7 @@ public enum UIText: LocalizedText {
     public var bilingual: Bilingual {
         switch self {
         case .readOnlyBadge: Bilingual("READ-ONLY", "只读")
+        case .demoEndpoint: Bilingual("demo {address}", "演示 {address}")
         case .friendsLoading: Bilingual("… friends", "… 位好友")
         case .friendCount: Bilingual("{count} {count:friend|friends}", "{count} 位好友")
         case .markedCount: Bilingual("{count} marked", "已标记 {count}")

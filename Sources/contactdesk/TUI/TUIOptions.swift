@@ -49,7 +49,7 @@ enum TUILauncher {
             client = ChatClient(config: ChatClientConfig(endpoint: endpoint, sdkAppID: server.sdkAppID, adminIdentifier: server.admin),
                                 userSigs: KeyUserSigSource(key: SecretKey(DemoSeed.key), sdkAppID: server.sdkAppID, identifier: server.admin),
                                 logger: Logger(label: "contactdesk.chat"))
-            info = AppInfo(sdkAppID: server.sdkAppID, endpoint: "demo " + server.url.replacingOccurrences(of: "http://", with: ""))
+            info = AppInfo(sdkAppID: server.sdkAppID, endpoint: UIText.demoEndpoint.text(["address": server.url.replacingOccurrences(of: "http://", with: "")]))
             account = options.account ?? DemoSeed.defaultAccount
         } else {
             profile = try connection.loadProfile()
