@@ -10,6 +10,12 @@ public enum StringsTable {
         func all<K: LocalizedText>(_ type: K.Type) -> [Entry] {
             type.allCases.map { Entry(key: "\(type).\($0)", text: $0.bilingual) }
         }
-        return all(Strings.self)
+        var out = all(Strings.self)
+        out += all(APIText.self)
+        out += all(CatalogCommonText.self)
+        out += CatalogText.entries
+        out += all(EditText.self)
+        out += all(ProfileText.self)
+        return out
     }
 }
