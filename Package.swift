@@ -34,7 +34,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "ContactEditing", dependencies: ["ChatAPI", "TOMLKit", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "ContactEditing", dependencies: ["ChatAPI", "ContactDeskStrings", "TOMLKit", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "CursesTerminal", dependencies: ["CNCursesW", "ContactDeskUI", "ContactDeskStrings"]),
         // The shipped themes are compiled in (Theme/ShippedThemes.swift, made from themes/ by `make themes`): no resource bundle.
         .target(name: "ContactDeskUI", dependencies: ["ChatAPI", "ContactEditing", "ContactDeskStrings", "TOMLKit"]),

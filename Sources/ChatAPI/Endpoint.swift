@@ -1,3 +1,4 @@
+import ContactDeskStrings
 import Foundation
 
 /// A data centre of the Chat service and its REST domains.
@@ -41,11 +42,10 @@ public enum EndpointError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .invalidURL(let s): "base URL \"\(s)\" is not an http(s) URL with a host; use e.g. https://console.tim.qq.com"
-        case .insecureRemote(let s):
-            "base URL \"\(s)\" uses plain http to a host that is not loopback; use https (http is only for 127.0.0.1, ::1 or localhost)"
+        case .invalidURL(let s): APIText.endpointInvalidURL.text(["url": s])
+        case .insecureRemote(let s): APIText.endpointInsecureRemote.text(["url": s])
         case .unknownRegion(let s):
-            "unknown region \"\(s)\"; use one of \(Region.allCases.map(\.rawValue).joined(separator: ", ")) or a base URL"
+            APIText.endpointUnknownRegion.text(["region": s, "regions": Region.allCases.map(\.rawValue).joined(separator: ", ")])
         }
     }
 }

@@ -11,7 +11,9 @@ public enum StringsTable {
             type.allCases.map { Entry(key: "\(type).\($0)", text: $0.bilingual) }
         }
         let footers = KeyText.allCases.compactMap { k in k.footer.map { Entry(key: "KeyText.\(k).footer", text: $0) } }
-        return all(Strings.self) + all(UIText.self) + all(StatusText.self) + all(KeyText.self) + all(KeyContextText.self)
-            + all(ConfigText.self) + all(CLIText.self) + footers
+        var out = all(Strings.self) + all(UIText.self) + all(StatusText.self) + all(KeyText.self) + all(KeyContextText.self) + footers
+        out += all(ConfigText.self) + all(CLIText.self)
+        out += all(APIText.self) + all(CatalogCommonText.self) + CatalogText.entries + all(EditText.self) + all(ProfileText.self)
+        return out
     }
 }

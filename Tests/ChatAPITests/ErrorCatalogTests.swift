@@ -35,7 +35,7 @@ import TestSupport
         let file = Fixtures.repoRoot.appendingPathComponent("docs/ERROR-CODES.md")
         let text = try String(contentsOf: file, encoding: .utf8)
         #expect(text == ErrorCatalog.markdownReference(), "docs/ERROR-CODES.md is stale: run make docs")
-        for e in ErrorCatalog.all { #expect(text.contains("| \(e.code) | \(e.name) |")) }
+        for e in ErrorCatalog.all { #expect(text.contains("| \(e.code) | \(e.englishName) |")) }
     }
 
     @Test func inlineTextsAsTheRowsShowThem() {
@@ -43,6 +43,16 @@ import TestSupport
         #expect(RowOutcome.failed(code: 30011, info: "Err_SNS_FriendUpdate_Group_Num_Exceed_Threshold", level: .row).inline
                 == "✗ 30011 friend-list group limit reached (32)")
         #expect(RowOutcome.ok.inline == "✓")
+    }
+
+    /// The words are the operator's language; the code, and the emulator's English name, stay.
+    @Test func inlineTextsInChinese() {
+        #expect(ErrorCatalog.inline(30011, in: .zh) == "30011 好友分组数量已达上限（32）")
+        #expect(ErrorCatalog.inline(91234, in: .zh) == "91234 未知错误")
+        #expect(ErrorCatalog.entry(91234).name(in: .zh) == "错误 91234")
+        #expect(ErrorCatalog.entry(30011).englishName == "friend-list group limit reached (32)")
+        for e in ErrorCatalog.all { #expect(e.englishName != "error \(e.code)", "code \(e.code) has no words in CatalogText") }
+        for e in ErrorCatalog.all { #expect(!e.name(in: .zh).isEmpty && !e.meaning(in: .zh).isEmpty && !e.hint(in: .zh).isEmpty) }
     }
 
     @Test func unknownCodesStillShowTheirNumberAndText() {

@@ -1,3 +1,4 @@
+import ContactDeskStrings
 import Foundation
 
 /// A whole friend list as friend_get returns it over all its pages.
@@ -50,7 +51,7 @@ extension ChatClient {
         func nextStart(after page: FriendGetPayload, at start: Int) throws -> Int? {
             if (page.completeFlag ?? 1) != 0 { return nil }
             guard let next = page.nextStartIndex, next > start else {
-                throw ChatError.protocolError(command: .friendGet, reason: "NextStartIndex does not advance past \(start)",
+                throw ChatError.protocolError(command: .friendGet, reason: APIText.replyStartIndexStuck.text(["start": start]),
                                               excerpt: "CompleteFlag 0, NextStartIndex \(page.nextStartIndex.map(String.init) ?? "absent")")
             }
             return next
@@ -130,7 +131,7 @@ extension ChatClient {
                                             FriendGetListRequest(fromAccount: account, toAccount: batch, tagList: tags),
                                             as: FriendGetListPayload.self)
             return Self.inOrder(batch, reply.payload.infoItem ?? [], key: \.toAccount) {
-                InfoItem(toAccount: $0, snsProfileItem: nil, resultCode: -1, resultInfo: "no InfoItem for this friend in the reply")
+                InfoItem(toAccount: $0, snsProfileItem: nil, resultCode: -1, resultInfo: APIText.rowNoInfoItem.text)
             }
         }
         return batches.flatMap { $0 }
@@ -160,7 +161,7 @@ extension ChatClient {
                 let reply = try await call(.friendUpdate, account: account, rows: batch.count,
                                            FriendUpdateRequest(fromAccount: account, updateItem: batch), as: FriendUpdatePayload.self)
                 let rows = Self.inOrder(batch.map(\.toAccount), reply.payload.resultItem ?? [], key: \.toAccount) {
-                    ResultItem(toAccount: $0, resultCode: -1, resultInfo: "no ResultItem for this friend in the reply")
+                    ResultItem(toAccount: $0, resultCode: -1, resultInfo: APIText.rowNoResultItem.text)
                 }
                 results += rows.map { r in
                     if r.resultCode == 0 { return RowResult(toAccount: r.toAccount, outcome: .ok) }
@@ -171,7 +172,7 @@ extension ChatClient {
                 switch error {
                 case .api(_, let code, let info):
                     results += batch.map { RowResult(toAccount: $0.toAccount, outcome: .failed(code: code, info: info, level: .call)) }
-                    if ErrorCatalog.entry(code).retry == .stop { stopReason = "an earlier call failed with \(ErrorCatalog.inline(code))" }
+                    if ErrorCatalog.entry(code).retry == .stop { stopReason = APIText.rowEarlierCallFailed.text(["error": ErrorCatalog.inline(code)]) }
                 case .credentials, .transport, .protocolError:
                     results += batch.map { RowResult(toAccount: $0.toAccount, outcome: .notSent(reason: error.description)) }
                     if case .credentials = error { stopReason = error.description }

@@ -1,3 +1,5 @@
+import ContactDeskStrings
+
 extension ChatClient {
     /// The account's friend groups, with their members when `withFriends`.
     public func groupGet(account: String, withFriends: Bool = false) async throws -> GroupGetPayload {
@@ -25,7 +27,7 @@ extension ChatClient {
             let reply = try await self.call(.portraitGet, account: nil, rows: batch.count,
                                             PortraitGetRequest(toAccount: batch, tagList: tags), as: PortraitGetPayload.self)
             return Self.inOrder(batch, reply.payload.userProfileItem ?? [], key: \.toAccount) {
-                UserProfileItem(toAccount: $0, profileItem: nil, resultCode: -1, resultInfo: "no profile in the reply")
+                UserProfileItem(toAccount: $0, profileItem: nil, resultCode: -1, resultInfo: APIText.rowNoProfile.text)
             }
         }
         return batches.flatMap { $0 }
@@ -37,7 +39,7 @@ extension ChatClient {
             let reply = try await self.call(.accountCheck, account: nil, rows: batch.count,
                                             AccountCheckRequest(userIDs: batch), as: AccountCheckPayload.self)
             return Self.inOrder(batch, reply.payload.resultItem ?? [], key: \.userID) {
-                AccountCheckResult(userID: $0, resultCode: -1, resultInfo: "no result in the reply", accountStatus: nil)
+                AccountCheckResult(userID: $0, resultCode: -1, resultInfo: APIText.rowNoResult.text, accountStatus: nil)
             }
         }
         return batches.flatMap { $0 }

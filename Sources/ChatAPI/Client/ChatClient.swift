@@ -1,3 +1,4 @@
+import ContactDeskStrings
 import Foundation
 import Logging
 
@@ -42,7 +43,7 @@ public final class ChatClient: Sendable {
     ) async throws -> Reply<Payload> {
         let body: Data
         do { body = try JSONEncoder().encode(request) } catch {
-            throw ChatError.protocolError(command: command, reason: "request could not be encoded", excerpt: "\(error)")
+            throw ChatError.protocolError(command: command, reason: APIText.replyRequestNotEncodable.text, excerpt: "\(error)")
         }
         guard command.isWrite, let account else { return try await attempts(command, account, rows, body, Payload.self) }
         await writes.acquire(account)
@@ -91,7 +92,7 @@ public final class ChatClient: Sendable {
                 if error == .cancelled { throw CancellationError() }
                 codes.append(-1)
                 if attempt < config.retry.maxAttempts { try await backoff(attempt); continue }
-                log(.warning, "\(error)")
+                log(.warning, error.description(in: .en))  // the log file stays English
                 throw ChatError.transport(command: command, error, attempts: attempt)
             }
             // A reply that is not the API's JSON is retried once, like a transport failure.
@@ -107,7 +108,7 @@ public final class ChatClient: Sendable {
                 if !protocolRetried && attempt < config.retry.maxAttempts {
                     protocolRetried = true; codes.append(-2); try await backoff(attempt); continue
                 }
-                log(.warning, "\(error)")
+                log(.warning, error.englishDescription)
                 throw error
             }
             let code = envelope.errorCode ?? 0
@@ -138,8 +139,8 @@ public final class ChatClient: Sendable {
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX")
         f.dateFormat = "yyyy-MM-dd HH:mm:ss zzz"
-        return "the service says this UserSig expired: check this machine's clock (NTP); local time is \(f.string(from: now)), the UserSig was made \(Int64(now.timeIntervalSince1970) - claims.time) s ago"
-            + (info.isEmpty ? "" : " (\(info))")
+        let args: [String: any Sendable] = ["time": f.string(from: now), "seconds": Int64(now.timeIntervalSince1970) - claims.time, "info": info]
+        return (info.isEmpty ? APIText.userSigExpiredClock : APIText.userSigExpiredClockWithInfo).text(args)
     }
 
     private enum Decoded<P: Codable & Sendable> {
@@ -152,14 +153,14 @@ public final class ChatClient: Sendable {
         let decoder = JSONDecoder()
         let excerpt = TransportError.excerpt(body)
         guard let envelope = try? decoder.decode(Envelope.self, from: body) else {
-            return .malformed(.protocolError(command: command, reason: "not a JSON object", excerpt: excerpt))
+            return .malformed(.protocolError(command: command, reason: APIText.replyNotJSONObject.text, excerpt: excerpt))
         }
         guard envelope.actionStatus != nil, let code = envelope.errorCode else {
-            return .malformed(.protocolError(command: command, reason: "no ActionStatus or ErrorCode", excerpt: excerpt))
+            return .malformed(.protocolError(command: command, reason: APIText.replyNoStatus.text, excerpt: excerpt))
         }
         if code != 0 { return .refused(envelope) }
         do { return .reply(try decoder.decode(Reply<P>.self, from: body)) } catch {
-            return .malformed(.protocolError(command: command, reason: "fields of the wrong type (\(Self.describe(error)))", excerpt: excerpt))
+            return .malformed(.protocolError(command: command, reason: APIText.replyWrongTypes.text(["detail": Self.describe(error)]), excerpt: excerpt))
         }
     }
 

@@ -1,3 +1,5 @@
+import ContactDeskStrings
+
 /// Why a call failed, with what the operator needs to act on it. Never contains a key or UserSig.
 public enum ChatError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The service refused the whole call.
@@ -12,27 +14,36 @@ public enum ChatError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The API error code, when the service gave one.
     public var code: Int? { if case .api(_, let c, _) = self { return c } else { return nil } }
 
-    public var description: String {
+    public var description: String { description(in: .current) }
+
+    /// The text in English: for the log file, which stays English whatever the operator's language.
+    public var englishDescription: String { description(in: .en) }
+
+    /// The text in `language`; the service's ErrorInfo and the reply's excerpt are shown as sent.
+    public func description(in language: Language) -> String {
         switch self {
         case .api(let cmd, let code, let info):
-            let e = ErrorCatalog.entry(code)
-            return "\(cmd): \(ErrorCatalog.inline(code, info: info))" + (info.isEmpty ? "" : " (\(info))") + ". \(e.hint)"
+            let args: [String: any Sendable] = ["command": "\(cmd)", "error": ErrorCatalog.inline(code, info: info, in: language),
+                                                "info": info, "hint": ErrorCatalog.entry(code).hint(in: language)]
+            return (info.isEmpty ? APIText.callFailed : APIText.callFailedWithInfo).text(in: language, args)
         case .transport(let cmd, let err, let n):
-            return "\(cmd): \(err) (after \(Plural.count(n, "attempt"))). Check the network, proxy and base URL."
+            return APIText.callTransportFailed.text(in: language, ["command": "\(cmd)", "error": err.description(in: language), "count": n])
         case .protocolError(let cmd, let reason, let excerpt):
-            return "\(cmd): unexpected reply, \(reason): \(excerpt)"
+            return APIText.callUnexpectedReply.text(in: language, ["command": "\(cmd)", "reason": reason, "excerpt": excerpt])
         case .credentials(let m):
-            return "credentials: \(m)"
+            return APIText.callCredentials.text(in: language, ["message": m])
         }
     }
 
     /// The catalog's one-line hint for the operator.
-    public var hint: String {
+    public var hint: String { hint(in: .current) }
+
+    public func hint(in language: Language) -> String {
         switch self {
-        case .api(_, let code, _): ErrorCatalog.entry(code).hint
-        case .transport: "Check the network, proxy and base URL; the rows were not confirmed."
-        case .protocolError: "The server did not answer like the Chat API; check the base URL."
-        case .credentials: "Check the profile's credential source."
+        case .api(_, let code, _): ErrorCatalog.entry(code).hint(in: language)
+        case .transport: APIText.hintTransport.text(in: language)
+        case .protocolError: APIText.hintProtocol.text(in: language)
+        case .credentials: APIText.hintCredentials.text(in: language)
         }
     }
 }

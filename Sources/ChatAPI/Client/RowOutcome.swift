@@ -1,3 +1,5 @@
+import ContactDeskStrings
+
 /// Where a row failed: its own ResultCode, or the whole call's ErrorCode.
 public enum FailureLevel: String, Sendable, Equatable, Codable {
     case row, call
@@ -21,7 +23,7 @@ public enum RowOutcome: Sendable, Equatable {
         switch self {
         case .ok: "✓"
         case .failed(let code, let info, _): "✗ " + ErrorCatalog.inline(code, info: info)
-        case .notSent: "✗ not sent"
+        case .notSent: APIText.rowNotSent.text
         }
     }
 }

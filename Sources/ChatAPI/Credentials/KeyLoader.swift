@@ -1,3 +1,4 @@
+import ContactDeskStrings
 import Foundation
 
 /// Why no secret key could be had; each message says what to do.
@@ -9,12 +10,10 @@ public enum KeyLoadError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .missing(let v):
-            "no secret key: set \(v) in the environment or pass --key-file PATH (a file only you can read)"
-        case .unreadable(let p, let r): "key file \(p) cannot be read: \(r)"
-        case .tooOpen(let p, let m):
-            "key file \(p) is readable by group or others (mode \(m)); run: chmod 600 \(p)"
-        case .empty(let s): "the secret key from \(s) is empty"
+        case .missing(let v): APIText.keyMissing.text(["variable": v])
+        case .unreadable(let p, let r): APIText.keyUnreadable.text(["path": p, "reason": r])
+        case .tooOpen(let p, let m): APIText.keyTooOpen.text(["path": p, "mode": m])
+        case .empty(let s): APIText.keyEmpty.text(["source": s])
         }
     }
 }
@@ -43,7 +42,7 @@ public enum KeyLoader {
             throw KeyLoadError.tooOpen(path: path, mode: String(info.st_mode & 0o777, radix: 8))
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw KeyLoadError.unreadable(path: path, reason: "permission denied or not a file")
+            throw KeyLoadError.unreadable(path: path, reason: APIText.keyUnreadableNotAFile.text)
         }
         let key = SecretKey(String(decoding: data, as: UTF8.self))
         if key.isEmpty { throw KeyLoadError.empty(source: path) }

@@ -1,18 +1,21 @@
+import ContactDeskStrings
+
 /// The catalog as text for people: `contactdesk errors` and docs/ERROR-CODES.md are both made here,
 /// so the operator's table and the code cannot drift.
 extension ErrorCatalog {
     /// What ContactDesk does about a retry class, in words.
-    public static func action(_ retry: RetryClass) -> String {
-        switch retry {
-        case .backoff: "retried with backoff"
-        case .once: "retried once"
-        case .renewUserSig: "new UserSig, retried once"
-        case .never: "not retried"
-        case .stop: "stops: fix configuration or credentials"
+    public static func action(_ retry: RetryClass, in language: Language = .current) -> String {
+        let key: CatalogCommonText = switch retry {
+        case .backoff: .actionBackoff
+        case .once: .actionOnce
+        case .renewUserSig: .actionRenewUserSig
+        case .never: .actionNever
+        case .stop: .actionStop
         }
+        return key.text(in: language)
     }
 
-    /// docs/ERROR-CODES.md, whole.
+    /// docs/ERROR-CODES.md, whole: English whatever the operator's language (the repository's docs are English).
     public static func markdownReference() -> String {
         func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
         var out = """
@@ -29,7 +32,7 @@ extension ErrorCatalog {
 
         """
         for e in all {
-            out += "| \(e.code) | \(cell(e.name)) | \(cell(e.meaning)) | \(action(e.retry)) | \(cell(e.hint)) |\n"
+            out += "| \(e.code) | \(cell(e.name(in: .en))) | \(cell(e.meaning(in: .en))) | \(action(e.retry, in: .en)) | \(cell(e.hint(in: .en))) |\n"
         }
         return out
     }

@@ -1,3 +1,4 @@
+import ContactDeskStrings
 import Foundation
 
 /// Where ContactDesk keeps its files, following the XDG base directory rules.
@@ -38,7 +39,7 @@ public enum StatePaths {
 public struct StatePathError: Error, Equatable, Sendable, CustomStringConvertible {
     public var path: String
     public var reason: String
-    public var description: String { "\(path) cannot be created: \(reason)" }
+    public var description: String { APIText.stateFolderCannotBeCreated.text(["path": path, "reason": reason]) }
 
     /// A file error in words ("Permission denied"): the POSIX reason under a Foundation file error
     /// (strerror's words), else the error's own text.
@@ -53,7 +54,7 @@ public struct StatePathError: Error, Equatable, Sendable, CustomStringConvertibl
             case NSFileWriteNoPermissionError, NSFileReadNoPermissionError: return "Permission denied"
             case NSFileWriteVolumeReadOnlyError: return "Read-only file system"
             case NSFileWriteOutOfSpaceError: return "No space left on device"
-            case NSFileWriteFileExistsError: return "a file of that name is in the way (not a folder)"
+            case NSFileWriteFileExistsError: return APIText.stateFolderFileInTheWay.text
             default: break
             }
         }

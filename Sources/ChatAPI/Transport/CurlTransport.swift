@@ -1,4 +1,5 @@
 import CCurl
+import ContactDeskStrings
 import Foundation
 import Synchronization
 
@@ -91,7 +92,7 @@ private final class EasyHandle: @unchecked Sendable {
     let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
 
     init(options: CurlTransport.Options, headers: UnsafeMutablePointer<curl_slist>?) throws {
-        guard let c = curl_easy_init() else { throw TransportError.connection("libcurl could not create a handle") }
+        guard let c = curl_easy_init() else { throw TransportError.connection(APIText.transportNoHandle.text) }
         curl = c
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
         _ = cd_curl_setopt_pointer(c, CURLOPT_ERRORBUFFER, errorBuffer)
@@ -157,7 +158,7 @@ private final class EasyHandle: @unchecked Sendable {
         switch rc {
         case CURLE_ABORTED_BY_CALLBACK: return .cancelled
         case CURLE_OPERATION_TIMEDOUT: return .timeout(message)
-        case CURLE_WRITE_ERROR where transfer.overflow: return .connection("reply larger than \(transfer.limit) bytes")
+        case CURLE_WRITE_ERROR where transfer.overflow: return .connection(APIText.transportReplyTooLarge.text(["limit": transfer.limit]))
         case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CACERT_BADFILE, CURLE_SSL_CERTPROBLEM:
             return .tls(message)
         default: return .connection(message)

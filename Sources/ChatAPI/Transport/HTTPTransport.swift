@@ -1,3 +1,4 @@
+import ContactDeskStrings
 import Foundation
 
 /// One POST to the REST API. The URL carries the UserSig, so it is never logged or shown.
@@ -34,13 +35,16 @@ public enum TransportError: Error, Equatable, Sendable, CustomStringConvertible 
     /// The task was cancelled.
     case cancelled
 
-    public var description: String {
+    public var description: String { description(in: .current) }
+
+    /// The text in `language` (libcurl's words and the reply's excerpt are shown as they came).
+    public func description(in language: Language) -> String {
         switch self {
-        case .timeout(let m): "timed out: \(m)"
-        case .connection(let m): "connection failed: \(m)"
-        case .tls(let m): "TLS failed: \(m); check the CA file option or the proxy"
-        case .httpStatus(let s, let e): "HTTP \(s)" + (e.isEmpty ? "" : ": \(e)")
-        case .cancelled: "cancelled"
+        case .timeout(let m): APIText.transportTimeout.text(in: language, ["message": m])
+        case .connection(let m): APIText.transportConnection.text(in: language, ["message": m])
+        case .tls(let m): APIText.transportTLS.text(in: language, ["message": m])
+        case .httpStatus(let s, let e): e.isEmpty ? "HTTP \(s)" : APIText.transportHTTPStatus.text(in: language, ["status": s, "excerpt": e])
+        case .cancelled: APIText.transportCancelled.text(in: language)
         }
     }
 

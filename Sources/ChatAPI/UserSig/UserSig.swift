@@ -1,3 +1,4 @@
+import ContactDeskStrings
 import Crypto
 import Foundation
 
@@ -35,15 +36,41 @@ public enum UserSigError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    public var description: String { description(in: .current) }
+
+    /// The text in English: what the emulator sends as ErrorInfo, whatever the operator's language.
+    public var englishDescription: String { description(in: .en) }
+
+    public func description(in language: Language) -> String {
         switch self {
-        case .undecodable(let why): "UserSig cannot be decoded: \(why)"
-        case .badSignature: "UserSig signature does not match the secret key (wrong key, or the UserSig was altered)"
+        case .undecodable(let why): APIText.userSigUndecodable.text(in: language, ["reason": Self.reason(why, in: language)])
+        case .badSignature: APIText.userSigBadSignature.text(in: language)
         case .expired(let at):
-            "UserSig expired at \(Date(timeIntervalSince1970: TimeInterval(at)).formatted(.iso8601)); make a new one"
-        case .wrongApp(let e, let f): "UserSig is for SDKAppID \(f), not \(e)"
-        case .wrongIdentifier(let e, let f): "UserSig is for identifier \"\(f)\", not \"\(e)\""
+            APIText.userSigExpired.text(in: language, ["time": Date(timeIntervalSince1970: TimeInterval(at)).formatted(.iso8601)])
+        case .wrongApp(let e, let f): APIText.userSigWrongApp.text(in: language, ["found": f, "expected": e])
+        case .wrongIdentifier(let e, let f): APIText.userSigWrongIdentifier.text(in: language, ["found": f, "expected": e])
         }
+    }
+
+    /// The reasons `UserSig.decode` gives, in English as the error carries them (it is a value that tests and the
+    /// emulator compare), with the key that shows each in another language.
+    static let reasons: [(english: String, key: APIText, arguments: [String: String])] = {
+        let fields = ["TLS.identifier", "TLS.sdkappid", "TLS.time", "TLS.expire", "TLS.sig", "TLS.userbuf"]
+        let plain: [APIText] = [.userSigReasonEmpty, .userSigReasonNotBase64, .userSigReasonNotZlib, .userSigReasonNotJSONObject]
+        let named: [APIText] = [.userSigReasonNotANumber, .userSigReasonMissing, .userSigReasonNegative, .userSigReasonFieldNotBase64]
+        return plain.map { ($0.text(in: .en), $0, [:]) }
+            + named.flatMap { key in fields.map { (key.text(in: .en, ["field": $0]), key, ["field": $0]) } }
+    }()
+
+    /// A decode reason in `language` (a reason not made by `decode` is shown as it is).
+    static func reason(_ english: String, in language: Language) -> String {
+        guard language != .en, let r = reasons.first(where: { $0.english == english }) else { return english }
+        return r.key.text(in: language, r.arguments)
+    }
+
+    /// A decode reason as the error carries it: English.
+    static func because(_ key: APIText, _ field: String? = nil) -> UserSigError {
+        .undecodable(key.text(in: .en, field.map { ["field": $0] } ?? [:]))
     }
 }
 
@@ -79,29 +106,29 @@ public enum UserSig {
 
     /// Decodes a UserSig without checking it.
     public static func decode(_ userSig: String) throws(UserSigError) -> UserSigClaims {
-        guard !userSig.isEmpty else { throw .undecodable("it is empty") }
+        guard !userSig.isEmpty else { throw UserSigError.because(.userSigReasonEmpty) }
         let b64 = String(userSig.map { c -> Character in
             switch c { case "*": "+"; case "-": "/"; case "_": "="; default: c }
         })
-        guard let compressed = Data(base64Encoded: b64) else { throw .undecodable("not base64") }
+        guard let compressed = Data(base64Encoded: b64) else { throw UserSigError.because(.userSigReasonNotBase64) }
         let json: Data
-        do { json = try Zlib.decompress(compressed) } catch { throw .undecodable("not zlib data") }
-        guard case .object(let object)? = try? JSONValue.parse(json) else { throw .undecodable("not a JSON object") }
+        do { json = try Zlib.decompress(compressed) } catch { throw UserSigError.because(.userSigReasonNotZlib) }
+        guard case .object(let object)? = try? JSONValue.parse(json) else { throw UserSigError.because(.userSigReasonNotJSONObject) }
         func int(_ key: String) throws(UserSigError) -> Int64 {
             switch object[key] {
             case .integer(let n)?: return n
             case .string(let s)?: if let n = Int64(s) { return n }
             default: break
             }
-            throw .undecodable("\(key) is missing or not a number")
+            throw UserSigError.because(.userSigReasonNotANumber, key)
         }
-        guard case .string(let identifier)? = object["TLS.identifier"] else { throw .undecodable("TLS.identifier is missing") }
-        guard case .string(let sig)? = object["TLS.sig"] else { throw .undecodable("TLS.sig is missing") }
+        guard case .string(let identifier)? = object["TLS.identifier"] else { throw UserSigError.because(.userSigReasonMissing, "TLS.identifier") }
+        guard case .string(let sig)? = object["TLS.sig"] else { throw UserSigError.because(.userSigReasonMissing, "TLS.sig") }
         let appID = try int("TLS.sdkappid")
-        guard appID >= 0 else { throw .undecodable("TLS.sdkappid is negative") }
+        guard appID >= 0 else { throw UserSigError.because(.userSigReasonNegative, "TLS.sdkappid") }
         var buffer: Data?
         if case .string(let b)? = object["TLS.userbuf"] {
-            guard let d = Data(base64Encoded: b) else { throw .undecodable("TLS.userbuf is not base64") }
+            guard let d = Data(base64Encoded: b) else { throw UserSigError.because(.userSigReasonFieldNotBase64, "TLS.userbuf") }
             buffer = d
         }
         return UserSigClaims(identifier: identifier, sdkAppID: UInt64(appID), time: try int("TLS.time"),

@@ -64,7 +64,7 @@ actor SandboxEngine {
             case .http502: immediate = .status(502, "<html><body><h1>502 Bad Gateway</h1></body></html>")
             case .drop: immediate = .drop
             case .malformed: immediate = .json(Data("{\"ActionStatus\":\"OK\",\"ErrorCode\":0,\"Resu".utf8))
-            case .callCode(let code): immediate = envelope(code, ErrorCatalog.entry(code).name)
+            case .callCode(let code): immediate = envelope(code, ErrorCatalog.entry(code).englishName)
             case .rowCode(let code, let accounts): rowFaults.append((code, accounts))
             case .dropAfter: dropAfter = true; immediate = .drop
             }
@@ -128,7 +128,7 @@ actor SandboxEngine {
         do {
             try UserSig.verify(sig, key: key, sdkAppID: appID, identifier: identifier)
         } catch {
-            return envelope(error.apiCode, "Err_UserSig_Check_Failed: \(error)")
+            return envelope(error.apiCode, "Err_UserSig_Check_Failed: \(error.englishDescription)")
         }
         guard state.admins.contains(identifier) else { return envelope(60010, "Err_Need_Admin: \(identifier) is not an app administrator") }
         return nil
@@ -162,7 +162,7 @@ actor SandboxEngine {
             guard case .object(var o) = row, case .string(let id)? = o["To_Account"],
                   let fault = faults.first(where: { $0.accounts.isEmpty || $0.accounts.contains(id) }) else { return row }
             o["ResultCode"] = .int(Int64(fault.code))
-            o["ResultInfo"] = .string("Injected: \(ErrorCatalog.entry(fault.code).name)")
+            o["ResultInfo"] = .string("Injected: \(ErrorCatalog.entry(fault.code).englishName)")
             if !failed.contains(id) { failed.append(id) }
             return .object(o)
         }

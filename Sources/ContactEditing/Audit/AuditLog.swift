@@ -1,4 +1,5 @@
 import ChatAPI
+import ContactDeskStrings
 import Foundation
 import GRDB
 
@@ -84,9 +85,9 @@ extension AuditRecord {
             let (code, info): (Int, String) = switch outcomes[e.key.friend] {
             case .ok?: (0, "")
             case .failed(let c, let i)?: (c, i)
-            case .conflict?: (-1, "conflict: changed on the server since staged; not sent")
+            case .conflict?: (-1, EditText.auditInfoConflict.text(in: .en))  // the record is English, like the log file
             case .notSent(let r)?: (-2, r)
-            case nil: (-2, "no outcome")
+            case nil: (-2, EditText.auditInfoNoOutcome.text(in: .en))
             }
             let old = before[e.key.friend].map { $0.value(of: e.key.field) } ?? e.base
             let new = code == 0 ? (after[e.key.friend].map { $0.value(of: e.key.field) } ?? e.result) : e.result
@@ -100,6 +101,15 @@ extension AuditRecord {
                                   operator who: (name: String, ssh: String?) = AuditLog.currentOperator()) -> [AuditRecord] {
         let rows = entries.filter { applied.contains($0.key.friend) }
         return from(entries: rows, outcomes: Dictionary(uniqueKeysWithValues: applied.map { ($0, SubmitOutcome.ok) }), after: fresh, at: at, operator: who)
-            .map { var r = $0; r.info = "reconciled: applied by an interrupted submit"; return r }
+            .map { var r = $0; r.info = EditText.auditInfoReconciled.text(in: .en); return r }
+    }
+}
+
+extension AuditRecord {
+    /// The `info` as the operator reads it: ContactDesk's own notes (stored in English, as a record) in the chosen
+    /// language; the service's text and any other info as stored.
+    public var displayInfo: String {
+        let notes: [EditText] = [.auditInfoConflict, .auditInfoNoOutcome, .auditInfoReconciled]
+        return notes.first { $0.text(in: .en) == info }?.text ?? info
     }
 }

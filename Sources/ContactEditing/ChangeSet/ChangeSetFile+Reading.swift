@@ -1,4 +1,5 @@
 import ChatAPI
+import ContactDeskStrings
 import Foundation
 
 /// Why a change-set file cannot be used: every problem found, each naming its entry, in plain words.
@@ -8,7 +9,7 @@ public struct ChangeSetFileError: Error, Equatable, Sendable, CustomStringConver
     public var description: String { problems.joined(separator: "\n") }
 
     /// The problems with the file's path in front of each, as the command line prints them.
-    public func message(path: String) -> String { problems.map { "\(path): \($0)" }.joined(separator: "\n") }
+    public func message(path: String) -> String { problems.map { EditText.fileProblemAt.text(["path": path, "problem": $0]) }.joined(separator: "\n") }
 }
 
 extension ChangeSetFile {
@@ -16,40 +17,40 @@ extension ChangeSetFile {
     /// field or a repeated entry refuses the whole file, since guessing could clear a remark or every group.
     public static func read(_ data: Data, expectingApp app: UInt64?) throws(ChangeSetFileError) -> ChangeSetFile {
         guard let json = try? JSONValue.parse(data), case .object(let top) = json else {
-            throw ChangeSetFileError(["not a ContactDesk change-set file (not a JSON object); export one with x on the change-set screen"])
+            throw ChangeSetFileError([EditText.fileNotJSONObject.text])
         }
         if let (key, path) = DuplicateKeys.first(in: data) {
-            throw ChangeSetFileError(["\(path.isEmpty ? "the file" : path) has the key \"\(key)\" twice; a reader and ContactDesk could see different values: keep one"])
+            throw ChangeSetFileError([EditText.fileDuplicateKey.text(["where": path.isEmpty ? EditText.fileTheFile.text : path, "key": key])])
         }
         guard case .integer(let v)? = top["version"] else {
-            throw ChangeSetFileError(["not a ContactDesk change-set file (no \"version\"); export one with x on the change-set screen"])
+            throw ChangeSetFileError([EditText.fileNoVersion.text])
         }
         if v > Int64(currentVersion) {
-            throw ChangeSetFileError(["version \(v) is newer than this ContactDesk reads (\(currentVersion)); update ContactDesk"])
+            throw ChangeSetFileError([EditText.fileVersionTooNew.text(["version": v, "current": currentVersion])])
         }
-        guard v >= 1 else { throw ChangeSetFileError(["version \(v) is not a change-set version (1 or 2)"]) }
+        guard v >= 1 else { throw ChangeSetFileError([EditText.fileVersionInvalid.text(["version": v])]) }
         var problems: [String] = []
         let allowedTop: Set<String> = ["version", "app", "account", "exportedAt", "entries"]
         for key in top.keys.sorted() where !allowedTop.contains(key) {
-            problems.append("unknown key \"\(key)\"; a change-set file has \(allowedTop.sorted().joined(separator: ", "))")
+            problems.append(EditText.fileUnknownKey.text(["key": key, "keys": allowedTop.sorted().joined(separator: ", ")]))
         }
         guard case .integer(let fileApp)? = top["app"], fileApp > 0 else {
-            throw ChangeSetFileError(problems + ["\"app\" must be the SDKAppID as a number"])
+            throw ChangeSetFileError(problems + [EditText.fileAppNotNumber.text])
         }
         if let app, UInt64(fileApp) != app {
-            throw ChangeSetFileError(["made for SDKAppID \(fileApp), not \(app); open the matching profile"])
+            throw ChangeSetFileError([EditText.fileAppMismatch.text(["fileApp": fileApp, "app": app])])
         }
         guard case .string(let account)? = top["account"], !account.isEmpty, account.utf8.count <= 32 else {
-            throw ChangeSetFileError(problems + ["\"account\" must be the UserID whose friends change (1 to 32 bytes)"])
+            throw ChangeSetFileError(problems + [EditText.fileAccountInvalid.text])
         }
         var exportedAt = ""
         switch top["exportedAt"] {
         case nil: break
         case .string(let s)?: exportedAt = s
-        default: problems.append("\"exportedAt\" must be a text such as \"2026-11-27T05:00:00Z\"")
+        default: problems.append(EditText.fileExportedAtInvalid.text)
         }
         guard case .array(let items)? = top["entries"] else {
-            throw ChangeSetFileError(problems + ["\"entries\" must be a list of changes"])
+            throw ChangeSetFileError(problems + [EditText.fileEntriesInvalid.text])
         }
         var entries: [ChangeEntry] = []
         var seen: [EntryKey: Int] = [:]
@@ -57,7 +58,7 @@ extension ChangeSetFile {
             var reader = EntryReader(number: i + 1, version: Int(v), app: UInt64(fileApp), account: account)
             if let entry = reader.read(item) {
                 if let first = seen[entry.key] {
-                    reader.fail("repeats entry \(first) (\(entry.key.friend) \(entry.key.field)); keep one of them")
+                    reader.fail(EditText.entryRepeats.text(["first": first, "friend": entry.key.friend, "field": "\(entry.key.field)"]))
                 } else {
                     seen[entry.key] = i + 1
                     entries.append(entry)
@@ -81,22 +82,22 @@ private struct EntryReader {
 
     init(number: Int, version: Int, app: UInt64, account: String) {
         self.number = number; self.version = version; self.app = app; self.account = account
-        label = "entry \(number)"
+        label = EditText.entryLabel.text(["number": number])
     }
 
-    mutating func fail(_ message: String) { problems.append("\(label): \(message)") }
+    mutating func fail(_ message: String) { problems.append(EditText.fieldMessage.text(["field": label, "message": message])) }
 
     mutating func read(_ item: JSONValue) -> ChangeEntry? {
-        guard case .object(let o) = item else { fail("must be an object with \"friend\" and \"field\""); return nil }
+        guard case .object(let o) = item else { fail(EditText.entryNotObject.text); return nil }
         let allowed: Set<String> = version == 1 ? ["friend", "field", "base", "intent"] : ["friend", "field", "from", "to", "add", "remove"]
         guard case .string(let friend)? = o["friend"], !friend.isEmpty, friend.utf8.count <= 32 else {
-            fail("\"friend\" must be the friend's UserID (1 to 32 bytes)"); return nil
+            fail(EditText.entryFriendInvalid.text); return nil
         }
-        label = "entry \(number) (\(friend))"
-        guard case .string(let fieldName)? = o["field"] else { fail("\"field\" must be remark, groups or custom:KEY"); return nil }
-        label = "entry \(number) (\(friend) \(fieldName))"
+        label = EditText.entryLabelFriend.text(["number": number, "friend": friend])
+        guard case .string(let fieldName)? = o["field"] else { fail(EditText.entryFieldInvalid.text); return nil }
+        label = EditText.entryLabelField.text(["number": number, "friend": friend, "field": fieldName])
         for key in o.keys.sorted() where !allowed.contains(key) {
-            fail("unknown key \"\(key)\"; a version \(version) entry has \(allowed.sorted().joined(separator: ", "))")
+            fail(EditText.entryUnknownKey.text(["key": key, "version": version, "keys": allowed.sorted().joined(separator: ", ")]))
         }
         guard let field = Self.field(fieldName, fail: { fail($0) }) else { return nil }
         let key = EntryKey(app: app, account: account, friend: friend, field: field)
@@ -105,39 +106,39 @@ private struct EntryReader {
         let entry = ChangeEntry(key: key, base: base, intent: intent)
         if entry.result == entry.base {
             // A remove-only groups entry needs the groups the friend has, or it reads as removing from nothing.
-            let hint = field == .groups && o["from"] == nil ? "give \"from\" (the friend's groups now) for a remove-only entry" : "remove the entry"
-            fail("changes nothing (the new value equals the old); \(hint)"); return nil
+            let hint = field == .groups && o["from"] == nil ? EditText.entryHintGiveFrom.text : EditText.entryHintRemove.text
+            fail(EditText.entryChangesNothing.text(["hint": hint])); return nil
         }
         return entry
     }
 
     static func field(_ name: String, fail: (String) -> Void) -> FieldKey? {
-        if name == "custom:" { fail("the custom field has no name; write custom:KEY, e.g. custom:Tier"); return nil }
+        if name == "custom:" { fail(EditText.entryCustomNoName.text); return nil }
         if let f = FieldKey(name) {
             if case .custom(let k) = f, !k.allSatisfy({ $0.isASCII && $0.isLetter }) || k.utf8.count > 8 {
-                fail("custom field \"\(k)\": a key is 1 to 8 letters (A-Z, a-z)"); return nil
+                fail(EditText.entryCustomKeyInvalid.text(["key": k])); return nil
             }
             return f
         }
-        fail("unknown field \"\(name)\"; fields are remark, groups and custom:KEY (lower case; nickname cannot be changed)")
+        fail(EditText.entryUnknownField.text(["name": name]))
         return nil
     }
 
     mutating func readV2(_ o: [String: JSONValue], _ field: FieldKey) -> (FieldValue, Intent)? {
         if field == .groups {
-            if o["to"] != nil { fail("\"to\" does not fit groups; a groups entry has \"add\" and \"remove\" (lists of names)") }
+            if o["to"] != nil { fail(EditText.entryToNotForGroups.text) }
             let add = strings(o["add"], "add"), remove = strings(o["remove"], "remove")
-            if o["add"] == nil && o["remove"] == nil { fail("a groups entry needs \"add\" or \"remove\" (lists of names)") }
+            if o["add"] == nil && o["remove"] == nil { fail(EditText.entryGroupsNeedAddRemove.text) }
             let from = o["from"] == nil ? [] : strings(o["from"], "from")
             guard let add, let remove, let from, problems.isEmpty else { return nil }
             return (.groups(from), .groups(add: add, remove: remove))
         }
         for k in ["add", "remove"] where o[k] != nil {
-            fail("\"\(k)\" does not fit \(field); a \(field) entry has \"from\" and \"to\" (texts)")
+            fail(EditText.entryKeyNotForField.text(["key": k, "field": "\(field)"]))
         }
-        guard case .string(let to)? = o["to"] else { fail("\"to\" must be the new text (\"\" clears the field)"); return nil }
+        guard case .string(let to)? = o["to"] else { fail(EditText.entryToMustBeText.text); return nil }
         guard case .string(let from)? = o["from"] else {
-            fail("\"from\" must be the text you saw before the change (\"\" when it was empty): it is how a change made meanwhile is caught")
+            fail(EditText.entryFromMustBeText.text)
             return nil
         }
         return problems.isEmpty ? (.text(from), .set(to)) : nil
@@ -152,25 +153,28 @@ private struct EntryReader {
         let base: FieldValue
         if case .string(let t)? = payload(o["base"], "text"), field != .groups { base = .text(t) }
         else if field == .groups, let inner = payload(o["base"], "groups"), let g = strings(inner, "base") { base = .groups(g) }
-        else { fail("\"base\" does not fit \(field): \(field == .groups ? "{\"groups\":{\"_0\":[…]}}" : "{\"text\":{\"_0\":\"…\"}}")"); return nil }
+        else {
+            let shape = field == .groups ? "{\"groups\":{\"_0\":[…]}}" : "{\"text\":{\"_0\":\"…\"}}"
+            fail(EditText.entryBaseDoesNotFit.text(["field": "\(field)", "shape": shape])); return nil
+        }
         if field == .groups {
             guard case .object(let g)? = payload(o["intent"], "groups"), Set(g.keys).isSubset(of: ["add", "remove"]),
                   let add = strings(g["add"] ?? .array([]), "add"), let remove = strings(g["remove"] ?? .array([]), "remove") else {
-                fail("\"intent\" does not fit groups: {\"groups\":{\"add\":[…],\"remove\":[…]}}"); return nil
+                fail(EditText.entryIntentDoesNotFit.text(["field": "groups", "shape": "{\"groups\":{\"add\":[…],\"remove\":[…]}}"])); return nil
             }
             return (base, .groups(add: add, remove: remove))
         }
         guard case .string(let t)? = payload(o["intent"], "set") else {
-            fail("\"intent\" does not fit \(field): {\"set\":{\"_0\":\"…\"}}"); return nil
+            fail(EditText.entryIntentDoesNotFit.text(["field": "\(field)", "shape": "{\"set\":{\"_0\":\"…\"}}"])); return nil
         }
         return (base, .set(t))
     }
 
     mutating func strings(_ v: JSONValue?, _ name: String) -> [String]? {
-        guard case .array(let a)? = v else { fail("\"\(name)\" must be a list of group names"); return nil }
+        guard case .array(let a)? = v else { fail(EditText.entryListOfGroupNames.text(["name": name])); return nil }
         var out: [String] = []
         for item in a {
-            guard case .string(let s) = item else { fail("\"\(name)\" must hold group names (texts) only"); return nil }
+            guard case .string(let s) = item else { fail(EditText.entryGroupNamesOnly.text(["name": name])); return nil }
             out.append(s)
         }
         return out

@@ -1,9 +1,16 @@
+import ContactDeskStrings
+
 /// One staged change that cannot be accepted: whose, which field, and the limit and fix in words.
 public struct StagingProblem: Error, Equatable, Sendable, CustomStringConvertible {
     public var friend: String
     public var field: FieldKey
     public var message: String
-    public var description: String { "\(friend) \(field): \(message)" }
+    /// The `friend` of a problem of the whole file (too many groups): a marker, shown as "(all)" or "（全部）".
+    public static let allFriends = "(all)"
+    public var description: String {
+        let who = friend == Self.allFriends ? EditText.problemAllFriends.text : friend
+        return EditText.problemLine.text(["friend": who, "field": "\(field)", "message": message])
+    }
 }
 
 /// The one validation path for staged changes that arrive whole (an imported or applied change-set file,
@@ -29,7 +36,7 @@ public struct Stager: Sendable {
             func fail(_ error: ValidationError) { out.append(StagingProblem(friend: e.key.friend, field: e.key.field, message: error.message)) }
             if let friends, !friends.contains(e.key.friend) {
                 out.append(StagingProblem(friend: e.key.friend, field: e.key.field,
-                                          message: "not a friend of \(e.key.account); remove the entry or check the UserID"))
+                                          message: EditText.notAFriendOfEntry.text(["account": e.key.account])))
                 continue
             }
             switch (e.key.field, e.intent) {
@@ -40,12 +47,12 @@ public struct Stager: Sendable {
             case (.groups, .groups(let add, _)):
                 for name in add { do { try validator.groupName(name) } catch { fail(error) } }
             default:
-                out.append(StagingProblem(friend: e.key.friend, field: e.key.field, message: "the change does not fit this field"))
+                out.append(StagingProblem(friend: e.key.friend, field: e.key.field, message: EditText.changeDoesNotFit.text))
             }
         }
         if let existingGroups, let account = entries.first?.key.account {
             do { try validator.groupCount(existing: existingGroups, changes: ChangeSet(entries), account: account) } catch {
-                out.append(StagingProblem(friend: "(all)", field: .groups, message: error.message))
+                out.append(StagingProblem(friend: StagingProblem.allFriends, field: .groups, message: error.message))
             }
         }
         return out

@@ -1,4 +1,5 @@
 import ChatAPI
+import ContactDeskStrings
 import Foundation
 
 /// The documented limits, in UTF-8 bytes, checked before anything is staged.
@@ -14,7 +15,7 @@ public struct ValidationError: Error, Equatable, Sendable, CustomStringConvertib
     public var field: String
     public var message: String
     public init(field: String, message: String) { self.field = field; self.message = message }
-    public var description: String { "\(field): \(message)" }
+    public var description: String { EditText.fieldMessage.text(["field": field, "message": message]) }
 }
 
 /// Checks staged values against the limits, counting groups the change set would create.
@@ -27,27 +28,31 @@ public struct Validator: Sendable {
     public func remark(_ text: String) throws(ValidationError) {
         let n = text.utf8.count
         if n > FieldLimits.remarkBytes {
-            throw ValidationError(field: "Remark", message: "\(n) bytes, the limit is \(FieldLimits.remarkBytes) bytes of UTF-8 (about 32 Chinese characters); shorten it by \(Plural.count(n - FieldLimits.remarkBytes, "byte"))")
+            throw ValidationError(field: EditText.fieldRemark.text,
+                                  message: EditText.remarkTooLong.text(["size": n, "limit": FieldLimits.remarkBytes, "count": n - FieldLimits.remarkBytes]))
         }
     }
 
     public func groupName(_ name: String) throws(ValidationError) {
         if name.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw ValidationError(field: "Group name", message: "empty; a group needs a name of 1 to \(FieldLimits.groupNameBytes) bytes")
+            throw ValidationError(field: EditText.fieldGroupName.text, message: EditText.groupNameEmpty.text(["limit": FieldLimits.groupNameBytes]))
         }
         let n = name.utf8.count
         if n > FieldLimits.groupNameBytes {
-            throw ValidationError(field: "Group \"\(name)\"", message: "\(n) bytes, the limit is \(FieldLimits.groupNameBytes) bytes of UTF-8; shorten it by \(Plural.count(n - FieldLimits.groupNameBytes, "byte"))")
+            throw ValidationError(field: EditText.fieldGroupNamed.text(["name": name]),
+                                  message: EditText.groupNameTooLong.text(["size": n, "limit": FieldLimits.groupNameBytes, "count": n - FieldLimits.groupNameBytes]))
         }
     }
 
     public func custom(_ key: String, _ value: String) throws(ValidationError) {
         guard configuredFields.contains(key) else {
-            throw ValidationError(field: "Custom field \(key)", message: "not configured for this app (configured: \(configuredFields.sorted().joined(separator: ", "))); configure it in the Chat console first")
+            throw ValidationError(field: EditText.fieldCustom.text(["key": key]),
+                                  message: EditText.customNotConfigured.text(["configured": configuredFields.sorted().joined(separator: ", ")]))
         }
         let n = value.utf8.count
         if n > FieldLimits.customValueBytes {
-            throw ValidationError(field: "Custom field \(key)", message: "\(n) bytes, the limit is \(FieldLimits.customValueBytes) bytes; shorten it by \(Plural.count(n - FieldLimits.customValueBytes, "byte"))")
+            throw ValidationError(field: EditText.fieldCustom.text(["key": key]),
+                                  message: EditText.customTooLong.text(["size": n, "limit": FieldLimits.customValueBytes, "count": n - FieldLimits.customValueBytes]))
         }
     }
 
@@ -59,7 +64,8 @@ public struct Validator: Sendable {
         }
         if all.count > FieldLimits.groupsPerAccount {
             let new = all.dropFirst(existing.count)
-            throw ValidationError(field: "Groups", message: "the account would have \(all.count) groups (new: \(new.joined(separator: ", "))), the limit is \(FieldLimits.groupsPerAccount); use an existing group or delete an unused one")
+            throw ValidationError(field: EditText.fieldGroups.text,
+                                  message: EditText.groupsOverLimit.text(["count": all.count, "new": new.joined(separator: ", "), "limit": FieldLimits.groupsPerAccount]))
         }
     }
 }

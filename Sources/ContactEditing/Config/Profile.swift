@@ -1,4 +1,5 @@
 import ChatAPI
+import ContactDeskStrings
 import Foundation
 import TOMLKit
 
@@ -29,17 +30,17 @@ public struct Profile: Equatable, Sendable {
 public enum ProfileLoader {
     public static func load(_ url: URL, name: String) throws(ValidationError) -> Profile {
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-            throw ValidationError(field: "Profile \(name)", message: "\(url.path) does not exist; create it with a [profiles.\(name)] table (README, \"Profiles\")")
+            throw ValidationError(field: ProfileText.profileLabel.text(["name": name]), message: ProfileText.fileMissing.text(["path": url.path, "name": name]))
         }
         return try parse(text, file: url.path, name: name)
     }
 
     /// The keys a profile may have and the type each expects, in words.
-    static let keys: [(key: String, type: String)] = [
-        ("sdkappid", "a number such as 1400000000"), ("region", "a region name in quotes"), ("base_url", "a URL in quotes"),
-        ("admin", "a UserID in quotes"), ("key_env", "an environment variable name in quotes"), ("key_file", "a path in quotes"),
-        ("usersig_command", "a command in quotes"), ("theme", "a theme name or path in quotes"), ("read_only", "true or false"),
-        ("custom_fields", "a list of field names such as [\"Tier\"]"),
+    static let keys: [(key: String, type: ProfileText)] = [
+        ("sdkappid", .typeNumber), ("region", .typeRegion), ("base_url", .typeURL),
+        ("admin", .typeUserID), ("key_env", .typeVariable), ("key_file", .typePath),
+        ("usersig_command", .typeCommand), ("theme", .typeTheme), ("read_only", .typeBool),
+        ("custom_fields", .typeFieldList),
     ]
     /// Keys whose values are never repeated in a message: they name where a secret lives, or may hold one by mistake.
     static let secretish = ["key", "secret", "sig", "token", "password"]
@@ -63,55 +64,57 @@ public enum ProfileLoader {
         let table: TOMLTable
         do { table = try TOMLTable(string: text) } catch {
             let line = (error as? TOMLParseError).map { ":\($0.source.begin.line)" } ?? ""
-            throw ValidationError(field: file + line, message: "not valid TOML: \(error)")
+            throw ValidationError(field: file + line, message: ProfileText.notTOML.text(["error": "\(error)"]))
         }
-        guard let profiles = table["profiles"]?.table else { throw fail("no [profiles.NAME] tables in the file") }
+        guard let profiles = table["profiles"]?.table else { throw fail(ProfileText.noProfiles.text) }
         guard let p = profiles[name]?.table else {
-            throw fail("no such profile; profiles are \(profiles.keys.sorted().joined(separator: ", "))")
+            throw fail(ProfileText.noSuchProfile.text(["names": profiles.keys.sorted().joined(separator: ", ")]))
         }
         let known = Set(keys.map(\.key))
         for key in p.keys.sorted() where !known.contains(key) {
             // A typo of a known key (key_fille) is a typo; anything else secret-looking is refused as a secret.
             let near = keys.map(\.key).min { distance(key, $0) < distance(key, $1) }.flatMap { distance(key, $0) <= 2 ? $0 : nil }
             if near == nil, secretish.contains(where: key.lowercased().contains) {
-                throw fail("a secret never goes in this file (its value is not shown here); remove it and use key_env, key_file or usersig_command", key: key)
+                throw fail(ProfileText.secretInFile.text, key: key)
             }
-            throw fail("unknown key\(near.map { "; did you mean \($0)?" } ?? ""); a profile has \(keys.map(\.key).joined(separator: ", "))", key: key)
+            let names = keys.map(\.key).joined(separator: ", ")
+            throw fail(near.map { ProfileText.unknownKeyDidYouMean.text(["near": $0, "keys": names]) } ?? ProfileText.unknownKey.text(["keys": names]), key: key)
         }
         /// The value of `key` as `T`, or an error naming the expected type (and the value found, unless it may be secret).
         func value<T>(_ key: String, _ get: (TOMLValueConvertible) -> T?) throws(ValidationError) -> T? {
             guard let raw = p[key] else { return nil }
             if let v = get(raw) { return v }
-            let expected = keys.first { $0.key == key }?.type ?? "another type"
-            let shown = secretish.contains(where: key.contains) ? "" : " (found \(raw.debugDescription))"
-            throw fail("must be \(expected)\(shown)", key: key)
+            let expected = (keys.first { $0.key == key }?.type ?? .typeOther).text
+            // A value under a secret-looking key is never repeated.
+            if secretish.contains(where: key.contains) { throw fail(ProfileText.mustBe.text(["expected": expected]), key: key) }
+            throw fail(ProfileText.mustBeFound.text(["expected": expected, "found": raw.debugDescription]), key: key)
         }
-        guard let appInt = try value("sdkappid", { $0.int }) else { throw fail("sdkappid = N is missing (the app's SDKAppID)") }
-        guard appInt > 0 else { throw fail("must be the app's SDKAppID, a positive number", key: "sdkappid") }
-        guard let admin = try value("admin", { $0.string }), !admin.isEmpty else { throw fail("admin = \"ID\" is missing (an app administrator)") }
+        guard let appInt = try value("sdkappid", { $0.int }) else { throw fail(ProfileText.sdkAppIDMissing.text) }
+        guard appInt > 0 else { throw fail(ProfileText.sdkAppIDNotPositive.text, key: "sdkappid") }
+        guard let admin = try value("admin", { $0.string }), !admin.isEmpty else { throw fail(ProfileText.adminMissing.text) }
         let region = try value("region", { $0.string }), baseURL = try value("base_url", { $0.string })
         let endpoint: Endpoint
         do {
             switch (region, baseURL) {
             case (let r?, nil): endpoint = try Endpoint(regionName: r)
             case (nil, let u?): endpoint = try Endpoint(baseURL: u)
-            case (nil, nil): throw fail("give region = \"singapore\" (or another region) or base_url = \"https://…\"")
-            default: throw fail("give region or base_url, not both")
+            case (nil, nil): throw fail(ProfileText.endpointMissing.text)
+            default: throw fail(ProfileText.endpointBoth.text)
             }
         } catch let e as EndpointError { throw fail(e.description, key: region != nil ? "region" : "base_url") } catch let e as ValidationError { throw e } catch { throw fail("\(error)") }
         let keyEnv = try value("key_env", { $0.string }), keyFile = try value("key_file", { $0.string })
         let command = try value("usersig_command", { $0.string })
         if let keyEnv, keyEnv.isEmpty || !keyEnv.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) || keyEnv.first!.isNumber
             || UserSigLike.looksLikeASecret(keyEnv) {
-            throw fail("must name an environment variable (letters, digits and _), not hold the key: put the key in that variable (the value is not shown here)", key: "key_env")
+            throw fail(ProfileText.keyEnvNotAName.text, key: "key_env")
         }
         if let keyFile, UserSigLike.looksLikeASecret(keyFile) {
-            throw fail("must be the path of a file holding the key, not the key itself (the value is not shown here)", key: "key_file")
+            throw fail(ProfileText.keyFileNotAPath.text, key: "key_file")
         }
         let sources = [keyEnv.map(CredentialSource.environment), keyFile.map(CredentialSource.keyFile),
                        command.map(CredentialSource.userSigCommand)].compactMap { $0 }
         guard sources.count == 1, let credentials = sources.first else {
-            throw fail("give exactly one of key_env = \"VAR\", key_file = \"PATH\" (chmod 600) or usersig_command = \"…\"; the key itself never goes in this file")
+            throw fail(ProfileText.credentialsNotOne.text)
         }
         let fields = try value("custom_fields", { v -> [String]? in
             guard let a = v.array else { return nil }
@@ -119,7 +122,7 @@ public enum ProfileLoader {
             return names.count == a.count ? names : nil
         }) ?? []
         if let bad = fields.first(where: { $0.isEmpty || $0.utf8.count > 8 || !$0.allSatisfy { $0.isASCII && $0.isLetter } }) {
-            throw fail("\"\(bad)\" is not a custom friend field key: 1 to 8 letters (A-Z, a-z), as configured in the Chat console", key: "custom_fields")
+            throw fail(ProfileText.customFieldInvalid.text(["name": bad]), key: "custom_fields")
         }
         return Profile(name: name, sdkAppID: UInt64(appInt), endpoint: endpoint, admin: admin, credentials: credentials,
                        theme: try value("theme", { $0.string }), readOnly: try value("read_only", { $0.bool }) ?? false,
@@ -177,7 +180,7 @@ public actor CommandUserSigSource: UserSigSource {
         p.waitUntilExit()
         let sig = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         guard p.terminationStatus == 0, !sig.isEmpty else {
-            throw ValidationError(field: "usersig_command", message: "exited \(p.terminationStatus) without printing a UserSig")
+            throw ValidationError(field: "usersig_command", message: ProfileText.userSigCommandFailed.text(["status": p.terminationStatus]))
         }
         let expires = (try? UserSig.decode(sig)).map { $0.expiresAt } ?? now + 300
         cached = (sig, expires)

@@ -1,4 +1,5 @@
 import ChatAPI
+import ContactDeskStrings
 import Foundation
 import GRDB
 
@@ -32,7 +33,7 @@ public final class Journal: Sendable {
                     PRIMARY KEY (app, account, friend));
                 """, prepare: prepare)
         } catch {
-            throw JournalError(message: "cannot save: \(Self.reason(error, at: url)); the journal \(url.path) cannot be opened, so nothing can be staged")
+            throw JournalError(message: EditText.journalCannotOpen.text(["reason": Self.reason(error, at: url), "path": url.path]))
         }
     }
 
@@ -43,7 +44,7 @@ public final class Journal: Sendable {
                 let rows = try Row.fetchAll(db, sql: "SELECT friend, field, base, intent FROM change_entry WHERE app = ? AND account = ?",
                                             arguments: [Int64(bitPattern: app), account])
                 return ChangeSet(try rows.map { row in
-                    guard let field = FieldKey(row["field"] as String) else { throw JournalError(message: "unknown field \(row["field"] as String)") }
+                    guard let field = FieldKey(row["field"] as String) else { throw JournalError(message: EditText.journalUnknownField.text(["field": row["field"] as String])) }
                     let decoder = JSONDecoder()
                     return ChangeEntry(key: EntryKey(app: app, account: account, friend: row["friend"], field: field),
                                        base: try decoder.decode(FieldValue.self, from: Data((row["base"] as String).utf8)),
@@ -51,7 +52,7 @@ public final class Journal: Sendable {
                 })
             }
         } catch let e as JournalError { throw e } catch {
-            throw JournalError(message: "the journal \(url.path) cannot be read (\(Self.reason(error)))")
+            throw JournalError(message: EditText.journalCannotRead.text(["path": url.path, "reason": Self.reason(error)]))
         }
     }
 
@@ -81,7 +82,7 @@ public final class Journal: Sendable {
                 }
             }
         } catch {
-            throw JournalError(message: "NOT staged: \(Self.reason(error, at: url)) (journal \(url.path)); the edit stays in the form, earlier staged edits are safe")
+            throw JournalError(message: EditText.journalNotStaged.text(["reason": Self.reason(error, at: url), "path": url.path]))
         }
     }
 
@@ -102,7 +103,7 @@ public final class Journal: Sendable {
                 }
             }
         } catch {
-            throw JournalError(message: "the journal could not drop the applied rows (\(Self.reason(error))); they show as staged until the next submit finds them applied")
+            throw JournalError(message: EditText.journalCannotSettle.text(["reason": Self.reason(error)]))
         }
     }
 
@@ -116,7 +117,7 @@ public final class Journal: Sendable {
                 }
             }
         } catch {
-            throw JournalError(message: "NOT sent: the journal could not record the rows in flight (\(Self.reason(error)))")
+            throw JournalError(message: EditText.journalCannotMarkInFlight.text(["reason": Self.reason(error)]))
         }
     }
 
@@ -152,7 +153,7 @@ public final class Journal: Sendable {
                 try db.execute(sql: "DELETE FROM change_entry WHERE app = ? AND account = ?", arguments: [Int64(bitPattern: app), account])
             }
         } catch {
-            throw JournalError(message: "the journal could not be written (\(Self.reason(error)))")
+            throw JournalError(message: EditText.journalCannotWrite.text(["reason": Self.reason(error)]))
         }
     }
 
@@ -161,9 +162,9 @@ public final class Journal: Sendable {
         let dir = url?.deletingLastPathComponent().path
         if let e = error as? DatabaseError {
             switch e.resultCode {
-            case .SQLITE_FULL: return "the disk or the journal is full"
-            case .SQLITE_READONLY: return dir.map { "\($0) is read-only" } ?? "the file is read-only"
-            case .SQLITE_CANTOPEN: return url.map { "\($0.path) cannot be opened" } ?? "the file cannot be opened"
+            case .SQLITE_FULL: return EditText.reasonDiskFull.text
+            case .SQLITE_READONLY: return dir.map { EditText.reasonFolderReadOnly.text(["folder": $0]) } ?? EditText.reasonFileReadOnly.text
+            case .SQLITE_CANTOPEN: return url.map { EditText.reasonPathCannotOpen.text(["path": $0.path]) } ?? EditText.reasonFileCannotOpen.text
             default: return e.message ?? "\(e.resultCode)"
             }
         }

@@ -1,4 +1,5 @@
 import ChatAPI
+import ContactDeskStrings
 
 /// What happened to one staged friend at submit.
 public enum SubmitOutcome: Equatable, Sendable {
@@ -14,8 +15,8 @@ public enum SubmitOutcome: Equatable, Sendable {
         switch self {
         case .ok: "✓"
         case .failed(let code, let info): "✗ " + ErrorCatalog.inline(code, info: info)
-        case .conflict(let fields): "! conflict: " + fields.map(\.description).joined(separator: ", ")
-        case .notSent: "✗ not sent"
+        case .conflict(let fields): EditText.submitConflict.text(["fields": fields.map(\.description).joined(separator: ", ")])
+        case .notSent: APIText.rowNotSent.text
         }
     }
 }

@@ -1,4 +1,5 @@
 import ChatAPI
+import ContactDeskStrings
 import Foundation
 
 /// A submit that cannot be traced is refused before anything is sent.
@@ -6,7 +7,7 @@ public struct AuditUnavailable: Error, Equatable, Sendable, CustomStringConverti
     public var reason: String
     public init(reason: String) { self.reason = reason }
     public var description: String {
-        "NOT sent: the audit log cannot be written (\(reason)); a change nobody can trace is not allowed. Fix the state folder's permissions or free space, then submit again."
+        EditText.auditUnavailable.text(["reason": reason])
     }
 }
 
@@ -56,7 +57,7 @@ public struct SubmitSession: Sendable {
         let decided = entries.filter { !report.sent.contains($0.key.friend) }
         if !decided.isEmpty {
             do { try audit.append(AuditRecord.from(entries: decided, outcomes: report.outcomes, before: report.before, after: report.fresh)) } catch {
-                report.auditFailure = report.auditFailure ?? "rows decided without a call are not in the audit log (\(Journal.reason(error)))"
+                report.auditFailure = report.auditFailure ?? EditText.auditDecidedRowsMissing.text(["reason": Journal.reason(error)])
             }
         }
         // Applied and audited rows leave the journal. A failure here loses nothing: they stay staged and the

@@ -1,4 +1,5 @@
 import ChatAPI
+import ContactDeskStrings
 import Foundation
 
 /// Where a submit records which rows are on the wire, so a crash between send and reply is reconciled.
@@ -51,7 +52,8 @@ public struct Submitter: Sendable {
         var report = Report(outcomes: [:], fresh: [:])
         // friend_get_list answers 30001 for someone who is not a friend: say that, not just "bad parameter".
         for (friend, r) in refused {
-            report.outcomes[friend] = .failed(code: r.code, info: r.code == 30001 ? "not a friend of \(account)" + (r.info.isEmpty ? "" : " (\(r.info))") : r.info)
+            let notAFriend = (r.info.isEmpty ? EditText.submitNotAFriend : EditText.submitNotAFriendWithInfo).text(["account": account, "info": r.info])
+            report.outcomes[friend] = .failed(code: r.code, info: r.code == 30001 ? notAFriend : r.info)
         }
         for (friend, fields) in plan.conflicts { report.outcomes[friend] = .conflict(fields: fields) }
         for friend in plan.alreadyApplied { report.outcomes[friend] = .ok }
@@ -100,7 +102,7 @@ public struct Submitter: Sendable {
             report.fresh[friend] = report.outcomes[friend] == .ok && sent[friend] != nil ? after(friend) : report.before[friend]
         }
         if let auditProblem {
-            report.auditFailure = "\(Plural.count(unaudited.count, "applied row")) \(unaudited.count == 1 ? "is" : "are") on the server but not in the audit log (\(auditProblem)); they stay marked and are audited at the next start"
+            report.auditFailure = EditText.auditAppliedRowsMissing.text(["count": unaudited.count, "problem": auditProblem])
         }
         report.unaudited = Set(unaudited)
         report.sent = Set(sent.keys)
