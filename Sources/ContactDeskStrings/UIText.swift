@@ -3,7 +3,7 @@
 public enum UIText: LocalizedText {
     // Header and list
     case readOnlyBadge, demoEndpoint, friendsLoading, friendCount, markedCount, stagedCount, appID, refreshing, loading
-    case columnNickname, columnRemark, columnGroups, columnResult
+    case columnNickname, columnRemark, columnGroups, columnResult, fieldRemark, fieldGroups, fieldCustom
     case loadingFriends, listLoadFailed, noFriends, noMatch
     case matches, filterPart, groupPart, reloadingAll, receivedSoFar, submittingProgress, filterPromptHint
     case footerReadOnly
@@ -54,6 +54,9 @@ public enum UIText: LocalizedText {
         case .columnRemark: Bilingual("Remark", "备注")
         case .columnGroups: Bilingual("Groups", "分组")
         case .columnResult: Bilingual("Result", "结果")
+        case .fieldRemark: Bilingual("remark", "备注")
+        case .fieldGroups: Bilingual("groups", "分组")
+        case .fieldCustom: Bilingual("custom:{name}", "自定义:{name}")
         case .loadingFriends: Bilingual("Loading friends…", "正在加载好友…")
         case .listLoadFailed: Bilingual("The friend list could not be loaded; {refresh} retries.", "无法加载好友列表；按 {refresh} 重试。")
         case .noFriends: Bilingual("{account} has no friends.", "{account} 没有好友。")

@@ -44,9 +44,9 @@ import TestSupport
             _ = Reducer.reduce(&s, .key(.char("e")))
             _ = Reducer.reduce(&s, .key(.ctrl("u")))
             for c in "老客户 🐼" { _ = Reducer.reduce(&s, .key(.char(c))) }
-            expect(render(s), "zh-edit-form-80x24", whole: ["编辑 c0001 · Enter 暂存 · Esc 取消", "备注", "分组", "新分组", "已选 2"])
+            expect(render(s), "zh-edit-form-80x24", whole: ["编辑 c0002 · Enter 暂存 · Esc 取消", "备注", "分组", "新分组", "已选 1 · 3 个分组"])
             _ = Reducer.reduce(&s, .key(.enter))
-            #expect(s.status?.text == "已暂存 c0001：共暂存 1 项")
+            #expect(s.status?.text == "已暂存 c0002：共暂存 1 项")
             _ = Reducer.reduce(&s, .key(.char("c")))
             expect(render(s), "zh-change-set-80x24", whole: ["变更集：1 位好友的 1 个已暂存字段", "旧 -> 新", "d 丢弃", "Esc 返回"])
         }
@@ -59,7 +59,7 @@ import TestSupport
             for c in "新" { _ = Reducer.reduce(&s, .key(.char(c))) }
             _ = Reducer.reduce(&s, .key(.enter))
             _ = Reducer.reduce(&s, .key(.char("S")))
-            expect(render(s), "zh-submit-80x24", whole: ["1 位好友的 1 项已暂存更改发送到服务端？", "y 提交 · 其他任意键：否（默认）"])
+            expect(render(s), "zh-submit-80x24", whole: ["将 demo_alice（应用 1400000000）中 1 位好友的", "送到服务端？", "y 提交 · 其他任意键：否（默认）"])
             _ = Reducer.reduce(&s, .key(.char("n")))
             #expect(s.status?.text == "未提交")
             _ = Reducer.reduce(&s, .key(.char("q")))
@@ -150,5 +150,18 @@ import TestSupport
             #expect(DisplayWidth.of(from) == 1 && DisplayWidth.of(to) == 1 && to.isASCII, "\(from) -> \(to)")
         }
         #expect(AmbiguousWidth.narrow("a · b … ─│→ 田中 ✓") == "a . b ~ -|> 田中 ✓")
+    }
+}
+
+/// Chinese wraps between characters, keeping punctuation with its neighbour.
+@Suite struct ChineseWrapTests {
+    @Test func chineseBreaksBetweenCharactersNotBeforeClosingPunctuation() {
+        let lines = TextWrap.lines("1 项已暂存的更改尚未提交；暂存记录会保留它们。", width: 16)
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 16 }, "\(lines)")
+        #expect(lines.first == "1 项已暂存的更改", "\(lines)")
+        #expect(!lines.dropFirst().contains { $0.hasPrefix("；") || $0.hasPrefix("。") }, "\(lines)")
+        #expect(lines.joined() == "1 项已暂存的更改尚未提交；暂存记录会保留它们。")
+        #expect(TextWrap.lines("a long English line breaks at spaces", width: 12) == ["a long", "English line", "breaks at", "spaces"])
+        #expect(TextWrap.lines("（全部）好友", width: 4) == ["（全", "部）", "好友"])
     }
 }

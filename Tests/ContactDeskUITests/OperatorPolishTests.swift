@@ -169,7 +169,7 @@ import TestSupport
             .reconciled(applied: (1...12).map { "friend_number_\($0)" }, stillStaged: 3), .notSubmitted, .resumed(1), .discarded(2),
             .sorted(.nickname, descending: true), .markFirst, .undone(staged: 1), .nothingToSubmit, .noFailedRows, .noConflict,
             .keptMine(friend: long), .tookTheirs(friend: long), .noChange(friend: long), .staged(friend: long, total: 1),
-            .bulkStaged(operation: "Find and replace in remarks", changed: 1, of: 1, total: 1), .readOnly,
+            .bulkStaged(operation: .replaceRemark, changed: 1, of: 1, total: 1), .readOnly,
         ]
         for message in messages {
             var s = RenderTests.state(width: width, height: height)
@@ -375,7 +375,7 @@ import TestSupport
         let one = SubmitCounts(Submitter.Report(outcomes: ["a": .conflict(fields: [.remark])], fresh: [:]))
         let texts = [StatusMessage.loaded(friends: 1).text, StatusMessage.retrying(rows: 1).text,
                      StatusMessage.submitted(one, stillStaged: 1, auditFailure: nil).text,
-                     StatusMessage.bulkStaged(operation: "x", changed: 1, of: 1, total: 1).text]
+                     StatusMessage.bulkStaged(operation: .addGroup, changed: 1, of: 1, total: 1).text]
         for t in texts { for bad in ["1 friends", "1 rows", "1 conflicts", "1 marked friends", "1 bytes"] { #expect(!t.contains(bad), "\(t)") } }
         #expect(throws: ValidationError.self) { try Validator(configuredFields: []).remark(String(repeating: "a", count: 97)) }
         do { try Validator(configuredFields: []).remark(String(repeating: "a", count: 97)) } catch { #expect(error.description.hasSuffix("shorten it by 1 byte")) }

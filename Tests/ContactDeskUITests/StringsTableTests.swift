@@ -5,9 +5,12 @@ import Testing
 /// The strings table: every key in both languages with the same named placeholders, and the language chosen
 /// from the flag, the config and the locale in that order.
 @Suite struct StringsTableTests {
-    /// Texts that read the same in both languages: names, codes and pure placeholders.
+    /// Texts that read the same in both languages (names, codes) or differ only by full-width punctuation
+    /// around placeholders ("{path}: {problem}" / "{path}：{problem}").
     static let sameInBothLanguages: Set<String> = [
-        "StatusText.sortUserID", "ConfigText.tableUserID", "StatusText.fileFailed",
+        "StatusText.sortUserID", "ConfigText.tableUserID", "StatusText.fileFailed", "CLIText.fileProblem", "CLIText.errorsContactDesk",
+        "APIText.callFailed", "APIText.callFailedWithInfo", "APIText.transportHTTPStatus", "EditText.fieldMessage", "EditText.problemLine",
+        "EditText.fileProblemAt",
     ]
 
     @Test func everyKeyHasAChineseTextWithTheEnglishPlaceholders() {

@@ -67,7 +67,7 @@ enum ChangeSetFeature {
         for step in 0..<entries.count {
             let i = (from + step) % entries.count
             let e = entries[i]
-            let text = [e.key.friend, nicknames[e.key.friend] ?? "", e.key.field.description, ChangeSetView.text(e.base), ChangeSetView.text(e.result)]
+            let text = [e.key.friend, nicknames[e.key.friend] ?? "", e.key.field.description, e.key.field.title, ChangeSetView.text(e.base), ChangeSetView.text(e.result)]
             if text.contains(where: { $0.lowercased().contains(needle) }) { return i }
         }
         return nil

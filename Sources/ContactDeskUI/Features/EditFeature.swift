@@ -52,7 +52,7 @@ enum EditFeature {
         // The last gate is the Stager's, the same as for imported and applied files (the group limit counts
         // every staged entry of the account); the checks above only put the cursor on the field at fault.
         if let problem = Reducer.stagingProblem(state, next, friend: friend.id) {
-            return refuse(ValidationError(field: problem.field == .groups ? UIText.editGroups.text : problem.field.description, message: problem.message),
+            return refuse(ValidationError(field: problem.field == .groups ? UIText.editGroups.text : problem.field.title, message: problem.message),
                           focus: problem.field == .groups ? form.newGroupIndex : 0)
         }
         state.overlay = .none

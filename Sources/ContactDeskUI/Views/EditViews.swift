@@ -141,7 +141,7 @@ enum ChangeSetView {
         let nicknames = nicknames(state, shown.map(\.element))
         // Columns sized by what is shown: the friend, its nickname (when there is room) and the whole field name.
         let idWidth = min(24, shown.map { DisplayWidth.of($0.element.key.friend) }.max() ?? 6)
-        let fieldWidth = min(32, shown.map { DisplayWidth.of($0.element.key.field.description) }.max() ?? 6)
+        let fieldWidth = min(32, shown.map { DisplayWidth.of($0.element.key.field.title) }.max() ?? 6)
         let nickWidth = state.width >= 70 ? min(state.width >= 100 ? 20 : 12, max(8, shown.map { DisplayWidth.of(nicknames[$0.element.key.friend] ?? "") }.max() ?? 0)) : 0
         for (i, e) in shown {
             let y = 2 + i - first
@@ -149,7 +149,7 @@ enum ChangeSetView {
             canvas.fill(y: y, role: role)
             var x = canvas.put("  " + DisplayWidth.pad(e.key.friend, to: idWidth) + " ", x: 0, y: y, role: role)
             if nickWidth > 0 { x += canvas.put(DisplayWidth.pad(nicknames[e.key.friend] ?? "", to: nickWidth) + " ", x: x, y: y, role: role) }
-            x += canvas.put(DisplayWidth.pad(e.key.field.description, to: fieldWidth) + " ", x: x, y: y, role: role)
+            x += canvas.put(DisplayWidth.pad(e.key.field.title, to: fieldWidth) + " ", x: x, y: y, role: role)
             // Cut values end in "…", so a long remark never reads as complete.
             x += canvas.put(DisplayWidth.truncate(text(e.base), to: max(1, (state.width - x) / 2 - 2)), x: x, y: y, role: i == cursor ? role : .diffOld)
             x += canvas.put(" -> ", x: x, y: y, role: role)

@@ -11,10 +11,10 @@ enum RowDetail {
         switch r {
         case .failed(let code, let info):
             let e = ErrorCatalog.entry(code)
-            let said = ServerText.detail(info, besides: e.name).map { UIText.summaryServiceSaid.text(["said": $0]) } ?? ""
+            let said = ServerText.detail(info, besides: e.englishName).map { UIText.summaryServiceSaid.text(["said": $0]) } ?? ""
             return "\(f.id): ✗ " + ErrorCatalog.inline(code, info: info) + " · " + e.hint + said + more
         case .conflict(let fields):
-            return UIText.summaryConflict.text(["id": f.id, "fields": fields.map(\.description).joined(separator: ", "),
+            return UIText.summaryConflict.text(["id": f.id, "fields": fields.map(\.title).joined(separator: ", "),
                                                 "keep": k.label(for: .keepMine), "take": k.label(for: .takeTheirs)]) + more
         case .notSent(let reason): return UIText.summaryNotSent.text(["id": f.id, "reason": ServerText.clean(reason), "retry": k.label(for: .retry)]) + more
         case .ok: return UIText.summaryApplied.text(["id": f.id])
@@ -31,7 +31,7 @@ enum RowDetail {
             let e = ErrorCatalog.entry(code)
             out.append(UIText.detailResultFailed.text(["code": code, "name": e.name]))
             out.append(UIText.detailMeaning.text(["meaning": e.meaning]))
-            if let said = ServerText.detail(info, besides: e.name) { out.append(UIText.detailServiceSaid.text(["said": said])) }
+            if let said = ServerText.detail(info, besides: e.englishName) { out.append(UIText.detailServiceSaid.text(["said": said])) }
             out.append(UIText.detailWhatToDo.text(["hint": e.hint]))
             out.append(UIText.detailStillStaged.text(["retry": k.label(for: .retry)]))
         case .notSent(let reason):
@@ -42,7 +42,7 @@ enum RowDetail {
             for field in fields {
                 let entry = state.history.current[state.key(f.id, field)]
                 out.append("")
-                out.append("\(field.description):")
+                out.append("\(field.title):")
                 if let entry { out.append(UIText.detailWhenStaged.text(["value": ChangeSetView.text(entry.base)])) }
                 out.append(UIText.detailOnServer.text(["value": ChangeSetView.text(f.value(of: field))]))
                 if let entry { out.append(UIText.detailYours.text(["value": ChangeSetView.text(entry.result)])) }
