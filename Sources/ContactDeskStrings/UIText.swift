@@ -16,7 +16,7 @@ public enum UIText: LocalizedText {
     case detailFriend, detailResultOK, detailResultFailed, detailMeaning, detailServiceSaid, detailWhatToDo, detailStillStaged
     case detailNotSent, detailNotSentUnknown, detailConflict, detailWhenStaged, detailOnServer, detailYours, detailConflictKeys
     case detailLastMessage, detailAtStart, detailNothing
-    case summaryMore, summaryServiceSaid, summaryConflict, summaryNotSent, summaryApplied
+    case summaryMore, summaryFailed, summaryServiceSaid, summaryConflict, summaryNotSent, summaryApplied
     // Open account
     case openTitle, openChecking, openKeys, openTypeUserID, openTooLong, openNotImported
     // Edit form
@@ -99,6 +99,7 @@ public enum UIText: LocalizedText {
         case .detailAtStart: Bilingual("At start: {text}", "启动时：{text}")
         case .detailNothing: Bilingual("Nothing to show: the selected row has no result and there is no message.", "无可显示内容：所选行没有结果，也没有消息。")
         case .summaryMore: Bilingual(" · {key} details", " · {key} 详情")
+        case .summaryFailed: Bilingual("{id}: ✗ {result} · {hint}", "{id}：✗ {result} · {hint}")
         case .summaryServiceSaid: Bilingual(" · the service said: {said}", " · 服务端返回：{said}")
         case .summaryConflict: Bilingual("{id}: {fields} changed on the server since you staged it · {keep} keeps yours, {take} takes theirs",
                                          "{id}：暂存后服务端改动了 {fields} · {keep} 保留你的，{take} 采用服务端的")

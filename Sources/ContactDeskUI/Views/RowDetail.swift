@@ -12,7 +12,7 @@ enum RowDetail {
         case .failed(let code, let info):
             let e = ErrorCatalog.entry(code)
             let said = ServerText.detail(info, besides: e.englishName).map { UIText.summaryServiceSaid.text(["said": $0]) } ?? ""
-            return "\(f.id): ✗ " + ErrorCatalog.inline(code, info: info) + " · " + e.hint + said + more
+            return UIText.summaryFailed.text(["id": f.id, "result": ErrorCatalog.inline(code, info: info), "hint": e.hint]) + said + more
         case .conflict(let fields):
             return UIText.summaryConflict.text(["id": f.id, "fields": fields.map(\.title).joined(separator: ", "),
                                                 "keep": k.label(for: .keepMine), "take": k.label(for: .takeTheirs)]) + more
