@@ -16,6 +16,8 @@ import TestSupport
         RenderTests().expectSnapshot(canvas, name, sourceLocation: sourceLocation)
         let text = canvas.snapshot
         for part in parts { #expect(text.contains(part), "\(name): \"\(part)\" is cut or missing\n\(text)", sourceLocation: sourceLocation) }
+        // The terminal cannot write the bottom-right cell without scrolling, so nothing may need it.
+        #expect(canvas[canvas.width - 1, canvas.height - 1].text == " ", "\(name): the footer reaches the last cell", sourceLocation: sourceLocation)
     }
 
     @Test func theListHeaderFooterAndStatusInChinese() {
@@ -48,7 +50,7 @@ import TestSupport
             _ = Reducer.reduce(&s, .key(.enter))
             #expect(s.status?.text == "已暂存 c0002：共暂存 1 项")
             _ = Reducer.reduce(&s, .key(.char("c")))
-            expect(render(s), "zh-change-set-80x24", whole: ["变更集：1 位好友的 1 个已暂存字段", "旧 -> 新", "d 丢弃", "Esc 返回"])
+            expect(render(s), "zh-change-set-80x24", whole: ["变更集：1 位好友的 1 个已暂存字段", "旧 -> 新", "d 丢弃", "/ 搜索 · Esc 返回"])
         }
     }
 

@@ -171,8 +171,9 @@ enum ChangeSetView {
             + [state.reviewSearch.isEmpty ? UIText.reviewSearch.text(["key": keys.first(.reviewSearch)])
                 : UIText.reviewSearchNext.text(["key": keys.first(.reviewSearch), "next": keys.first(.reviewNext)]),
                move, UIText.reviewBack.text(["key": keys.first(.dialogCancel)])]
-        // A narrow screen drops the movement and redo hints first; help lists them all.
-        for dropped in [move, redo] where DisplayWidth.of(" " + hints.joined(separator: " · ")) > state.width {
+        // A narrow screen drops the movement and redo hints first; help lists them all. The bottom-right cell
+        // cannot be written (the terminal would scroll), so a hint must end before it.
+        for dropped in [move, redo] where DisplayWidth.of(" " + hints.joined(separator: " · ")) >= state.width {
             hints.removeAll { $0 == dropped }
         }
         canvas.put(" " + hints.joined(separator: " · "), x: 0, y: state.height - 1, role: .footer)

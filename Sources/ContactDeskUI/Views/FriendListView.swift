@@ -188,8 +188,9 @@ enum FooterView {
             if state.info.readOnly { hints.insert(UIText.footerReadOnly.text, at: 0) }
             return " " + hints.joined(separator: "  ")
         }
-        // On a narrow screen drop the less needed hints first; help and quit always show.
-        for dropped in [ActionID.groups, .undo, .submit, .bulk, .mark] where DisplayWidth.of(text()) > state.width { order.removeAll { $0 == dropped } }
+        // On a narrow screen drop the less needed hints first; help and quit always show. The bottom-right cell
+        // cannot be written (the terminal would scroll), so the hints end before it.
+        for dropped in [ActionID.groups, .undo, .submit, .bulk, .mark] where DisplayWidth.of(text()) >= state.width { order.removeAll { $0 == dropped } }
         canvas.put(text(), x: 0, y: y, role: .footer)
     }
 }
