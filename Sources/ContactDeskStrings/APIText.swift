@@ -68,13 +68,13 @@ public enum APIText: LocalizedText {
         case .callFailedWithInfo: Bilingual("{command}: {error} ({info}). {hint}", "{command}：{error}（{info}）。{hint}")
         case .callTransportFailed:
             Bilingual("{command}: {error} (after {count} {count:attempt|attempts}). Check the network, proxy and base URL.",
-                      "{command}：{error}（已尝试 {count} 次）。请检查网络、代理和 base URL。")
-        case .callUnexpectedReply: Bilingual("{command}: unexpected reply, {reason}: {excerpt}", "{command}：意外的回复，{reason}：{excerpt}")
+                      "{command}：{error}（已尝试 {count} 次）。请检查网络、代理和接口地址（--endpoint / base_url）。")
+        case .callUnexpectedReply: Bilingual("{command}: unexpected reply, {reason}: {excerpt}", "{command}：回复异常，{reason}：{excerpt}")
         case .callCredentials: Bilingual("credentials: {message}", "凭据：{message}")
         case .hintTransport:
-            Bilingual("Check the network, proxy and base URL; the rows were not confirmed.", "请检查网络、代理和 base URL；这些行未得到确认。")
+            Bilingual("Check the network, proxy and base URL; the rows were not confirmed.", "请检查网络、代理和接口地址（--endpoint / base_url）；这些行未得到确认。")
         case .hintProtocol:
-            Bilingual("The server did not answer like the Chat API; check the base URL.", "服务端的回复不符合 Chat API；请检查 base URL。")
+            Bilingual("The server did not answer like the Chat API; check the base URL.", "服务端的回复不符合即时通信 IM REST API；请检查接口地址（--endpoint / base_url）。")
         case .hintCredentials: Bilingual("Check the profile's credential source.", "请检查配置档的凭据来源。")
 
         case .replyRequestNotEncodable: Bilingual("request could not be encoded", "请求无法编码")
@@ -108,12 +108,12 @@ public enum APIText: LocalizedText {
 
         case .endpointInvalidURL:
             Bilingual("base URL \"{url}\" is not an http(s) URL with a host; use e.g. https://console.tim.qq.com",
-                      "base URL \"{url}\" 不是带主机名的 http(s) URL；请使用如 https://console.tim.qq.com 的地址")
+                      "接口地址 \"{url}\" 不是带主机名的 http(s) URL；请使用如 https://console.tim.qq.com 的地址")
         case .endpointInsecureRemote:
             Bilingual("base URL \"{url}\" uses plain http to a host that is not loopback; use https (http is only for 127.0.0.1, ::1 or localhost)",
-                      "base URL \"{url}\" 对非本机主机使用明文 http；请使用 https（http 仅限 127.0.0.1、::1 或 localhost）")
+                      "接口地址 \"{url}\" 对非本机主机使用明文 http；请使用 https（http 仅限 127.0.0.1、::1 或 localhost）")
         case .endpointUnknownRegion:
-            Bilingual("unknown region \"{region}\"; use one of {regions} or a base URL", "未知地域 \"{region}\"；请使用 {regions} 之一，或使用 base URL")
+            Bilingual("unknown region \"{region}\"; use one of {regions} or a base URL", "未知地域 \"{region}\"；请使用 {regions} 之一，或使用接口地址（--endpoint / base_url）")
 
         case .userSigUndecodable: Bilingual("UserSig cannot be decoded: {reason}", "UserSig 无法解码：{reason}")
         case .userSigBadSignature:

@@ -127,14 +127,14 @@ public enum CLIText: LocalizedText {
 
         case .errorsMeaning: Bilingual("meaning:", "含义：")
         case .errorsContactDesk: Bilingual("ContactDesk:", "ContactDesk：")
-        case .errorsWhatToDo: Bilingual("what to do:", "处理办法：")
+        case .errorsWhatToDo: Bilingual("what to do:", "处理建议：")
 
         case .usersigExpireNotPositive:
             Bilingual("--expire {value}: must be a positive number of seconds (86400 is one day)",
                       "--expire {value}：须为正的秒数（86400 为一天）")
         case .usersigIdentifierLength:
             Bilingual("--identifier must be 1 to 32 bytes, got {bytes}",
-                      "--identifier 须为 1 到 32 字节，现为 {bytes}")
+                      "--identifier 须为 1 到 32 字节，现为 {bytes} 字节")
         case .usersigValid:
             Bilingual("valid: identifier {identifier}, SDKAppID {sdkAppID}, expires {until}",
                       "有效：identifier {identifier}，SDKAppID {sdkAppID}，到期 {until}")
@@ -176,7 +176,7 @@ public enum CLIText: LocalizedText {
                       "缺少 --endpoint URL 或 --region NAME")
         case .connectionEndpointAndRegion:
             Bilingual("give either --endpoint or --region, not both",
-                      "--endpoint 和 --region 只能给一个，不能都给")
+                      "--endpoint 与 --region 只能指定其一")
         case .connectionKeyVariableUnset:
             Bilingual("profile {profile}: the key variable {variable} is not set",
                       "配置档 {profile}：密钥变量 {variable} 未设置")

@@ -9,7 +9,7 @@ public enum CatalogText {
                                            "ContactDesk 的缺陷：请附上日志文件报告。")
     private static let adminHint = Bilingual("Use an administrator identifier in the profile.",
                                              "请在配置档中使用管理员 identifier。")
-    private static let pauseHint = Bilingual("Retried automatically after a pause.", "稍候自动重试。")
+    private static let pauseHint = Bilingual("Retried automatically after a pause.", "暂停片刻后自动重试。")
     private static let transientHint = Bilingual("Transient; retried automatically.", "临时错误，已自动重试。")
     private static let regionHint = Bilingual("Wrong region domain? Check the profile's region.",
                                               "地域域名可能有误，请检查配置档的 region。")

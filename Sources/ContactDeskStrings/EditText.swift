@@ -119,8 +119,8 @@ public enum EditText: LocalizedText {
                       "不是 ContactDesk 变更集文件（不是 JSON 对象）；请在变更集界面按 x 导出")
         case .fileDuplicateKey:
             Bilingual("{where} has the key \"{key}\" twice; a reader and ContactDesk could see different values: keep one",
-                      "{where} 中键 \"{key}\" 出现了两次；人与 ContactDesk 读到的值可能不同：请只保留一个")
-        case .fileTheFile: Bilingual("the file", "文件")
+                      "{where}中的键 \"{key}\" 出现了两次；其他程序与 ContactDesk 读到的值可能不同：请只保留一个")
+        case .fileTheFile: Bilingual("the file", "该文件")
         case .fileNoVersion:
             Bilingual("not a ContactDesk change-set file (no \"version\"); export one with x on the change-set screen",
                       "不是 ContactDesk 变更集文件（没有 \"version\"）；请在变更集界面按 x 导出")
@@ -205,7 +205,7 @@ public enum EditText: LocalizedText {
             Bilingual("rows decided without a call are not in the audit log ({reason})", "未经调用即确定结果的行不在审计日志中（{reason}）")
         case .auditAppliedRowsMissing:
             Bilingual("{count} applied {count:row|rows} {count:is|are} on the server but not in the audit log ({problem}); they stay marked and are audited at the next start",
-                      "{count} 行已应用到服务端，但不在审计日志中（{problem}）；它们保持标记，将在下次启动时记入审计日志")
+                      "{count} 行已应用到服务端，但不在审计日志中（{problem}）；这些行仍留在暂存记录中，将在下次启动时记入审计日志")
         case .submitNotAFriend: Bilingual("not a friend of {account}", "不是 {account} 的好友")
         case .submitNotAFriendWithInfo: Bilingual("not a friend of {account} ({info})", "不是 {account} 的好友（{info}）")
         case .submitConflict: Bilingual("! conflict: {fields}", "! 冲突：{fields}")

@@ -48,7 +48,7 @@ public enum ProfileText: LocalizedText {
         case .typePath: Bilingual("a path in quotes", "加引号的路径")
         case .typeCommand: Bilingual("a command in quotes", "加引号的命令")
         case .typeTheme: Bilingual("a theme name or path in quotes", "加引号的主题名或路径")
-        case .typeBool: Bilingual("true or false", "true 或 false")
+        case .typeBool: Bilingual("true or false", "布尔值 true 或 false")
         case .typeFieldList: Bilingual("a list of field names such as [\"Tier\"]", "字段名列表，如 [\"Tier\"]")
         case .typeOther: Bilingual("another type", "其他类型")
         case .notTOML: Bilingual("not valid TOML: {error}", "不是有效的 TOML：{error}")

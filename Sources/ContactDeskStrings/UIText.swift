@@ -3,7 +3,7 @@
 public enum UIText: LocalizedText {
     // Header and list
     case readOnlyBadge, demoEndpoint, friendsLoading, friendCount, markedCount, stagedCount, appID, refreshing, loading
-    case columnNickname, columnRemark, columnGroups, columnResult, fieldRemark, fieldGroups, fieldCustom
+    case columnNickname, columnRemark, columnGroups, columnResult, fieldRemark, fieldGroups, fieldCustom, fieldHeading, nicknameAfter
     case loadingFriends, listLoadFailed, noFriends, noMatch
     case matches, filterPart, groupPart, reloadingAll, receivedSoFar, submittingProgress, filterPromptHint
     case footerReadOnly
@@ -45,8 +45,8 @@ public enum UIText: LocalizedText {
         case .demoEndpoint: Bilingual("demo {address}", "演示 {address}")
         case .friendsLoading: Bilingual("… friends", "… 位好友")
         case .friendCount: Bilingual("{count} {count:friend|friends}", "{count} 位好友")
-        case .markedCount: Bilingual("{count} marked", "已标记 {count}")
-        case .stagedCount: Bilingual("{count} staged", "已暂存 {count}")
+        case .markedCount: Bilingual("{count} marked", "已标记 {count} 位")
+        case .stagedCount: Bilingual("{count} staged", "已暂存 {count} 项")
         case .appID: Bilingual("app {id}", "应用 {id}")
         case .refreshing: Bilingual(" refreshing ", " 刷新中 ")
         case .loading: Bilingual(" loading ", " 加载中 ")
@@ -57,6 +57,8 @@ public enum UIText: LocalizedText {
         case .fieldRemark: Bilingual("remark", "备注")
         case .fieldGroups: Bilingual("groups", "分组")
         case .fieldCustom: Bilingual("custom:{name}", "自定义:{name}")
+        case .fieldHeading: Bilingual("{field}:", "{field}：")
+        case .nicknameAfter: Bilingual(" ({nickname})", "（{nickname}）")
         case .loadingFriends: Bilingual("Loading friends…", "正在加载好友…")
         case .listLoadFailed: Bilingual("The friend list could not be loaded; {refresh} retries.", "无法加载好友列表；按 {refresh} 重试。")
         case .noFriends: Bilingual("{account} has no friends.", "{account} 没有好友。")
@@ -65,7 +67,7 @@ public enum UIText: LocalizedText {
         case .filterPart: Bilingual("filter \"{filter}\": {matches} · {cancel} clears", "筛选“{filter}”：{matches} · {cancel} 清除")
         case .groupPart: Bilingual("group {group}", "分组 {group}")
         case .reloadingAll: Bilingual("reloading all {count} {count:friend|friends}…", "正在重新加载全部 {count} 位好友…")
-        case .receivedSoFar: Bilingual("loading friends… {count} received", "正在加载好友… 已收到 {count}")
+        case .receivedSoFar: Bilingual("loading friends… {count} received", "正在加载好友… 已收到 {count} 位")
         case .submittingProgress: Bilingual("submitting [{bar}] {done}/{total} rows", "正在提交 [{bar}] {done}/{total} 行")
         case .filterPromptHint: Bilingual("  {matches}  ({accept} keeps, {cancel} clears)", "  {matches}（{accept} 保留，{cancel} 清除）")
         case .footerReadOnly: Bilingual("read-only", "只读")
@@ -91,10 +93,10 @@ public enum UIText: LocalizedText {
         case .detailNotSentUnknown: Bilingual("Whether the server applied it is unknown: {retry} re-reads the row before sending it again.",
                                               "不确定服务端是否已应用：按 {retry} 会先重新读取该行再发送。")
         case .detailConflict: Bilingual("Result: ! conflict: changed on the server since you staged it; not sent", "结果：! 冲突：暂存后服务端已有改动；未发送")
-        case .detailWhenStaged: Bilingual("  when you staged it: {value}", "  暂存时：{value}")
+        case .detailWhenStaged: Bilingual("  when you staged it: {value}", "  暂存时的值：{value}")
         case .detailOnServer: Bilingual("  on the server now:  {value}", "  服务端现值：{value}")
-        case .detailYours: Bilingual("  yours:              {value}", "  你的值：  {value}")
-        case .detailConflictKeys: Bilingual("{keep} keeps yours (the next submit sends it) · {take} takes the server's", "{keep} 保留你的（下次提交时发送）· {take} 采用服务端的")
+        case .detailYours: Bilingual("  yours:              {value}", "  你的值：    {value}")
+        case .detailConflictKeys: Bilingual("{keep} keeps yours (the next submit sends it) · {take} takes the server's", "{keep} 保留你的值（下次提交时发送）· {take} 采用服务端的值")
         case .detailLastMessage: Bilingual("Last message: {text}", "最近消息：{text}")
         case .detailAtStart: Bilingual("At start: {text}", "启动时：{text}")
         case .detailNothing: Bilingual("Nothing to show: the selected row has no result and there is no message.", "无可显示内容：所选行没有结果，也没有消息。")
@@ -102,24 +104,24 @@ public enum UIText: LocalizedText {
         case .summaryFailed: Bilingual("{id}: ✗ {result} · {hint}", "{id}：✗ {result} · {hint}")
         case .summaryServiceSaid: Bilingual(" · the service said: {said}", " · 服务端返回：{said}")
         case .summaryConflict: Bilingual("{id}: {fields} changed on the server since you staged it · {keep} keeps yours, {take} takes theirs",
-                                         "{id}：暂存后服务端改动了 {fields} · {keep} 保留你的，{take} 采用服务端的")
+                                         "{id}：暂存后服务端改动了 {fields} · {keep} 保留你的值，{take} 采用服务端的值")
         case .summaryNotSent: Bilingual("{id}: not sent: {reason} · {retry} retries after re-reading", "{id}：未发送：{reason} · 按 {retry} 重新读取后重试")
         case .summaryApplied: Bilingual("{id}: ✓ applied", "{id}：✓ 已应用")
         case .openTitle: Bilingual("Open account", "打开账号")
         case .openChecking: Bilingual("checking with account_check…", "正在用 account_check 检查…")
         case .openKeys: Bilingual("{accept} open · {cancel} cancel", "{accept} 打开 · {cancel} 取消")
         case .openTypeUserID: Bilingual("type a UserID", "请输入 UserID")
-        case .openTooLong: Bilingual("a UserID is at most 32 bytes; this one is {bytes}", "UserID 最多 32 字节；这个有 {bytes} 字节")
-        case .openNotImported: Bilingual("account {id} does not exist in this app (account_check: NotImported)", "账号 {id} 在此应用中不存在（account_check：NotImported）")
+        case .openTooLong: Bilingual("a UserID is at most 32 bytes; this one is {bytes}", "UserID 最多 32 字节；当前为 {bytes} 字节")
+        case .openNotImported: Bilingual("account {id} does not exist in this app (account_check: NotImported)", "账号 {id} 在此应用中不存在（account_check: NotImported）")
         case .editTitle: Bilingual("Edit {id} · {accept} stages · {cancel} cancels", "编辑 {id} · {accept} 暂存 · {cancel} 取消")
         case .editRemark: Bilingual("Remark", "备注")
         case .editGroups: Bilingual("Groups", "分组")
         case .editNoGroups: Bilingual("no groups", "没有分组")
-        case .editRangeOf: Bilingual("{first}–{last} of {count}", "第 {first}–{last} 个，共 {count} 个")
+        case .editRangeOf: Bilingual("{first}–{last} of {count}", "{first}–{last}，共 {count} 个")
         case .editGroupCount: Bilingual("{count} {count:group|groups}", "{count} 个分组")
         case .editTypeToFilter: Bilingual(" · type to filter", " · 输入文字筛选")
         case .editFilter: Bilingual(" · filter \"{filter}\"", " · 筛选“{filter}”")
-        case .editChosen: Bilingual("{count} chosen · {range}{filter}", "已选 {count} · {range}{filter}")
+        case .editChosen: Bilingual("{count} chosen · {range}{filter}", "已选 {count} 个 · {range}{filter}")
         case .editToggles: Bilingual(" · {key} toggles", " · {key} 勾选")
         case .editAccountHasNoGroups: Bilingual("(the account has no groups yet)", "（该账号还没有分组）")
         case .editNoGroupContains: Bilingual("(no group contains \"{filter}\")", "（没有分组包含“{filter}”）")
@@ -147,9 +149,9 @@ public enum UIText: LocalizedText {
         case .bulkHiddenNote: Bilingual(" ({hidden} of them hidden by the filter)", "（其中 {hidden} 位被筛选隐藏）")
         case .bulkNothingToStage: Bilingual("nothing to stage: {why}", "没有可暂存的更改：{why}")
         case .bulkWhyAddGroup: Bilingual("every marked friend is in \"{group}\" already", "所有已标记好友都已在“{group}”中")
-        case .bulkWhyRemoveGroup: Bilingual("no marked friend is in \"{group}\"", "没有已标记好友在“{group}”中")
+        case .bulkWhyRemoveGroup: Bilingual("no marked friend is in \"{group}\"", "已标记好友都不在“{group}”中")
         case .bulkWhySetField: Bilingual("every marked friend has {field} = \"{value}\" already", "所有已标记好友的 {field} 已是“{value}”")
-        case .bulkWhyClearField: Bilingual("no marked friend has a {field} value", "没有已标记好友有 {field} 的值")
+        case .bulkWhyClearField: Bilingual("no marked friend has a {field} value", "已标记好友的 {field} 均为空")
         case .bulkWhyReplace: Bilingual("no marked friend's remark contains \"{find}\"", "没有已标记好友的备注包含“{find}”")
         case .empty: Bilingual("(empty)", "（空）")
         case .changeSetHeading: Bilingual("  Change set: {fields} staged {fields:field|fields} in {friends} {friends:friend|friends}   old -> new{position}",
@@ -168,12 +170,12 @@ public enum UIText: LocalizedText {
         case .resumeTitle: Bilingual("Staged changes found", "发现已暂存的更改")
         case .resumeBody: Bilingual("{count} staged {count:change|changes} for {account} waiting in the journal (not submitted yet).",
                                     "{account} 有 {count} 项已暂存的更改保存在暂存记录中（尚未提交）。")
-        case .resumeKeys: Bilingual("{keep} resume them · {export} export them to a file · {discard} discard them", "{keep} 继续 · {export} 导出到文件 · {discard} 丢弃")
+        case .resumeKeys: Bilingual("{keep} resume them · {export} export them to a file · {discard} discard them", "{keep} 恢复 · {export} 导出到文件 · {discard} 丢弃")
         case .resumeFooter: Bilingual("Nothing is sent until you submit.", "提交之前不会发送任何内容。")
         case .submitTitle: Bilingual("Submit", "提交")
         case .retryTitle: Bilingual("Retry", "重试")
         case .submitQuestion: Bilingual("Send {count} staged {count:change|changes} for {friends} {friends:friend|friends} of {account} in app {app} to the server?",
-                                        "将 {account}（应用 {app}）中 {friends} 位好友的 {count} 项已暂存更改发送到服务端？")
+                                        "将 {account}（应用 {app}）中 {friends} 位好友的 {count} 项已暂存的更改发送到服务端？")
         case .retryQuestion: Bilingual("Send {count} failed or unsent {count:change|changes} for {friends} {friends:friend|friends} of {account} in app {app} to the server?",
                                        "将 {account}（应用 {app}）中 {friends} 位好友的 {count} 项失败或未发送的更改重新发送到服务端？")
         case .submitConflictsNote: Bilingual("Changed-on-server fields are not sent (conflicts).", "服务端已改动的字段不会发送（冲突）。")
@@ -186,12 +188,12 @@ public enum UIText: LocalizedText {
                                      "正在提交（{done}/{total} 行）：已发出的行会在下次启动时与服务端核对。")
         case .quitRunningFor: Bilingual("A submit for {account} is running ({done}/{total} {total:row|rows}): rows on the wire are checked against the server at the next start.",
                                         "{account} 的提交正在进行（{done}/{total} 行）：已发出的行会在下次启动时与服务端核对。")
-        case .quitFooter: Bilingual("{key} quit · any other key: stay (default)", "{key} 退出 · 其他任意键：留下（默认）")
+        case .quitFooter: Bilingual("{key} quit · any other key: stay (default)", "{key} 退出 · 其他任意键：不退出（默认）")
         case .keysUnknownAction: Bilingual("keys: unknown action \"{id}\"; actions are {actions}", "keys：未知操作“{id}”；可用操作有 {actions}")
         case .keysNotAKey: Bilingual("keys: \"{name}\" for {id} is not a key name (examples: j, Ctrl-R, Alt-b, PgDn, Space, F1)",
                                      "keys：{id} 的“{name}”不是按键名（例如 j、Ctrl-R、Alt-b、PgDn、Space、F1）")
         case .keysBoundTwice: Bilingual("keys: {key} is bound to both {other} and {action} in the {context} context; {action} loses it",
-                                        "keys：{key} 在 {context} 中同时绑定了 {other} 和 {action}；{action} 不再使用它")
+                                        "keys：{key} 在 {context} 上下文中同时绑定了 {other} 和 {action}；该键归 {other}，{action} 不再使用")
         }
     }
 }

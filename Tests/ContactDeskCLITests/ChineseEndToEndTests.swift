@@ -36,7 +36,7 @@ import TestSupport
         try t.waitFor("已暂存 c0001：共暂存 1 项")
         try t.send("S")
         let dialog = try t.waitFor("y 提交 · 其他任意键：否（默认）")
-        #expect(dialog.contains("1 位好友的 1 项已暂存更改"), "\(dialog)")
+        #expect(dialog.contains("1 位好友的 1 项已暂存的"), "\(dialog)")
         try t.send("y")
         // On the status line: the code, our Chinese name and hint, and the service's own text as it sent it.
         let result = try t.waitFor("c0001：✗ 30011 好友分组数量已达上限（32）")

@@ -71,7 +71,11 @@ import TestSupport
         }
         let alone = home.appendingPathComponent("elsewhere/contactdesk")
         try FileManager.default.createDirectory(at: alone.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: prefix.appendingPathComponent("bin/contactdesk"), to: alone)
+        // Copied by cp, not FileManager: a descriptor this process opens for writing is inherited by any child
+        // another test forks meanwhile (a tmux server lives for seconds), and the copy then cannot run (ETXTBSY).
+        let cp = try CommandRunner.run([prefix.appendingPathComponent("bin/contactdesk").path, alone.path], environment: ["PATH": "/usr/bin:/bin"],
+                                       executable: URL(fileURLWithPath: "/bin/cp"))
+        #expect(cp.status == 0, "\(cp.stderr)")
         let copied = try CommandRunner.run(["themes"], environment: CommandRunner.environment(state: home), executable: alone)
         #expect(copied.status == 0, "\(copied.stderr)")
         let listed = copied.stdout.split(separator: "\n").filter { $0.contains("built-in theme") }.map { String($0.split(separator: " ")[0]) }

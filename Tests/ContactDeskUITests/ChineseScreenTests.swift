@@ -46,7 +46,7 @@ import TestSupport
             _ = Reducer.reduce(&s, .key(.char("e")))
             _ = Reducer.reduce(&s, .key(.ctrl("u")))
             for c in "老客户 🐼" { _ = Reducer.reduce(&s, .key(.char(c))) }
-            expect(render(s), "zh-edit-form-80x24", whole: ["编辑 c0002 · Enter 暂存 · Esc 取消", "备注", "分组", "新分组", "已选 1 · 3 个分组"])
+            expect(render(s), "zh-edit-form-80x24", whole: ["编辑 c0002 · Enter 暂存 · Esc 取消", "备注", "分组", "新分组", "已选 1 个 · 3 个分组"])
             _ = Reducer.reduce(&s, .key(.enter))
             #expect(s.status?.text == "已暂存 c0002：共暂存 1 项")
             _ = Reducer.reduce(&s, .key(.char("c")))
@@ -65,7 +65,7 @@ import TestSupport
             _ = Reducer.reduce(&s, .key(.char("n")))
             #expect(s.status?.text == "未提交")
             _ = Reducer.reduce(&s, .key(.char("q")))
-            expect(render(s), "zh-quit-80x24", whole: ["退出 ContactDesk？", "1 项已暂存的更改尚未提交", "y 退出 · 其他任意键：留下（默认）"])
+            expect(render(s), "zh-quit-80x24", whole: ["退出 ContactDesk？", "1 项已暂存的更改尚未提交", "y 退出 · 其他任意键：不退出（默认）"])
         }
     }
 

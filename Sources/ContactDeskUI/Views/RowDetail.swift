@@ -23,7 +23,7 @@ enum RowDetail {
 
     /// The detail view's lines for the selected friend's result.
     static func lines(_ state: AppState, _ f: Friend, _ r: SubmitOutcome) -> [String] {
-        var out = [UIText.detailFriend.text(["id": f.id]) + (f.nickname.isEmpty ? "" : " (\(f.nickname))")]
+        var out = [UIText.detailFriend.text(["id": f.id]) + (f.nickname.isEmpty ? "" : UIText.nicknameAfter.text(["nickname": f.nickname]))]
         let k = state.keyMap
         switch r {
         case .ok: out.append(UIText.detailResultOK.text)
@@ -42,7 +42,7 @@ enum RowDetail {
             for field in fields {
                 let entry = state.history.current[state.key(f.id, field)]
                 out.append("")
-                out.append("\(field.title):")
+                out.append(UIText.fieldHeading.text(["field": field.title]))
                 if let entry { out.append(UIText.detailWhenStaged.text(["value": ChangeSetView.text(entry.base)])) }
                 out.append(UIText.detailOnServer.text(["value": ChangeSetView.text(f.value(of: field))]))
                 if let entry { out.append(UIText.detailYours.text(["value": ChangeSetView.text(entry.result)])) }

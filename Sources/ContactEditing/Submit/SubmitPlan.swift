@@ -15,7 +15,7 @@ public enum SubmitOutcome: Equatable, Sendable {
         switch self {
         case .ok: "✓"
         case .failed(let code, let info): "✗ " + ErrorCatalog.inline(code, info: info)
-        case .conflict(let fields): EditText.submitConflict.text(["fields": fields.map(\.description).joined(separator: ", ")])
+        case .conflict(let fields): EditText.submitConflict.text(["fields": fields.map(\.title).joined(separator: ", ")])
         case .notSent: APIText.rowNotSent.text
         }
     }

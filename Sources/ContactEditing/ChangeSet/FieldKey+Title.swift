@@ -1,5 +1,4 @@
 import ContactDeskStrings
-import ContactEditing
 
 extension FieldKey {
     /// The field's name on screen, in the operator's language (`description` is its stable id in files and
