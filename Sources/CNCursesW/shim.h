@@ -52,6 +52,14 @@ static inline int cd_terminal_kind(const char *term) {
     del_curterm(cur_term);
     return ok;
 }
+/* The colours the terminfo entry for `term` offers, read without starting curses; -1 without an entry. */
+static inline int cd_terminal_colors(const char *term) {
+    int err = 0;
+    if (setupterm(term, 1, &err) != OK) return -1;
+    int n = tigetnum("colors");
+    del_curterm(cur_term);
+    return n < 0 ? 0 : n;
+}
 /* curs_set answers ERR on terminals that cannot show or hide the cursor. */
 static inline int cd_show_cursor(int visibility) { return curs_set(visibility) != ERR; }
 /* wmove through a function: move is a macro. */

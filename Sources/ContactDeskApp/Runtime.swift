@@ -27,7 +27,7 @@ public final class Runtime: @unchecked Sendable {
     public private(set) var state: AppState
     // Internal, not private: the effect handlers (Runtime+Effects.swift) use them.
     let client: ChatClient
-    private let terminal: TerminalDevice
+    let terminal: TerminalDevice
     let inbox: ActionInbox
     private let stopRequested = Atomic<Bool>(false)
     let logger = Logger(label: "contactdesk.tui")

@@ -1,7 +1,7 @@
 /// Problems in config.toml and theme files, the terminal check, and the friend table's headings. Each names
 /// the file (and line), what is wrong and the fix; TOML keys and values stay as they are written.
 public enum ConfigText: LocalizedText {
-    case notTOML, themeNotString, languageNotString, ambiguousWidthBad, keysNotList
+    case notTOML, themeNotString, languageNotString, ambiguousWidthBad, keysNotList, colorsBad, colorsFallback, asciiBad
     case builtInTheme, noSuchTheme, cannotRead, themeNotTOML, themeUnknownKey, themeLoop, themeTooDeep, paletteColour, styleColour
     case styleAttrsList, styleAttrUnknown, unknownRole, styleNotTable, styleUnknownField, themeFallback
     case terminalFix, terminalUnset, terminalNoCursor, terminalFallback, terminalNoEntry
@@ -14,6 +14,10 @@ public enum ConfigText: LocalizedText {
         case .languageNotString: Bilingual("{file}: language must be \"en\" or \"zh\" in quotes", "{file}：language 必须是加引号的 \"en\" 或 \"zh\"")
         case .ambiguousWidthBad: Bilingual("{file}: ambiguous_width must be 1 or 2 (2 when the terminal draws ·, …, ─, → two cells wide)",
                                            "{file}：ambiguous_width 必须是 1 或 2（终端把 ·、…、─、→ 画成两格宽时用 2）")
+        case .asciiBad: Bilingual("{file}: ascii must be true or false", "{file}：ascii 必须是 true 或 false")
+        case .colorsBad: Bilingual("{file}: colors must be 0, 8, 256 or \"24bit\"", "{file}：colors 必须是 0、8、256 或 \"24bit\"")
+        case .colorsFallback: Bilingual("{wanted} colours asked for, but TERM={term} has no entry for them here ({entry}); drawing with {colors}",
+                                        "要求 {wanted} 色，但本机的 TERM={term} 没有相应条目（{entry}）；改用 {colors} 色")
         case .keysNotList: Bilingual("{file}: [keys] {action} must be a key name or a list, e.g. [\"q\", \"Ctrl-Q\"]",
                                      "{file}：[keys] {action} 必须是按键名或列表，例如 [\"q\", \"Ctrl-Q\"]")
         case .builtInTheme: Bilingual("built-in theme {name}", "内置主题 {name}")

@@ -12,6 +12,8 @@ public enum KeyText: String, LocalizedText {
     case refresh, help, quit, edit, bulk
     case changeSet = "changes"
     case undo, redo, submit, retry, details
+    case copyID = "copy.id"
+    case copyDetail = "copy.detail"
     case keepMine = "conflict.keep"
     case takeTheirs = "conflict.take"
     case dropEntry = "changes.drop"
@@ -56,6 +58,9 @@ public enum KeyText: String, LocalizedText {
         case .submit: Bilingual("submit the staged changes (asks first)", "提交已暂存的更改（先确认）")
         case .retry: Bilingual("retry the rows that failed or were not sent", "重试失败或未发送的行")
         case .details: Bilingual("details: the selected row's whole result (a conflict's values) and the last message", "详情：所选行的完整结果（冲突的各个值）和最近一条消息")
+        case .copyID: Bilingual("copy the selected friend's UserID to your clipboard (OSC 52)", "复制所选好友的 UserID 到剪贴板（OSC 52）")
+        case .copyDetail: Bilingual("copy the selected row's whole detail (on the change-set screen: the entry as old -> new)",
+                                    "复制所选行的完整详情（变更集界面：该条目的 旧 -> 新）")
         case .keepMine: Bilingual("conflict on this row: keep mine (send it next time)", "该行冲突：保留我的（下次提交时发送）")
         case .takeTheirs: Bilingual("conflict on this row: take the server's value", "该行冲突：采用服务端的值")
         case .dropEntry: Bilingual("drop the selected staged change", "丢弃所选的已暂存的更改")

@@ -38,6 +38,8 @@ extension LocalizedText {
 /// Fills `{name}` and `{name:one|other}` placeholders.
 public enum TextTemplate {
     public static func fill(_ template: String, _ arguments: [String: any Sendable]) -> String {
+        // The template's own symbols follow --ascii; the arguments (data) keep their characters.
+        let template = Glyphs.g(template)
         guard template.contains("{") || template.contains("}") else { return template }
         var out = ""
         var i = template.startIndex

@@ -6,7 +6,7 @@ public enum StatusText: LocalizedText {
     case markFirst, nothingToUndo, nothingToRedo, undone, redone, nothingToSubmit, noFailedRows, noConflict
     case keptMine, tookTheirs, noChange, staged, readOnly, bulkStaged, counts
     case sortUserID, sortNickname, sortRemark, sortGroups
-    case reconcileFailed, fileFailed
+    case reconcileFailed, fileFailed, copiedID, copiedDetail, nothingToCopy
 
     public var bilingual: Bilingual {
         switch self {
@@ -58,6 +58,10 @@ public enum StatusText: LocalizedText {
         case .sortGroups: Bilingual("Groups", "分组")
         case .reconcileFailed: Bilingual("could not re-read rows of an interrupted submit ({failure}); they stay staged", "无法重新读取中断提交的行（{failure}）；它们仍处于暂存状态")
         case .fileFailed: Bilingual("{path}: {reason}", "{path}：{reason}")
+        case .copiedID: Bilingual("copied {id} (OSC 52: your terminal, or tmux with set-clipboard on, puts it on the clipboard)",
+                                  "已复制 {id}（OSC 52：由终端或开启 set-clipboard 的 tmux 放入剪贴板）")
+        case .copiedDetail: Bilingual("copied the detail of {what} ({lines} {lines:line|lines}, OSC 52)", "已复制 {what} 的详情（{lines} 行，OSC 52）")
+        case .nothingToCopy: Bilingual("nothing to copy here", "这里没有可复制的内容")
         }
     }
 }

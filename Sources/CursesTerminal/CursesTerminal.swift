@@ -42,10 +42,29 @@ public final class CursesTerminal: TerminalDevice, @unchecked Sendable {
         return .unusable(ConfigText.terminalNoEntry.text(["term": term]))
     }
 
+    /// Makes the terminfo entry able to draw the colours the operator asked for (`--colors`, config, COLORTERM):
+    /// 24-bit colour needs a direct-colour entry (xterm-direct), 256 an entry with 256; when TERM's own has fewer,
+    /// TERM is set to one that has them, if it exists here. Returns a note for the status line when it does not.
+    /// Before `initscr`; the palette itself is never redefined (no init_color).
+    public static func prepareColors(_ wanted: ColorDepth?) -> String? {
+        guard let wanted, wanted == .direct || wanted == .indexed else { return nil }
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        if cd_terminal_colors(term) >= wanted.colors { return nil }
+        let entry = wanted == .direct ? "xterm-direct" : "xterm-256color"
+        if cd_terminal_colors(entry) >= wanted.colors {
+            setenv("TERM", entry, 1)
+            return nil
+        }
+        let have = max(0, Int(cd_terminal_colors(term)))
+        return ConfigText.colorsFallback.text(["wanted": wanted == .direct ? "24-bit" : "256", "term": term, "entry": entry,
+                                               "colors": have >= 0x1000000 ? "24-bit" : "\(have)"])
+    }
+
     /// Sets the locale, starts ncurses in raw mode with a short Esc delay, no mouse, colours as available.
-    /// `useColor` false (NO_COLOR, a monochrome theme) draws with attributes only.
+    /// `useColor` false (NO_COLOR, a monochrome theme) draws with attributes only; `depth` caps the colours
+    /// used (`--colors 8` on a 256-colour terminal); the terminal's default background is kept.
     /// `ambiguousWide` draws East Asian ambiguous characters as one-cell stand-ins (see AmbiguousWidth).
-    public init(theme: Theme, useColor: Bool, ambiguousWide: Bool = false) {
+    public init(theme: Theme, useColor: Bool, ambiguousWide: Bool = false, depth: ColorDepth? = nil) {
         self.ambiguousWide = ambiguousWide
         cd_setlocale_from_environment()
         // Under a C or POSIX locale ncursesw would print every non-ASCII character as an escape: insist on UTF-8.
@@ -59,10 +78,10 @@ public final class CursesTerminal: TerminalDevice, @unchecked Sendable {
         set_escdelay(25)
         curs_set(0)
         cd_mouse_off()
-        if useColor && has_colors() {
+        if useColor && has_colors() && depth != ColorDepth.none {
             start_color()
             use_default_colors()
-            colors = Int(cd_colors())
+            colors = min(Int(cd_colors()), depth?.colors ?? Int.max)
         }
         applyTheme(theme)
     }
@@ -77,6 +96,14 @@ public final class CursesTerminal: TerminalDevice, @unchecked Sendable {
         guard !ended else { return }
         ended = true
         endwin()
+    }
+
+    /// OSC 52 to the terminal, between frames (ncurses has flushed its own output by then): a terminal that
+    /// allows it, or tmux with `set-clipboard on`, puts the text on the clipboard.
+    public func copy(_ text: String) {
+        let sequence = "\u{1b}]52;c;" + Data(text.utf8).base64EncodedString() + "\u{07}"
+        fflush(nil)  // every C stream (stdout cannot be named under strict concurrency)
+        _ = sequence.withCString { write(STDOUT_FILENO, $0, strlen($0)) }
     }
 
     /// The size ncurses knows (it tracks SIGWINCH itself).

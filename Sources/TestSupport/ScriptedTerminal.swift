@@ -28,6 +28,7 @@ public final class ScriptedTerminal: TerminalDevice, @unchecked Sendable {
         var width: Int
         var height: Int
         var frames: [Canvas] = []
+        var copied: [String] = []
         var failure: String?
         var ended = false
         var stepDeadline: ContinuousClock.Instant?
@@ -60,6 +61,11 @@ public final class ScriptedTerminal: TerminalDevice, @unchecked Sendable {
     public func wake() { woken.signal() }
 
     public func end() { shared.withLock { $0.ended = true } }
+
+    /// What the program copied, oldest first.
+    public var copied: [String] { shared.withLock { $0.copied } }
+
+    public func copy(_ text: String) { shared.withLock { $0.copied.append(text) } }
 
     public func readKeys(timeout ms: Int) -> [Key] {
         enum Next { case keys([Key]), wait, done(String?), perform(String, @Sendable () async throws -> Void) }

@@ -77,14 +77,14 @@ struct ApplyCommand: AsyncParsableCommand {
         do { report = try await session.submit(entries, customKeys: []) } catch let e as AuditUnavailable {
             throw refused("\(e)")
         } catch {
-            FileHandle.standardError.write(Data("contactdesk: \(error)\n".utf8))
+            printError("contactdesk: \(error)")
             throw ExitCode(1)
         }
         for friend in report.outcomes.keys.sorted() { print("\(friend)  \(report.outcomes[friend]!.inline)") }
         let bad = report.outcomes.values.filter { $0 != .ok }.count
         print(CLIText.applySummary.text(["applied": report.outcomes.count - bad, "bad": bad, "account": changes.account]))
         if let problem = report.auditFailure {
-            FileHandle.standardError.write(Data("contactdesk: \(CLIText.applyAuditFailure.text(["problem": problem]))\n".utf8))
+            printError("contactdesk: \(CLIText.applyAuditFailure.text(["problem": problem]))")
             throw ExitCode(1)
         }
         if bad > 0 { throw ExitCode(1) }
@@ -100,7 +100,7 @@ struct ApplyCommand: AsyncParsableCommand {
             // A problem of the whole file (the group limit) cannot be skipped row by row.
             if stager.problems(kept).isEmpty {
                 let skipping = CLIText.applySkipping.text(["count": entries.count - kept.count])
-                FileHandle.standardError.write(Data("\(lines)\ncontactdesk: \(skipping)\n".utf8))
+                printError("\(lines)\ncontactdesk: \(skipping)")
                 return kept
             }
         }
@@ -110,7 +110,7 @@ struct ApplyCommand: AsyncParsableCommand {
 
     /// Prints a refusal and exits 2.
     func refused(_ message: String) -> ExitCode {
-        FileHandle.standardError.write(Data("contactdesk: \(message)\n".utf8))
+        printError("contactdesk: \(message)")
         return ExitCode(2)
     }
 

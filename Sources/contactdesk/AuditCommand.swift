@@ -30,7 +30,7 @@ struct AuditCommand: ParsableCommand {
             let e = JSONEncoder()
             e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             e.dateEncodingStrategy = .iso8601
-            print(String(decoding: try e.encode(records), as: UTF8.self))
+            print(ServerText.jsonSafe(String(decoding: try e.encode(records), as: UTF8.self)))
         case .table:
             print(Self.table(records), terminator: "")
             print(CLIText.auditRecordCount.text(["count": records.count]))

@@ -70,6 +70,6 @@ struct ConnectionOptions: ParsableArguments {
 
 /// Prints an error the operator can act on and exits 1.
 func fail(_ message: String) -> ExitCode {
-    FileHandle.standardError.write(Data("contactdesk: \(message)\n".utf8))
+    printError("contactdesk: \(message)")
     return ExitCode(1)
 }

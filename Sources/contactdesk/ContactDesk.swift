@@ -29,7 +29,7 @@ struct ContactDesk: AsyncParsableCommand {
         var command: ParsableCommand
         do { command = try parseAsRoot() } catch {
             if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                printError(fullMessage(for: error))
                 Foundation.exit(2)
             }
             exit(withError: error)
@@ -38,7 +38,7 @@ struct ContactDesk: AsyncParsableCommand {
             if var asyncCommand = command as? AsyncParsableCommand { try await asyncCommand.run() } else { try command.run() }
         } catch {
             if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data(("contactdesk: " + message(for: error) + "\n").utf8))
+                printError("contactdesk: " + message(for: error))
                 Foundation.exit(2)
             }
             exit(withError: error)

@@ -21,7 +21,7 @@ struct GlobalOptions: ParsableArguments {
         let problem = chooseLanguage()
         bootstrapLogging()
         let problems = [problem].compactMap { $0 }
-        if report { for p in problems { FileHandle.standardError.write(Data(("contactdesk: " + p + "\n").utf8)) } }
+        if report { for p in problems { printError("contactdesk: " + p) } }
         return problems
     }
 
@@ -39,6 +39,8 @@ struct GlobalOptions: ParsableArguments {
         let (language, problem) = Language.resolve(flag: lang?.language, config: config.language,
                                                    environment: ProcessInfo.processInfo.environment)
         Language.choose(language)
+        // Symbols in ASCII when asked for, or when the locale's character set cannot show others.
+        Glyphs.choose(ascii: config.ascii ?? !Glyphs.localeIsUTF8(ProcessInfo.processInfo.environment))
         return problem
     }
 

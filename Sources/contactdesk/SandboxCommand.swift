@@ -43,7 +43,7 @@ struct SandboxCommand: AsyncParsableCommand {
             secret = try key.load()
         } else {
             secret = SecretKey(DemoSeed.key)
-            FileHandle.standardError.write(Data((CLIText.sandboxDemoKey.text + "\n").utf8))
+            printError(CLIText.sandboxDemoKey.text)
         }
         let rules: [FaultRule]
         do { rules = try faults.map(FaultRule.parse) } catch { throw ValidationError("\(error)") }
@@ -58,7 +58,7 @@ struct SandboxCommand: AsyncParsableCommand {
             ? CLIText.sandboxRunningDemo.text(["sdkAppID": server.sdkAppID, "admin": server.admin,
                                                "accounts": DemoSeed.accounts.map(\.id).joined(separator: ", ")])
             : CLIText.sandboxRunning.text(["sdkAppID": server.sdkAppID, "admin": server.admin])
-        FileHandle.standardError.write(Data((running + "\n").utf8))
+        printError(running)
         await SignalWatcher.waitForInterrupt()
         await server.stop()
     }

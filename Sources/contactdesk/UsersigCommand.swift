@@ -45,7 +45,7 @@ struct UsersigCommand: ParsableCommand {
             let until = Date(timeIntervalSince1970: TimeInterval(claims.expiresAt)).formatted(.iso8601)
             print(CLIText.usersigValid.text(["identifier": claims.identifier, "sdkAppID": claims.sdkAppID, "until": until]))
         } catch {
-            FileHandle.standardError.write(Data((CLIText.usersigInvalid.text(["code": error.apiCode, "reason": "\(error)"]) + "\n").utf8))
+            printError(CLIText.usersigInvalid.text(["code": error.apiCode, "reason": "\(error)"]))
             throw ExitCode(1)
         }
     }

@@ -24,12 +24,12 @@ public enum ChatError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .api(let cmd, let code, let info):
             let args: [String: any Sendable] = ["command": "\(cmd)", "error": ErrorCatalog.inline(code, info: info, in: language),
-                                                "info": info, "hint": ErrorCatalog.entry(code).hint(in: language)]
+                                                "info": ServerText.clean(info), "hint": ErrorCatalog.entry(code).hint(in: language)]
             return (info.isEmpty ? APIText.callFailed : APIText.callFailedWithInfo).text(in: language, args)
         case .transport(let cmd, let err, let n):
             return APIText.callTransportFailed.text(in: language, ["command": "\(cmd)", "error": err.description(in: language), "count": n])
         case .protocolError(let cmd, let reason, let excerpt):
-            return APIText.callUnexpectedReply.text(in: language, ["command": "\(cmd)", "reason": reason, "excerpt": excerpt])
+            return APIText.callUnexpectedReply.text(in: language, ["command": "\(cmd)", "reason": ServerText.visible(reason), "excerpt": ServerText.clean(excerpt)])
         case .credentials(let m):
             return APIText.callCredentials.text(in: language, ["message": m])
         }

@@ -44,7 +44,8 @@ public struct FileLogHandler: LogHandler {
         let all = metadata.merging(event.metadata ?? [:]) { $1 }
         let fields = all.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
         let stamp = Date().formatted(.iso8601)
-        sink.write(Self.scrub("\(stamp) \(level) \(label): \(message)\(fields.isEmpty ? "" : " " + fields)") + "\n")
+        // One line per event, whatever the message or the service's text in it carries.
+        sink.write(Self.scrub(ServerText.visible("\(stamp) \(level) \(label): \(message)\(fields.isEmpty ? "" : " " + fields)")) + "\n")
     }
 
     /// Blanks `usersig=` values, the one secret that travels in URLs.

@@ -94,9 +94,20 @@ public struct Canvas: Equatable, Sendable {
             let w = DisplayWidth.of(c)
             if w == 0 { continue }
             if col + w > x + limit { break }
+            // A control character is drawn as its escape (`\x1b`), one ASCII cell a character, never sent as is.
+            if let shown = DisplayWidth.visible(c) {
+                for e in shown {
+                    if col >= 0 {
+                        if first == nil { first = col; openRun(col, y) }
+                        cells[y * width + col] = Cell(text: String(e), role: role)
+                    }
+                    col += 1
+                }
+                continue
+            }
             if col >= 0 {
                 if first == nil { first = col; openRun(col, y) }
-                cells[y * width + col] = Cell(text: c == "\t" ? " " : String(c), role: role)
+                cells[y * width + col] = Cell(text: String(c), role: role)
                 if w == 2 { cells[y * width + col + 1] = Cell(text: "", role: role) }
             }
             col += w

@@ -7,8 +7,9 @@ import ContactDeskStrings
 public enum FriendListFormatter {
     static func headings(_ roster: Roster) -> [String] { [ConfigText.tableUserID, .tableNickname, .tableRemark, .tableGroups].map(\.text) + roster.customFields }
 
+    /// The row as shown: every value through the sanitiser, so the table and the CSV carry no control character.
     static func cells(_ f: Friend, _ roster: Roster) -> [String] {
-        [f.id, f.nickname, f.remark, f.groups.joined(separator: ", ")] + roster.customFields.map { f.custom[$0] ?? "" }
+        ([f.id, f.nickname, f.remark, f.groups.joined(separator: ", ")] + roster.customFields.map { f.custom[$0] ?? "" }).map { ServerText.visible($0) }
     }
 
     /// Columns aligned by display width (CJK and emoji count two), each at most 32 columns wide.
@@ -33,7 +34,7 @@ public enum FriendListFormatter {
         let rows = roster.friends.map { Row(UserID: $0.id, Nickname: $0.nickname, Remark: $0.remark, Groups: $0.groups, Custom: $0.custom) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(rows)) ?? Data("[]".utf8), as: UTF8.self)
+        return ServerText.jsonSafe(String(decoding: (try? encoder.encode(rows)) ?? Data("[]".utf8), as: UTF8.self))
     }
 
     /// RFC 4180 CSV with a heading row; groups joined by ";".
@@ -44,7 +45,7 @@ public enum FriendListFormatter {
         var out = headings(roster).map(quote).joined(separator: ",") + "\r\n"
         for f in roster.friends {
             var c = cells(f, roster)
-            c[3] = f.groups.joined(separator: ";")
+            c[3] = ServerText.visible(f.groups.joined(separator: ";"))
             out += c.map(quote).joined(separator: ",") + "\r\n"
         }
         return out

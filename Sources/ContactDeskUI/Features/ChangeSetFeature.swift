@@ -27,6 +27,7 @@ enum ChangeSetFeature {
             state.overlay = .changes(cursor: min(cursor, max(0, state.history.current.count - 1)))
             return effects
         case .export?: return [.export(state.history.current)]
+        case let action? where action == .copyID || action == .copyDetail: return CopyFeature.entry(&state, action, cursor: cursor)
         case .reviewSearch?:
             state.reviewSearching = true
             state.reviewSearch = ""

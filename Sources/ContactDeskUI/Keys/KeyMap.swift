@@ -25,6 +25,8 @@ public enum ActionID: String, CaseIterable, Sendable {
     case undo, redo, submit
     case retry
     case details
+    case copyID = "copy.id"
+    case copyDetail = "copy.detail"
     case keepMine = "conflict.keep"
     case takeTheirs = "conflict.take"
     case dropEntry = "changes.drop"
@@ -93,6 +95,8 @@ public enum ActionID: String, CaseIterable, Sendable {
         case .submit: [.char("S")]
         case .retry: [.char("r")]
         case .details: [.char("v")]
+        case .copyID: [.char("y")]
+        case .copyDetail: [.char("Y")]
         case .keepMine: [.char("K")]
         case .takeTheirs: [.char("T")]
         case .redo: [.ctrl("r")]

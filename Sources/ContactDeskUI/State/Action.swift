@@ -66,6 +66,8 @@ extension Action {
 
 /// Work for the run loop to do; it answers with actions.
 public enum Effect: Equatable, Sendable {
+    /// Put text on the operator's clipboard (OSC 52).
+    case copy(String)
     /// Read the list: from the cache and then only what changed, or (`full`, the refresh key) all of it.
     case loadRoster(account: String, full: Bool = false)
     /// Offer the journal's staged changes of an account just opened (after a reconcile if a submit was cut off).

@@ -282,6 +282,7 @@ public enum Reducer {
             return [.loadRoster(account: state.account, full: true)]
         case .help: state.overlay = .help(scroll: 0)
         case .details: state.overlay = .detail(scroll: 0)
+        case .copyID, .copyDetail: return CopyFeature.list(&state, action)
         case .quit:
             return requestQuit(&state)
         case .edit:

@@ -82,6 +82,8 @@ public enum StatusMessage: Equatable, Sendable {
     case bulkStaged(operation: BulkOperation, changed: Int, of: Int, total: Int)
     /// A key that edits or submits, pressed in read-only mode.
     case readOnly
+    /// Text put on the clipboard: a UserID, or a detail of `lines` lines about `subject`.
+    case copiedID(String), copiedDetail(subject: String, lines: Int), nothingToCopy
 
     public enum Severity: Equatable, Sendable { case info, error }
 
@@ -140,6 +142,9 @@ public enum StatusMessage: Equatable, Sendable {
         case .noChange(let f): T.noChange.text(["friend": f])
         case .staged(let f, let total): T.staged.text(["friend": f, "total": total])
         case .readOnly: T.readOnly.text
+        case .copiedID(let id): T.copiedID.text(["id": id])
+        case .copiedDetail(let subject, let lines): T.copiedDetail.text(["what": subject, "lines": lines])
+        case .nothingToCopy: T.nothingToCopy.text
         case .bulkStaged(let op, let changed, let of, let total):
             T.bulkStaged.text(["operation": op.title, "changed": changed, "count": of, "total": total])
         }

@@ -12,4 +12,7 @@ public protocol TerminalDevice: AnyObject, Sendable {
     func wake()
     /// Restores the terminal; called once when the loop ends.
     func end()
+    /// Puts `text` on the clipboard of the operator's own machine with OSC 52 (`ESC ] 52 ; c ; BASE64 BEL`),
+    /// which reaches it over SSH; nothing is ever read back.
+    func copy(_ text: String)
 }

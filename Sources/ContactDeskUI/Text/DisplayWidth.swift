@@ -1,7 +1,10 @@
+import ChatAPI
+import ContactDeskStrings
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
+import ContactDeskStrings
 #endif
 
 /// glibc declares wcwidth only under _XOPEN_SOURCE, which the Glibc module does not set; bind the symbol directly.
@@ -17,18 +20,27 @@ public enum DisplayWidth {
         return setlocale(LC_CTYPE, "C.UTF-8") != nil
     }()
 
-    /// Columns one grapheme cluster takes: 0, 1 or 2.
+    /// Columns one grapheme cluster takes: 0, 1 or 2; a control character counts as its visible escape
+    /// (`\x1b` is 4), which is what `Canvas.put` draws in its place.
     public static func of(_ c: Character) -> Int {
         _ = utf8Ready
         let scalars = c.unicodeScalars
         guard let first = scalars.first else { return 0 }
-        if first.value < 0x7F { return first.value < 0x20 ? 0 : 1 }
+        if first.value < 0x7F, first.value >= 0x20, scalars.count == 1 { return 1 }
+        if let shown = visible(c) { return shown.utf8.count }
+        if first.value < 0x7F { return 1 }
         // An emoji with presentation selector or a ZWJ sequence draws as one wide glyph.
         if scalars.contains(where: { $0.value == 0xFE0F }) || (scalars.count > 1 && first.properties.isEmojiPresentation) { return 2 }
         let w = Int(c_wcwidth(Int32(bitPattern: first.value)))
         if w >= 0 { return w }
         // Unassigned or control: show as one column rather than breaking the layout.
         return first.properties.generalCategory == .control ? 0 : 1
+    }
+
+    /// What is drawn for a character that may not reach the terminal as it is (ServerText's escapes), else nil.
+    public static func visible(_ c: Character) -> String? {
+        guard c.unicodeScalars.contains(where: ServerText.needsEscape) else { return nil }
+        return c.unicodeScalars.map { ServerText.escape($0) ?? String($0) }.joined()
     }
 
     /// Columns a string takes.
@@ -48,7 +60,7 @@ public enum DisplayWidth {
             out.append(c)
             used += w
         }
-        return ellipsis ? out + "…" : out
+        return ellipsis ? out + Glyphs.g("…") : out
     }
 
     /// `s` truncated or padded with spaces to exactly `columns`.

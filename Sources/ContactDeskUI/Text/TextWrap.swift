@@ -1,3 +1,5 @@
+import ContactDeskStrings
+
 /// Breaks text into lines of a display width, so a message longer than its space wraps instead of losing its end.
 public enum TextWrap {
     /// Lines of at most `width` columns: breaks at spaces and, as Chinese and Japanese text does, between wide
@@ -57,7 +59,7 @@ public enum TextWrap {
         guard all.count > maxLines, maxLines > 0 else { return Array(all.prefix(max(0, maxLines))) }
         var kept = Array(all.prefix(maxLines))
         let last = kept[maxLines - 1]
-        kept[maxLines - 1] = DisplayWidth.of(last) < width ? last + "…" : DisplayWidth.truncate(last, to: width)
+        kept[maxLines - 1] = DisplayWidth.of(last) < width ? last + Glyphs.g("…") : DisplayWidth.truncate(last, to: width)
         return kept
     }
 }

@@ -9,6 +9,10 @@ public struct UIConfig: Equatable, Sendable {
     public var language: String?
     /// `ambiguous_width = 1 | 2`: 2 for terminals that draw East Asian ambiguous characters two cells wide.
     public var ambiguousWidth: Int?
+    /// `ascii = true`: ASCII symbols only (borders, markers, the ellipsis), as `--ascii`.
+    public var ascii: Bool?
+    /// `colors = 0 | 8 | 256 | "24bit"`: the colour depth, overriding the terminfo entry.
+    public var colors: ColorDepth?
     public var keys: [String: [String]] = [:]
     /// Problems found, each naming the file and what to fix; the program starts anyway.
     public var problems: [String] = []
@@ -40,6 +44,13 @@ public struct UIConfig: Equatable, Sendable {
         if let t = table["ambiguous_width"] {
             if let n = t.int, n == 1 || n == 2 { config.ambiguousWidth = n }
             else { config.problems.append(ConfigText.ambiguousWidthBad.text(["file": file])) }
+        }
+        if let t = table["ascii"] {
+            if let b = t.bool { config.ascii = b } else { config.problems.append(ConfigText.asciiBad.text(["file": file])) }
+        }
+        if let t = table["colors"] {
+            if let c = t.int.map(String.init).flatMap(ColorDepth.init(argument:)) ?? t.string.flatMap(ColorDepth.init(argument:)) { config.colors = c }
+            else { config.problems.append(ConfigText.colorsBad.text(["file": file])) }
         }
         if let keys = table["keys"]?.table {
             for action in keys.keys {

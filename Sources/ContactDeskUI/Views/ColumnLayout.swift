@@ -96,8 +96,8 @@ extension SubmitOutcome {
     /// One cell for the row's marker column.
     var marker: String {
         switch self {
-        case .ok: "✓"
-        case .failed: "✗"
+        case .ok: Glyphs.g("✓")
+        case .failed: Glyphs.g("✗")
         case .conflict: "!"
         case .notSent: "?"
         }

@@ -54,8 +54,8 @@ enum EditFormView {
             if focused { focusY = y }
             let text = (form.checked.contains(name) ? "[x] " : "[ ] ") + name
             sheet.put(text, x: fieldX, y: y, role: focused ? .formFieldFocused : .dialog, maxWidth: fieldWidth - 2)
-            if i == first && first > 0 { sheet.put("▲", x: inner.w - 1, y: y, role: .formLabel) }
-            if i == first + visible - 1 && first + visible < shown.count { sheet.put("▼", x: inner.w - 1, y: y, role: .formLabel) }
+            if i == first && first > 0 { sheet.put(Glyphs.g("▲"), x: inner.w - 1, y: y, role: .formLabel) }
+            if i == first + visible - 1 && first + visible < shown.count { sheet.put(Glyphs.g("▼"), x: inner.w - 1, y: y, role: .formLabel) }
             y += 1
         }
         y = 3 + visible
@@ -75,8 +75,8 @@ enum EditFormView {
         let window = max(0, min(sheetRows, inner.h - tail.count))
         let offset = max(0, min(focusY - window + 1, sheetRows - window))
         canvas.blit(sheet, x: inner.x, y: inner.y, fromRow: offset, height: window)
-        if offset > 0 { canvas.put("▲", x: inner.x + inner.w - 1, y: inner.y, role: .formLabel) }
-        if offset + window < sheetRows { canvas.put("▼", x: inner.x + inner.w - 1, y: inner.y + window - 1, role: .formLabel) }
+        if offset > 0 { canvas.put(Glyphs.g("▲"), x: inner.x + inner.w - 1, y: inner.y, role: .formLabel) }
+        if offset + window < sheetRows { canvas.put(Glyphs.g("▼"), x: inner.x + inner.w - 1, y: inner.y + window - 1, role: .formLabel) }
         for (i, line) in tail.enumerated() {
             canvas.put(line, x: inner.x, y: inner.y + window + i, role: form.error == nil ? .formLabel : .formError, maxWidth: inner.w)
         }
@@ -89,7 +89,7 @@ enum BulkFormView {
         let inner = box(&canvas, width: 72, height: 11, title: UIText.bulkTitle.text(["count": state.marked.count, "accept": state.keyMap.label(for: .dialogAccept), "cancel": state.keyMap.label(for: .dialogCancel)]), role: .dialog)
         let fieldX = inner.x + 10, fieldWidth = inner.w - 10
         canvas.put(UIText.bulkChange.text, x: inner.x, y: inner.y, role: .formLabel)
-        canvas.put("◂ \(form.operation.title) ▸", x: fieldX, y: inner.y, role: form.focus == 0 ? .formFieldFocused : .dialog, maxWidth: fieldWidth)
+        canvas.put(Glyphs.g("◂ ") + form.operation.title + Glyphs.g(" ▸"), x: fieldX, y: inner.y, role: form.focus == 0 ? .formFieldFocused : .dialog, maxWidth: fieldWidth)
         canvas.put(form.operation.firstLabel, x: inner.x, y: inner.y + 2, role: .formLabel)
         drawField(&canvas, form.first, x: fieldX, y: inner.y + 2, width: fieldWidth, focused: form.focus == 1)
         if let second = form.operation.secondLabel {
@@ -109,7 +109,7 @@ enum BulkFormView {
 enum ChangeSetView {
     /// A value as the change set and the detail view show it: "text", (empty) or [groups], control characters visible.
     static func text(_ v: FieldValue) -> String {
-        v.text.map { $0.isEmpty ? UIText.empty.text : "\"\(ServerText.visible($0))\"" } ?? "[" + (v.groups ?? []).map(ServerText.visible).joined(separator: ", ") + "]"
+        v.text.map { $0.isEmpty ? UIText.empty.text : "\"\(ServerText.visible($0))\"" } ?? "[" + (v.groups ?? []).map { ServerText.visible($0) }.joined(separator: ", ") + "]"
     }
 
     /// Nicknames of the friends the entries name (one pass over the friends, not one per entry).

@@ -48,7 +48,7 @@ enum HeaderView {
         let optional: [String] = [UIText.markedCount.text(["count": state.marked.count]), UIText.stagedCount.text(["count": state.history.current.count]),
                         UIText.appID.text(["id": state.info.sdkAppID]), state.info.endpoint]
         let budget = state.width - DisplayWidth.of(right)
-        func line(_ p: [String]) -> String { " " + p.joined(separator: " │ ") }
+        func line(_ p: [String]) -> String { " " + p.joined(separator: Glyphs.g(" │ ")) }
         for part in optional where DisplayWidth.of(line(parts + [part])) <= budget { parts.append(part) }
         canvas.put(line(parts), x: 0, y: 0, role: .header, maxWidth: max(0, budget))
         if !right.isEmpty { canvas.put(right, x: max(0, state.width - DisplayWidth.of(right)), y: 0, role: .header) }
@@ -63,7 +63,7 @@ enum FriendListView {
         var cx = x + layout.prefix
         canvas.fill(x: x, y: 1, width: width, role: .columnHeading)
         for c in cols {
-            let arrow = c.sort != nil && c.sort == state.sort ? (state.descending ? "↓" : "↑") : ""
+            let arrow = c.sort != nil && c.sort == state.sort ? Glyphs.g(state.descending ? "↓" : "↑") : ""
             canvas.put(c.title + arrow, x: cx, y: 1, role: .columnHeading, maxWidth: c.width)
             cx += c.width + 1
         }
@@ -87,9 +87,9 @@ enum FriendListView {
             let selected = pos == state.cursor
             let role: Role = selected ? .rowSelected : (isMarked ? .rowMarked : .row)
             canvas.fill(x: x, y: top + row, width: width, role: role)
-            canvas.put(isMarked ? "●" : " ", x: x, y: top + row, role: role)
+            canvas.put(isMarked ? Glyphs.g("●") : " ", x: x, y: top + row, role: role)
             let isStaged = staged.contains(friend.id)
-            if isStaged { canvas.put("✎", x: x + 1, y: top + row, role: selected ? role : .staged) }
+            if isStaged { canvas.put(Glyphs.g("✎"), x: x + 1, y: top + row, role: selected ? role : .staged) }
             let result = state.results[friend.id]
             if let r = result { canvas.put(r.marker, x: x + 2, y: top + row, role: selected ? role : resultRole(r)) }
             var cx = x + layout.prefix

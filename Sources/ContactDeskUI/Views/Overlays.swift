@@ -8,12 +8,12 @@ func box(_ canvas: inout Canvas, width: Int, height: Int, title: String, role: R
     let x = (canvas.width - w) / 2, y = (canvas.height - h) / 2
     canvas.fill(x: x, y: y, width: w, height: h, role: role)
     guard w >= 2, h >= 2 else { return (x, y, 0, 0) }
-    canvas.put("┌" + String(repeating: "─", count: w - 2) + "┐", x: x, y: y, role: role)
+    canvas.put(Glyphs.g("┌" + String(repeating: "─", count: w - 2) + "┐"), x: x, y: y, role: role)
     for yy in (y + 1)..<(y + h - 1) {
-        canvas.put("│", x: x, y: yy, role: role)
-        canvas.put("│", x: x + w - 1, y: yy, role: role)
+        canvas.put(Glyphs.g("│"), x: x, y: yy, role: role)
+        canvas.put(Glyphs.g("│"), x: x + w - 1, y: yy, role: role)
     }
-    canvas.put("└" + String(repeating: "─", count: w - 2) + "┘", x: x, y: y + h - 1, role: role)
+    canvas.put(Glyphs.g("└" + String(repeating: "─", count: w - 2) + "┘"), x: x, y: y + h - 1, role: role)
     canvas.put(" " + title + " ", x: x + 2, y: y, role: role, maxWidth: w - 4)
     return (x + 2, y + 1, max(0, w - 4), h - 2)
 }
@@ -106,7 +106,7 @@ enum GroupPaneView {
             let role: Role = i == cursor ? .rowSelected : (i == active ? .rowMarked : .groupPane)
             canvas.fill(x: x, y: y, width: width, role: role)
             let count = " \(entry.1)"
-            canvas.put((i == active ? "▸" : " ") + entry.0, x: x, y: y, role: role, maxWidth: width - DisplayWidth.of(count) - 1)
+            canvas.put((i == active ? Glyphs.g("▸") : " ") + entry.0, x: x, y: y, role: role, maxWidth: width - DisplayWidth.of(count) - 1)
             canvas.put(count, x: x + width - DisplayWidth.of(count) - 1, y: y, role: role)
         }
         if state.groups.count >= 32 { canvas.put(UIText.groupsFull.text(["count": state.groups.count]), x: x + 1, y: bottom, role: .resultError, maxWidth: width - 2) }

@@ -77,6 +77,6 @@ enum DetailView {
         for (i, line) in wrapped.dropFirst(start).prefix(inner.h).enumerated() {
             canvas.put(line, x: inner.x, y: inner.y + i, role: .help, maxWidth: inner.w)
         }
-        if start + inner.h < wrapped.count, inner.w > 0 { canvas.put("▼", x: inner.x + inner.w, y: inner.y + inner.h - 1, role: .help) }
+        if start + inner.h < wrapped.count, inner.w > 0 { canvas.put(Glyphs.g("▼"), x: inner.x + inner.w, y: inner.y + inner.h - 1, role: .help) }
     }
 }

@@ -13,8 +13,8 @@ public enum SubmitOutcome: Equatable, Sendable {
     /// The text a row shows: "✓", "✗ 30011 friend-list group limit reached (32)", "! conflict: remark".
     public var inline: String {
         switch self {
-        case .ok: "✓"
-        case .failed(let code, let info): "✗ " + ErrorCatalog.inline(code, info: info)
+        case .ok: Glyphs.g("✓")
+        case .failed(let code, let info): Glyphs.g("✗ ") + ErrorCatalog.inline(code, info: info)
         case .conflict(let fields): EditText.submitConflict.text(["fields": fields.map(\.title).joined(separator: ", ")])
         case .notSent: APIText.rowNotSent.text
         }

@@ -16,10 +16,25 @@ struct TUIOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Theme name or path to a .toml file (see `contactdesk themes`).", valueName: "name|path"))
     var theme: String?
     @Flag(name: .long, help: "Browse only: no editing, no submit (also read_only = true in a profile).") var readOnly = false
+    @Flag(name: .long, help: "ASCII symbols only: borders, markers, arrows and the ellipsis (also ascii = true in config.toml; automatic when the locale is not UTF-8). Data keeps its characters.")
+    var ascii = false
+    @Option(name: .long, help: ArgumentHelp("Colours to draw with: 0, 8, 256 or 24bit (default: colors in config.toml, then COLORTERM, then the terminfo entry).",
+                                            valueName: "0|8|256|24bit"))
+    var colors: ColorDepthArgument?
     @Flag(name: .long, help: "For terminals that draw East Asian ambiguous characters (·, …, ─, →) two cells wide: draw them as ASCII (also ambiguous_width = 2 in config.toml).")
     var ambiguousWide = false
     @Option(name: .customLong("import"), help: ArgumentHelp("Stage the changes of an exported change-set file (offered at start).", valueName: "file"))
     var importFile: String?
+}
+
+/// `--colors 0|8|256|24bit`.
+struct ColorDepthArgument: ExpressibleByArgument {
+    let depth: ColorDepth
+    init?(argument: String) {
+        guard let d = ColorDepth(argument: argument) else { return nil }
+        depth = d
+    }
+    static var allValueStrings: [String] { ColorDepth.allCases.map(\.rawValue) }
 }
 
 /// Starts the TUI: wiring only.
@@ -34,6 +49,7 @@ enum TUILauncher {
         case .unusable(let why): throw ValidationError(why)
         case .usable(let note): terminalNote = note
         }
+        if options.ascii { Glyphs.choose(ascii: true) }
         let configDir = StatePaths.configDirectory()
         let uiConfig = UIConfig.load(configDir.appendingPathComponent("config.toml"))
         let logger = Logger(label: "contactdesk.tui")
@@ -116,7 +132,12 @@ enum TUILauncher {
             try j.save(merged, replacing: existing, app: info.sdkAppID, account: account)
         }
         state.configuredFields = Set(options.demo ? DemoSeed.customFields : profile?.customFields ?? [])
-        let terminal = CursesTerminal(theme: theme, useColor: !theme.monochrome, ambiguousWide: options.ambiguousWide || uiConfig.ambiguousWidth == 2)
+        let depth = ColorDepth.wanted(flag: options.colors?.depth, config: uiConfig.colors, environment: ProcessInfo.processInfo.environment)
+        if let note = CursesTerminal.prepareColors(depth) {
+            state.startupProblems = [state.startupProblems, note].compactMap { $0 }.joined(separator: " · ")
+        }
+        let terminal = CursesTerminal(theme: theme, useColor: !theme.monochrome, ambiguousWide: options.ambiguousWide || uiConfig.ambiguousWidth == 2,
+                                      depth: depth)
         logger.info("terminal", metadata: ["colors": "\(terminal.depth)", "theme": "\(theme.name)", "TERM": "\(ProcessInfo.processInfo.environment["TERM"] ?? "")"])
         // Without an audit log nothing is submitted: the TUI still opens (browsing and staging work) and says why.
         let audit: Result<AuditLog, AuditUnavailable>
