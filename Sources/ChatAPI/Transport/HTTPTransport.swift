@@ -53,7 +53,7 @@ public enum TransportError: Error, Equatable, Sendable, CustomStringConvertible 
         let text = String(decoding: body.prefix(limit * 4), as: UTF8.self)
             .replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
             .trimmingCharacters(in: .whitespaces)
-        return text.count > limit ? String(text.prefix(limit)) + "…" : text
+        return text.count > limit ? String(text.prefix(limit)) + Glyphs.g("…") : text
     }
 }
 

@@ -173,10 +173,10 @@ enum ChangeSetView {
                move, UIText.reviewBack.text(["key": keys.first(.dialogCancel)])]
         // A narrow screen drops the movement and redo hints first; help lists them all. The bottom-right cell
         // cannot be written (the terminal would scroll), so a hint must end before it.
-        for dropped in [move, redo] where DisplayWidth.of(" " + hints.joined(separator: " · ")) >= state.width {
+        for dropped in [move, redo] where DisplayWidth.of(" " + hints.joined(separator: Glyphs.g(" · "))) >= state.width {
             hints.removeAll { $0 == dropped }
         }
-        canvas.put(" " + hints.joined(separator: " · "), x: 0, y: state.height - 1, role: .footer)
+        canvas.put(" " + hints.joined(separator: Glyphs.g(" · ")), x: 0, y: state.height - 1, role: .footer)
     }
 }
 

@@ -142,7 +142,7 @@ enum StatusLineView {
         if let s = state.status?.text(state.keyMap), !(state.load.isLoading && !state.statusIsError) || state.cachedAt != nil { parts.append(s) }
         if parts.isEmpty { return nil }
         let role: Role = state.statusIsError ? .resultError : (state.load.isLoading || state.submitting != nil ? .progress : .footer)
-        return (parts.joined(separator: " · "), role)
+        return (parts.joined(separator: Glyphs.g(" · ")), role)
     }
 
     /// The message as drawn: wrapped to the width, at most `maxLines` rows.

@@ -96,14 +96,14 @@ enum TUILauncher {
 
         var state = AppState(info: info, account: account, keyMap: keyMap)  // the runner opens the account
         if !problems.isEmpty {
-            state.startupProblems = problems.joined(separator: " · ")
+            state.startupProblems = problems.joined(separator: Glyphs.g(" · "))
             problems.forEach { logger.warning("\($0)") }
         }
         let stateDir = StatePaths.stateDirectory()
         let journal: Result<Journal, JournalError>
         do { journal = .success(try Journal(url: stateDir.appendingPathComponent("journal.sqlite"))) } catch let e as JournalError {
             journal = .failure(e)
-            state.startupProblems = [state.startupProblems, e.message].compactMap { $0 }.joined(separator: " · ")
+            state.startupProblems = [state.startupProblems, e.message].compactMap { $0 }.joined(separator: Glyphs.g(" · "))
         }
         if let path = options.importFile {
             // Imported entries join the journal, so the start-up prompt offers them like any staged work.
@@ -134,7 +134,7 @@ enum TUILauncher {
         state.configuredFields = Set(options.demo ? DemoSeed.customFields : profile?.customFields ?? [])
         let depth = ColorDepth.wanted(flag: options.colors?.depth, config: uiConfig.colors, environment: ProcessInfo.processInfo.environment)
         if let note = CursesTerminal.prepareColors(depth) {
-            state.startupProblems = [state.startupProblems, note].compactMap { $0 }.joined(separator: " · ")
+            state.startupProblems = [state.startupProblems, note].compactMap { $0 }.joined(separator: Glyphs.g(" · "))
         }
         let terminal = CursesTerminal(theme: theme, useColor: !theme.monochrome, ambiguousWide: options.ambiguousWide || uiConfig.ambiguousWidth == 2,
                                       depth: depth)
@@ -143,7 +143,7 @@ enum TUILauncher {
         let audit: Result<AuditLog, AuditUnavailable>
         do { audit = .success(try SubmitSession.openAudit(stateDir.appendingPathComponent("audit.sqlite"))) } catch let e as AuditUnavailable {
             audit = .failure(e)
-            state.startupProblems = [state.startupProblems, e.description].compactMap { $0 }.joined(separator: " · ")
+            state.startupProblems = [state.startupProblems, e.description].compactMap { $0 }.joined(separator: Glyphs.g(" · "))
         }
         // The demo emulator starts afresh each time, so a list saved by an earlier demo would only mislead.
         let cache = options.demo ? nil : try? RosterCache(url: RosterCache.defaultURL())
