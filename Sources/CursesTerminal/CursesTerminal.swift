@@ -45,7 +45,7 @@ public final class CursesTerminal: TerminalDevice, @unchecked Sendable {
     /// Makes the terminfo entry able to draw the colours the operator asked for (`--colors`, config, COLORTERM):
     /// 24-bit colour needs a direct-colour entry (xterm-direct), 256 an entry with 256; when TERM's own has fewer,
     /// TERM is set to one that has them, if it exists here. Returns a note for the status line when it does not.
-    /// Before `initscr`; the palette itself is never redefined (no init_color).
+    /// Before `initscr`; the palette itself is never redefined (no colour is re-initialised).
     public static func prepareColors(_ wanted: ColorDepth?) -> String? {
         guard let wanted, wanted == .direct || wanted == .indexed else { return nil }
         let term = ProcessInfo.processInfo.environment["TERM"] ?? ""

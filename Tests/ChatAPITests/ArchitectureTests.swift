@@ -30,6 +30,18 @@ import TestSupport
         #expect(define.lowerBound < include.lowerBound)
     }
 
+    /// The operator's palette is never redefined: colours are chosen from what the terminal has (init_color
+    /// would change the terminal's own colours for every program after ContactDesk, and many terminals refuse it).
+    @Test func nothingRedefinesTheTerminalsPalette() throws {
+        for dir in ["Sources/CursesTerminal", "Sources/CNCursesW"] {
+            let root = Fixtures.repoRoot.appendingPathComponent(dir)
+            for name in try FileManager.default.contentsOfDirectory(atPath: root.path) {
+                let text = try String(contentsOf: root.appendingPathComponent(name), encoding: .utf8)
+                #expect(!text.contains("init_color") && !text.contains("init_extended_color"), "\(dir)/\(name) redefines a colour")
+            }
+        }
+    }
+
     /// A user's clone has nothing beside it: no file of the project may point outside it. The strings are
     /// split so this file does not name them.
     @Test func noFileOfTheProjectPointsOutsideTheClone() throws {
