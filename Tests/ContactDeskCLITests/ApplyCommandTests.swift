@@ -121,3 +121,26 @@ import TestSupport
         #expect(try journal.load(app: TestCredentials.sdkAppID, account: "demo_alice").isEmpty)
     }
 }
+
+/// A remark full of control characters, applied from a file: `apply` (dry run and real), `audit` in table and
+/// csv-free JSON carry none of them raw, and show them escaped.
+@Suite struct ApplyAndAuditEscapeTests {
+    @Test func applyAndAuditWriteNoControlCharacter() throws {
+        let t = try ApplyCommandTests()
+        let sandbox = try BackgroundProcess(["sandbox"], environment: t.env)
+        defer { sandbox.stop() }
+        let url = try #require(sandbox.firstLine())
+        // Every C0 but NUL, DEL, a few C1 and a bidi override, within the 96-byte remark limit.
+        let evil = String(String.UnicodeScalarView((0x01...0x1F).compactMap(Unicode.Scalar.init))) + "\u{7f}\u{85}\u{9b}\u{202e}z"
+        let path = try t.file([("c0001", .remark, .text("ramen shop owner 黄芳"), .set(evil))])
+        for run in [try t.apply(path, url, ["--dry-run"]), try t.apply(path, url)] {
+            #expect(TerminalSafetyEndToEndTests.controls(in: run.stdout + run.stderr).isEmpty, "\(run.stdout)\(run.stderr)")
+            #expect(run.stdout.contains("c0001"), "\(run.stdout)\(run.stderr)")
+        }
+        let table = try CommandRunner.run(["audit"], environment: t.env)
+        #expect(TerminalSafetyEndToEndTests.controls(in: table.stdout).isEmpty && table.stdout.contains("\\x01\\x02"), "\(table.stdout)")
+        let json = try CommandRunner.run(["audit", "--format", "json"], environment: t.env)
+        #expect(TerminalSafetyEndToEndTests.controls(in: json.stdout).isEmpty)
+        #expect(try JSONValue.parse(Data(json.stdout.utf8)).elements.first?["new"] == .string(evil), "JSON reads back the applied text")
+    }
+}
