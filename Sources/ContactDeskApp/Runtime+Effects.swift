@@ -13,7 +13,7 @@ extension Runtime {
         for effect in effects {
             switch effect {
             case .quit: break
-            case .copy(let text): terminal.copy(text)
+            case .copy(let text): if !terminal.copy(text) { now.append(.copyUnavailable) }
             case .saveChanges(let set, let previous): now += handleSaveChanges(set, previous: previous)
             case .discardJournal: now += handleDiscardJournal()
             case .export(let set): now += handleExport(set)

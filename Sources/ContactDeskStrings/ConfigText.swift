@@ -13,7 +13,7 @@ public enum ConfigText: LocalizedText {
         case .themeNotString: Bilingual("{file}: theme must be a name or a path in quotes", "{file}：theme 必须是加引号的名称或路径")
         case .languageNotString: Bilingual("{file}: language must be \"en\" or \"zh\" in quotes", "{file}：language 必须是加引号的 \"en\" 或 \"zh\"")
         case .ambiguousWidthBad: Bilingual("{file}: ambiguous_width must be 1 or 2 (2 when the terminal draws ·, …, ─, → two cells wide)",
-                                           "{file}：ambiguous_width 必须是 1 或 2（终端把 ·、…、─、→ 画成两格宽时用 2）")
+                                           "{file}：ambiguous_width 必须是 1 或 2（终端把 ·、…、─、→ 画成两格宽时用 2）", mapsSymbols: false)
         case .asciiBad: Bilingual("{file}: ascii must be true or false", "{file}：ascii 必须是 true 或 false")
         case .colorsBad: Bilingual("{file}: colors must be 0, 8, 256 or \"24bit\"", "{file}：colors 必须是 0、8、256 或 \"24bit\"")
         case .colorsFallback: Bilingual("{wanted} colours asked for, but TERM={term} has no entry for them here ({entry}); drawing with {colors}",

@@ -7,15 +7,18 @@
 public struct Bilingual: Sendable, Hashable {
     public let en: String
     public let zh: String
+    /// False for a text that names the symbols themselves (`ambiguous_width` lists ·, …, ─): `--ascii` leaves it.
+    public let mapsSymbols: Bool
 
-    public init(_ en: String, _ zh: String) {
+    public init(_ en: String, _ zh: String, mapsSymbols: Bool = true) {
         self.en = en
         self.zh = zh
+        self.mapsSymbols = mapsSymbols
     }
 
     /// The text in `language` (default: the current one), placeholders filled from `arguments`.
     public func text(_ arguments: [String: any Sendable] = [:], in language: Language = .current) -> String {
-        TextTemplate.fill(language == .zh ? zh : en, arguments)
+        TextTemplate.fill(language == .zh ? zh : en, arguments, mapsSymbols: mapsSymbols)
     }
 }
 
@@ -37,9 +40,9 @@ extension LocalizedText {
 
 /// Fills `{name}` and `{name:one|other}` placeholders.
 public enum TextTemplate {
-    public static func fill(_ template: String, _ arguments: [String: any Sendable]) -> String {
+    public static func fill(_ template: String, _ arguments: [String: any Sendable], mapsSymbols: Bool = true) -> String {
         // The template's own symbols follow --ascii; the arguments (data) keep their characters.
-        let template = Glyphs.g(template)
+        let template = mapsSymbols ? Glyphs.g(template) : template
         guard template.contains("{") || template.contains("}") else { return template }
         var out = ""
         var i = template.startIndex

@@ -66,8 +66,8 @@ public enum ProfileText: LocalizedText {
         case .sdkAppIDNotPositive: Bilingual("must be the app's SDKAppID, a positive number", "必须是应用的 SDKAppID，即一个正数")
         case .adminMissing: Bilingual("admin = \"ID\" is missing (an app administrator)", "缺少 admin = \"ID\"（应用管理员）")
         case .endpointMissing:
-            Bilingual("give region = \"singapore\" (or another region) or base_url = \"https://…\"",
-                      "请给出 region = \"singapore\"（或其他地域）或 base_url = \"https://…\"")
+            Bilingual("give region = \"singapore\" (or another region) or base_url = \"https://...\"",
+                      "请给出 region = \"singapore\"（或其他地域）或 base_url = \"https://...\"")
         case .endpointBoth: Bilingual("give region or base_url, not both", "region 与 base_url 只能给出其一")
         case .keyEnvNotAName:
             Bilingual("must name an environment variable (letters, digits and _), not hold the key: put the key in that variable (the value is not shown here)",
@@ -76,8 +76,8 @@ public enum ProfileText: LocalizedText {
             Bilingual("must be the path of a file holding the key, not the key itself (the value is not shown here)",
                       "必须是存放密钥的文件路径，而不是密钥本身（此处不显示其值）")
         case .credentialsNotOne:
-            Bilingual("give exactly one of key_env = \"VAR\", key_file = \"PATH\" (chmod 600) or usersig_command = \"…\"; the key itself never goes in this file",
-                      "key_env = \"VAR\"、key_file = \"PATH\"（chmod 600）、usersig_command = \"…\" 须且只能给出其一；密钥本身绝不能写在此文件中")
+            Bilingual("give exactly one of key_env = \"VAR\", key_file = \"PATH\" (chmod 600) or usersig_command = \"COMMAND\"; the key itself never goes in this file",
+                      "key_env = \"VAR\"、key_file = \"PATH\"（chmod 600）、usersig_command = \"COMMAND\" 须且只能给出其一；密钥本身绝不能写在此文件中")
         case .customFieldInvalid:
             Bilingual("\"{name}\" is not a custom friend field key: 1 to 8 letters (A-Z, a-z), as configured in the Chat console",
                       "\"{name}\" 不是自定义好友字段的键：须为 1 到 8 个字母（A-Z、a-z），与即时通信 IM 控制台中的配置一致")

@@ -6,7 +6,7 @@ public enum StatusText: LocalizedText {
     case markFirst, nothingToUndo, nothingToRedo, undone, redone, nothingToSubmit, noFailedRows, noConflict
     case keptMine, tookTheirs, noChange, staged, readOnly, bulkStaged, counts
     case sortUserID, sortNickname, sortRemark, sortGroups
-    case reconcileFailed, fileFailed, copiedID, copiedDetail, nothingToCopy
+    case reconcileFailed, fileFailed, copiedID, copiedDetail, nothingToCopy, copyUnavailable
 
     public var bilingual: Bilingual {
         switch self {
@@ -62,6 +62,8 @@ public enum StatusText: LocalizedText {
                                   "已复制 {id}（OSC 52：由终端或开启 set-clipboard 的 tmux 放入剪贴板）")
         case .copiedDetail: Bilingual("copied the detail of {what} ({lines} {lines:line|lines}, OSC 52)", "已复制 {what} 的详情（{lines} 行，OSC 52）")
         case .nothingToCopy: Bilingual("nothing to copy here", "这里没有可复制的内容")
+        case .copyUnavailable: Bilingual("this terminal (the Linux console) cannot take an OSC 52 copy; nothing was copied",
+                                         "此终端（Linux 控制台）不支持 OSC 52 复制；没有复制任何内容")
         }
     }
 }

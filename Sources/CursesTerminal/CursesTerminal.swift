@@ -47,9 +47,15 @@ public final class CursesTerminal: TerminalDevice, @unchecked Sendable {
     /// TERM is set to one that has them, if it exists here. Returns a note for the status line when it does not.
     /// Before `initscr`; the palette itself is never redefined (no colour is re-initialised).
     public static func prepareColors(_ wanted: ColorDepth?) -> String? {
-        guard let wanted, wanted == .direct || wanted == .indexed else { return nil }
+        guard let wanted, wanted != ColorDepth.none else { return nil }
         let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
-        if cd_terminal_colors(term) >= wanted.colors { return nil }
+        let has = Int(cd_terminal_colors(term))
+        // Fewer colours on a direct-colour entry: such an entry reads numbers from 8 up as RGB, so use an indexed one.
+        if wanted != .direct && has >= 0x1000000 {
+            if cd_terminal_colors("xterm-256color") >= 256 { setenv("TERM", "xterm-256color", 1) }
+            return nil
+        }
+        if has >= wanted.colors || wanted == .eight { return nil }
         let entry = wanted == .direct ? "xterm-direct" : "xterm-256color"
         if cd_terminal_colors(entry) >= wanted.colors {
             setenv("TERM", entry, 1)
@@ -100,10 +106,18 @@ public final class CursesTerminal: TerminalDevice, @unchecked Sendable {
 
     /// OSC 52 to the terminal, between frames (ncurses has flushed its own output by then): a terminal that
     /// allows it, or tmux with `set-clipboard on`, puts the text on the clipboard.
-    public func copy(_ text: String) {
-        let sequence = "\u{1b}]52;c;" + Data(text.utf8).base64EncodedString() + "\u{07}"
+    /// False where the terminal cannot take it: the Linux console would print the sequence as text.
+    public func copy(_ text: String) -> Bool {
+        if (ProcessInfo.processInfo.environment["TERM"] ?? "").hasPrefix("linux") { return false }
+        let bytes = Array(("\u{1b}]52;c;" + Data(text.utf8).base64EncodedString() + "\u{07}").utf8)
         fflush(nil)  // every C stream (stdout cannot be named under strict concurrency)
-        _ = sequence.withCString { write(STDOUT_FILENO, $0, strlen($0)) }
+        // All of it, or a cut sequence would swallow what ncurses writes next.
+        var sent = 0
+        while sent < bytes.count {
+            let n = bytes[sent...].withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if n > 0 { sent += n } else if n < 0 && errno != EINTR && errno != EAGAIN { return false }
+        }
+        return true
     }
 
     /// The size ncurses knows (it tracks SIGWINCH itself).

@@ -65,7 +65,7 @@ public final class ScriptedTerminal: TerminalDevice, @unchecked Sendable {
     /// What the program copied, oldest first.
     public var copied: [String] { shared.withLock { $0.copied } }
 
-    public func copy(_ text: String) { shared.withLock { $0.copied.append(text) } }
+    public func copy(_ text: String) -> Bool { shared.withLock { $0.copied.append(text) }; return true }
 
     public func readKeys(timeout ms: Int) -> [Key] {
         enum Next { case keys([Key]), wait, done(String?), perform(String, @Sendable () async throws -> Void) }

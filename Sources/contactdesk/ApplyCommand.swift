@@ -57,12 +57,12 @@ struct ApplyCommand: AsyncParsableCommand {
             let plan = SubmitPlan.make(entries: entries, fresh: pre.fresh)
             for item in plan.items {
                 let fields = item.snsItem.map { "\($0.tag)=\(describe($0.value))" }.joined(separator: " ")
-                print(CLIText.applyWouldSend.text(["friend": item.toAccount, "fields": fields]))
+                print(CLIText.applyWouldSend.text(["friend": ServerText.visible(item.toAccount), "fields": fields]))
             }
             for (friend, fields) in plan.conflicts.sorted(by: { $0.key < $1.key }) {
-                print(CLIText.applyConflictNotSent.text(["friend": friend, "fields": fields.map(\.description).joined(separator: ", ")]))
+                print(CLIText.applyConflictNotSent.text(["friend": ServerText.visible(friend), "fields": fields.map(\.description).joined(separator: ", ")]))
             }
-            for friend in plan.alreadyApplied.sorted() { print(CLIText.applyAlreadyAsStaged.text(["friend": friend])) }
+            for friend in plan.alreadyApplied.sorted() { print(CLIText.applyAlreadyAsStaged.text(["friend": ServerText.visible(friend)])) }
             print(CLIText.applyDryRunSummary.text(["count": plan.items.count, "account": changes.account]))
             if !plan.conflicts.isEmpty { throw ExitCode(1) }
             return
@@ -80,7 +80,7 @@ struct ApplyCommand: AsyncParsableCommand {
             printError("contactdesk: \(error)")
             throw ExitCode(1)
         }
-        for friend in report.outcomes.keys.sorted() { print("\(friend)  \(report.outcomes[friend]!.inline)") }
+        for friend in report.outcomes.keys.sorted() { print("\(ServerText.visible(friend))  \(report.outcomes[friend]!.inline)") }
         let bad = report.outcomes.values.filter { $0 != .ok }.count
         print(CLIText.applySummary.text(["applied": report.outcomes.count - bad, "bad": bad, "account": changes.account]))
         if let problem = report.auditFailure {
@@ -116,10 +116,11 @@ struct ApplyCommand: AsyncParsableCommand {
 
     func describe(_ v: FriendValue) -> String {
         switch v {
-        case .string(let s): "\"\(s)\""
-        case .strings(let a): "[" + a.joined(separator: ",") + "]"
+        // Data, so newlines too are escaped: a value cannot start an output line of its own.
+        case .string(let s): "\"\(ServerText.visible(s))\""
+        case .strings(let a): "[" + a.map { ServerText.visible($0) }.joined(separator: ",") + "]"
         case .integer(let i): "\(i)"
-        case .other: "…"
+        case .other: Glyphs.g("…")
         }
     }
 }

@@ -47,7 +47,7 @@ struct AuditCommand: ParsableCommand {
         let header = [CLIText.auditHeadingWhen, .auditHeadingWho, .auditHeadingApp, .auditHeadingAccount, .auditHeadingFriend,
                       .auditHeadingField, .auditHeadingOld, .auditHeadingNew, .auditHeadingResult].map { $0.text }
         let rows: [[String]] = records.map { r in
-            let result = r.code == 0 ? "✓" : "✗ " + (r.code > 0 ? ErrorCatalog.inline(r.code, info: r.info) : ServerText.clean(r.displayInfo))
+            let result = r.code == 0 ? Glyphs.g("✓") : Glyphs.g("✗ ") + (r.code > 0 ? ErrorCatalog.inline(r.code, info: r.info) : ServerText.clean(r.displayInfo))
             return [r.at.formatted(.iso8601), r.operatorName + (r.sshClient.map { "@" + $0 } ?? ""), "\(r.app)", ServerText.visible(r.account),
                     ServerText.visible(r.friend), r.field, value(r.old), value(r.new), result]
         }

@@ -41,7 +41,11 @@ struct ContactDesk: AsyncParsableCommand {
                 printError("contactdesk: " + message(for: error))
                 Foundation.exit(2)
             }
-            exit(withError: error)
+            // An exit status the command chose (it has printed its lines) or a clean exit: as ArgumentParser does.
+            if error is ExitCode || exitCode(for: error) == .success { exit(withError: error) }
+            // Anything else (a ChatError with the service's text) through the sanitiser, never ArgumentParser's raw print.
+            printError("contactdesk: " + message(for: error))
+            Foundation.exit(exitCode(for: error).rawValue)
         }
     }
 }

@@ -133,10 +133,14 @@ import TestSupport
         // Every C0 but NUL, DEL, a few C1 and a bidi override, within the 96-byte remark limit.
         let evil = String(String.UnicodeScalarView((0x01...0x1F).compactMap(Unicode.Scalar.init))) + "\u{7f}\u{85}\u{9b}\u{202e}z"
         let path = try t.file([("c0001", .remark, .text("ramen shop owner 黄芳"), .set(evil))])
-        for run in [try t.apply(path, url, ["--dry-run"]), try t.apply(path, url)] {
+        let dry = try t.apply(path, url, ["--dry-run"])
+        for run in [dry, try t.apply(path, url)] {
             #expect(TerminalSafetyEndToEndTests.controls(in: run.stdout + run.stderr).isEmpty, "\(run.stdout)\(run.stderr)")
             #expect(run.stdout.contains("c0001"), "\(run.stdout)\(run.stderr)")
         }
+        // The remark's line feed cannot split the dry run's line: what precedes and follows it share the c0001 line.
+        let line = dry.stdout.split(separator: "\n").first { $0.contains("c0001") } ?? ""
+        #expect(line.contains("\\x08") && line.contains("\\x0b") && line.contains("\\u202ez"), "\(dry.stdout)")
         let table = try CommandRunner.run(["audit"], environment: t.env)
         #expect(TerminalSafetyEndToEndTests.controls(in: table.stdout).isEmpty && table.stdout.contains("\\x01\\x02"), "\(table.stdout)")
         let json = try CommandRunner.run(["audit", "--format", "json"], environment: t.env)

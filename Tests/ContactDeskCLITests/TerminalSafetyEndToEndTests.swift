@@ -125,8 +125,12 @@ import TestSupport
         let list = try t.waitFor("| 50 friends |")
         #expect(list.contains(" | demo_alice | ") && list.contains("黄芳"), "\(list)")
         // Without a direct-colour entry here, a 24-bit request says what it draws with instead (until the first key).
-        let direct = try CommandRunner.run(["xterm-direct"], environment: ["PATH": "/usr/bin:/bin"], executable: URL(fileURLWithPath: "/usr/bin/infocmp"))
-        if direct.status != 0 {
+        let infocmp = URL(fileURLWithPath: "/usr/bin/infocmp")
+        var hasDirect = false
+        if FileManager.default.isExecutableFile(atPath: infocmp.path) {
+            hasDirect = try CommandRunner.run(["xterm-direct"], environment: ["PATH": "/usr/bin:/bin"], executable: infocmp).status == 0
+        }
+        if !hasDirect {
             #expect(list.contains("24-bit colours asked for, but TERM=xterm-256color has no entry for them here (xterm-direct)"), "\(list)")
         }
         try t.send("Space")

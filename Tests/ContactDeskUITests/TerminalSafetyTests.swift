@@ -37,8 +37,11 @@ import TestSupport
             var canvas = Canvas(width: 20, height: 1, role: .row)
             let used = canvas.put(text, x: 0, y: 0, role: .row)
             let drawn = canvas.lines[0]
+            let escape = ServerText.escape(u) ?? "?"
             #expect(Self.controls(drawn, keeping: []).isEmpty, "U+\(String(u.value, radix: 16)) reached the canvas")
-            #expect(used == DisplayWidth.of(text) && DisplayWidth.of(drawn) == 20, "U+\(String(u.value, radix: 16)): \(used) vs \(DisplayWidth.of(text))")
+            // Drawn as its escape, and counted as drawn: layout and screen agree.
+            #expect(drawn.hasPrefix("x" + escape + "y"), "U+\(String(u.value, radix: 16)): \(drawn)")
+            #expect(used == 2 + escape.count && DisplayWidth.of(text) == used, "U+\(String(u.value, radix: 16)): \(used)")
         }
         // A whole screen with an evil nickname: nothing raw, the text visible.
         var s = RenderTests.state(width: 120, height: 30)
@@ -87,10 +90,19 @@ import TestSupport
                 #expect(!screen.unicodeScalars.contains { symbols.contains($0) }, "\(screen)")
             }
             let list = screens[0]
-            #expect(list.contains(" | demo_alice | ") && list.contains("黄芳") && list.contains("🍜 田中さくら") && list.contains("*"), "\(list)")
+            #expect(list.contains(" | demo_alice | ") && list.contains("黄芳") && list.contains("🍜 田中さくら"), "\(list)")
+            #expect(list.contains("* x c0002"), "the marked row's mark and failed marker in ASCII:\n\(list)")
             #expect(list.contains("+ c0001") && list.contains("x c0002"), "result markers in ASCII:\n\(list)")
             #expect(screens[1].contains("+-") && screens[1].contains("| "), "box in ASCII:\n\(screens[1])")
             #expect(SubmitOutcome.failed(code: 30011, info: "").inline.hasPrefix("x 30011"))
+            // A form's error line, and a text that names the symbols themselves, which stays as written.
+            var form = OperatorPolishTests.submittedState(width: 80, height: 24)
+            _ = Reducer.reduce(&form, .key(.char("e")))
+            for c in String(repeating: "长", count: 40) { _ = Reducer.reduce(&form, .key(.char(c))) }
+            _ = Reducer.reduce(&form, .key(.enter))
+            let error = Screen.render(form).snapshot
+            #expect(error.contains("x ") && error.contains("96") && !error.unicodeScalars.contains { symbols.contains($0) }, "\(error)")
+            #expect(ConfigText.ambiguousWidthBad.text(["file": "f"]).contains("·, …, ─, →"))
         }
         #expect(Glyphs.localeIsUTF8(["LANG": "zh_CN.UTF-8"]) && Glyphs.localeIsUTF8(["LC_ALL": "C.utf8"]))
         #expect(!Glyphs.localeIsUTF8([:]) && !Glyphs.localeIsUTF8(["LANG": "en_US.ISO-8859-1"]) && !Glyphs.localeIsUTF8(["LC_ALL": "C", "LANG": "C.UTF-8"]))
@@ -109,6 +121,16 @@ import TestSupport
         #expect(c.colors == .indexed && c.ascii == true && c.problems.isEmpty)
         #expect(UIConfig.parse("colors = \"24bit\"\n", file: "f").colors == .direct)
         #expect(UIConfig.parse("colors = 99\nascii = 1\n", file: "f").problems.count == 2)
+        // GNU screen passes COLORTERM on but cannot draw 24-bit colour; tmux (TMUX set) can.
+        #expect(ColorDepth.wanted(flag: nil, config: nil, environment: ["COLORTERM": "truecolor", "TERM": "screen-256color"]) == nil)
+        #expect(ColorDepth.wanted(flag: nil, config: nil, environment: ["COLORTERM": "truecolor", "TERM": "screen-256color", "TMUX": "/tmp/t"]) == .direct)
+        // A direct-colour entry reads 8 and up as 0xRRGGBB: indexed colours go as their RGB, 0-7 stay ANSI slots.
+        let direct = 0x1000000
+        #expect(ThemeColor.index(3).number(forColors: direct) == 3)
+        #expect(ThemeColor.index(245).number(forColors: direct) == 0x8A8A8A)
+        #expect(ThemeColor.index(16).number(forColors: direct) == 8, "black from the cube must not land on an ANSI slot")
+        #expect(ThemeColor.rgb(0, 0, 1).number(forColors: direct) == 8 && ThemeColor.rgb(0x5f, 0xaf, 0xff).number(forColors: direct) == 0x5FAFFF)
+        #expect(ThemeColor.index(245).number(forColors: 256) == 245)
     }
 
     @Test func yAndYCopyTheUserIDAndTheRowsDetail() {
@@ -120,6 +142,11 @@ import TestSupport
         guard case .copy(let detail)? = effects.first else { Issue.record("no copy: \(effects)"); return }
         #expect(detail.contains("c0002") && detail.contains("30011") && detail.contains("delete an unused group first"), "\(detail)")
         #expect(s.status == .copiedDetail(subject: "c0002", lines: detail.split(separator: "\n", omittingEmptySubsequences: false).count))
+        // A line feed inside a nickname cannot start a line of its own in the paste.
+        var evil = s
+        evil.friends[evil.visible[evil.cursor]].nickname = "x\nrm -rf ~\n"
+        guard case .copy(let pasted)? = Reducer.reduce(&evil, .key(.char("Y"))).first else { Issue.record("no copy"); return }
+        #expect(!pasted.split(separator: "\n").contains { $0.hasPrefix("rm ") } && Self.controls(pasted).isEmpty, "\(pasted)")
         // On the change-set screen: the entry's friend, and the entry as old -> new.
         _ = Reducer.reduce(&s, .key(.char("e")))
         for c in "!" { _ = Reducer.reduce(&s, .key(.char(c))) }

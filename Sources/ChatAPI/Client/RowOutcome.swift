@@ -21,8 +21,8 @@ public enum RowOutcome: Sendable, Equatable {
     /// The inline text a row shows: "✓" or "✗ 30011 friend-list group limit reached (32)".
     public var inline: String {
         switch self {
-        case .ok: "✓"
-        case .failed(let code, let info, _): "✗ " + ErrorCatalog.inline(code, info: info)
+        case .ok: Glyphs.g("✓")
+        case .failed(let code, let info, _): Glyphs.g("✗ ") + ErrorCatalog.inline(code, info: info)
         case .notSent: APIText.rowNotSent.text
         }
     }

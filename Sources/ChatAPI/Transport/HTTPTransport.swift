@@ -48,10 +48,11 @@ public enum TransportError: Error, Equatable, Sendable, CustomStringConvertible 
         }
     }
 
-    /// A short excerpt of a body for error messages: at most `limit` characters on one line.
+    /// A short excerpt of a body for error messages: at most `limit` characters on one line, control characters
+    /// shown as escapes (a proxy's page is as untrusted as the service's text).
     public static func excerpt(_ body: Data, limit: Int = 120) -> String {
-        let text = String(decoding: body.prefix(limit * 4), as: UTF8.self)
-            .replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
+        let text = ServerText.visible(String(decoding: body.prefix(limit * 4), as: UTF8.self)
+            .replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " "))
             .trimmingCharacters(in: .whitespaces)
         return text.count > limit ? String(text.prefix(limit)) + Glyphs.g("…") : text
     }

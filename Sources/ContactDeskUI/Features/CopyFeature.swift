@@ -42,5 +42,6 @@ enum CopyFeature {
             + state.customFields.map { line(FieldKey.custom($0).title, ChangeSetView.text(f.value(of: .custom($0)))) }
     }
 
-    static func text(_ lines: [String]) -> String { ServerText.visible(lines.joined(separator: "\n"), keepingNewlines: true) }
+    /// Each line sanitised on its own, so a newline inside a nickname cannot start a line of its own in a paste.
+    static func text(_ lines: [String]) -> String { lines.map { ServerText.visible($0) }.joined(separator: "\n") }
 }

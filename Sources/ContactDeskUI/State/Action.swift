@@ -31,6 +31,8 @@ public enum Action: Equatable, Sendable {
     /// A submit was interrupted: these friends turned out applied; the rest stay staged.
     case reconciled(applied: [String], stillInFlight: Int, account: String)
     case exportFailed(Failure)
+    /// The terminal cannot take an OSC 52 copy (the Linux console): nothing was copied.
+    case copyUnavailable
     /// The account's friend groups as group_get gave them just now (asked for when a form opens).
     case groupsRead(names: [String], account: String)
 }

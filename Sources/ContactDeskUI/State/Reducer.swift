@@ -114,6 +114,9 @@ public enum Reducer {
         case .exportFailed(let failure):
             state.status = .exportFailed(failure)
             return []
+        case .copyUnavailable:
+            state.status = .copyUnavailable
+            return []
         case .groupsRead(let names, let account):
             state.update(account) { $0.setGroups(names) }
             // A form open meanwhile offers groups created elsewhere too; its own choices stay.

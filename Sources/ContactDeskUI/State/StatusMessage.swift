@@ -83,13 +83,13 @@ public enum StatusMessage: Equatable, Sendable {
     /// A key that edits or submits, pressed in read-only mode.
     case readOnly
     /// Text put on the clipboard: a UserID, or a detail of `lines` lines about `subject`.
-    case copiedID(String), copiedDetail(subject: String, lines: Int), nothingToCopy
+    case copiedID(String), copiedDetail(subject: String, lines: Int), nothingToCopy, copyUnavailable
 
     public enum Severity: Equatable, Sendable { case info, error }
 
     public var severity: Severity {
         switch self {
-        case .loadFailed, .saveFailed, .exportFailed, .submitFailed, .markFirst, .readOnly: .error
+        case .loadFailed, .saveFailed, .exportFailed, .submitFailed, .markFirst, .readOnly, .copyUnavailable: .error
         case .submitted(let c, _, let audit), .submittedElsewhere(_, let c, let audit): c.allApplied && audit == nil ? .info : .error
         default: .info
         }
@@ -145,6 +145,7 @@ public enum StatusMessage: Equatable, Sendable {
         case .copiedID(let id): T.copiedID.text(["id": id])
         case .copiedDetail(let subject, let lines): T.copiedDetail.text(["what": subject, "lines": lines])
         case .nothingToCopy: T.nothingToCopy.text
+        case .copyUnavailable: T.copyUnavailable.text
         case .bulkStaged(let op, let changed, let of, let total):
             T.bulkStaged.text(["operation": op.title, "changed": changed, "count": of, "total": total])
         }

@@ -13,6 +13,6 @@ public protocol TerminalDevice: AnyObject, Sendable {
     /// Restores the terminal; called once when the loop ends.
     func end()
     /// Puts `text` on the clipboard of the operator's own machine with OSC 52 (`ESC ] 52 ; c ; BASE64 BEL`),
-    /// which reaches it over SSH; nothing is ever read back.
-    func copy(_ text: String)
+    /// which reaches it over SSH; nothing is ever read back. False when this terminal cannot take it.
+    func copy(_ text: String) -> Bool
 }

@@ -4,7 +4,6 @@ import ContactDeskStrings
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
-import ContactDeskStrings
 #endif
 
 /// glibc declares wcwidth only under _XOPEN_SOURCE, which the Glibc module does not set; bind the symbol directly.

@@ -25,11 +25,13 @@ public enum ColorDepth: String, Equatable, Sendable, CaseIterable {
         }
     }
 
-    /// The flag, else the config, else COLORTERM; nil leaves it to the terminfo entry.
+    /// The flag, else the config, else COLORTERM; nil leaves it to the terminfo entry. COLORTERM is not taken
+    /// under GNU screen (TERM=screen*), which passes it on from the outer terminal but cannot draw 24-bit colour.
     public static func wanted(flag: ColorDepth?, config: ColorDepth?, environment: [String: String]) -> ColorDepth? {
         if let flag { return flag }
         if let config { return config }
         let colorterm = (environment["COLORTERM"] ?? "").lowercased()
+        if (environment["TERM"] ?? "").hasPrefix("screen") && environment["TMUX"] == nil { return nil }
         return colorterm == "truecolor" || colorterm == "24bit" ? .direct : nil
     }
 }

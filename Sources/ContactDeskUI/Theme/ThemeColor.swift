@@ -27,10 +27,12 @@ public enum ThemeColor: Equatable, Sendable {
         switch self {
         case .terminalDefault: return -1
         case .index(let i):
-            if i < colors { return i }
+            // A direct-colour entry reads numbers from 8 up as 0xRRGGBB: an indexed colour is sent as its RGB value.
+            if i < 8 || (i < colors && colors <= 256) { return i }
             return ThemeColor.rgb(of: i).map { ThemeColor.rgb($0.0, $0.1, $0.2).number(forColors: colors) } ?? -1
         case .rgb(let r, let g, let b):
-            if colors >= 0x1000000 { return Int(r) << 16 | Int(g) << 8 | Int(b) }
+            // 0–7 are the ANSI slots even there: the darkest blues step up to 8, which is still near black.
+            if colors >= 0x1000000 { return max(8, Int(r) << 16 | Int(g) << 8 | Int(b)) }
             if colors >= 256 { return ThemeColor.nearest256(r, g, b) }
             if colors >= 8 { return ThemeColor.nearest8(r, g, b) }
             return -1

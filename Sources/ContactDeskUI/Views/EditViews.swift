@@ -70,7 +70,7 @@ enum EditFormView {
             y += 1
         }
         // The error (wrapped, up to three rows) or the hint follows the sheet's window; the window gives way to it.
-        let tail = form.error.map { TextWrap.lines("✗ " + $0, width: inner.w, maxLines: max(1, min(3, inner.h - 1))) }
+        let tail = form.error.map { TextWrap.lines(Glyphs.g("✗ ") + $0, width: inner.w, maxLines: max(1, min(3, inner.h - 1))) }
             ?? [DisplayWidth.truncate(state.keyMap.formHint, to: inner.w)]
         let window = max(0, min(sheetRows, inner.h - tail.count))
         let offset = max(0, min(focusY - window + 1, sheetRows - window))
@@ -98,7 +98,7 @@ enum BulkFormView {
         }
         let plan = BulkPlan(state, form)
         canvas.put(plan.preview, x: inner.x, y: inner.y + 5, role: .progress, maxWidth: inner.w)
-        let message = form.error.map { "✗ " + $0 } ?? UIText.bulkHint.text(["key": state.keyMap.first(.formNext)])
+        let message = form.error.map { Glyphs.g("✗ ") + $0 } ?? UIText.bulkHint.text(["key": state.keyMap.first(.formNext)])
         for (i, line) in TextWrap.lines(message, width: inner.w, maxLines: 2).enumerated() {
             canvas.put(line, x: inner.x, y: inner.y + 6 + i, role: form.error == nil ? .formLabel : .formError, maxWidth: inner.w)
         }

@@ -154,7 +154,7 @@ private struct EntryReader {
         if case .string(let t)? = payload(o["base"], "text"), field != .groups { base = .text(t) }
         else if field == .groups, let inner = payload(o["base"], "groups"), let g = strings(inner, "base") { base = .groups(g) }
         else {
-            let shape = field == .groups ? "{\"groups\":{\"_0\":[…]}}" : "{\"text\":{\"_0\":\"…\"}}"
+            let shape = Glyphs.g(field == .groups ? "{\"groups\":{\"_0\":[…]}}" : "{\"text\":{\"_0\":\"…\"}}")
             fail(EditText.entryBaseDoesNotFit.text(["field": "\(field)", "shape": shape])); return nil
         }
         if field == .groups {
@@ -165,7 +165,7 @@ private struct EntryReader {
             return (base, .groups(add: add, remove: remove))
         }
         guard case .string(let t)? = payload(o["intent"], "set") else {
-            fail(EditText.entryIntentDoesNotFit.text(["field": "\(field)", "shape": "{\"set\":{\"_0\":\"…\"}}"])); return nil
+            fail(EditText.entryIntentDoesNotFit.text(["field": "\(field)", "shape": Glyphs.g("{\"set\":{\"_0\":\"…\"}}")])); return nil
         }
         return (base, .set(t))
     }
