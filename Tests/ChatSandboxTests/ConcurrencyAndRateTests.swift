@@ -8,10 +8,16 @@ import TestSupport
 @Suite struct ConcurrencyAndRateTests {
     static let write = "{\"From_Account\":\"o\",\"UpdateItem\":[{\"To_Account\":\"f1\",\"SnsItem\":[{\"Tag\":\"Tag_SNS_IM_Remark\",\"Value\":\"x\"}]}]}"
 
-    /// Two writes for one account at once; returns their ErrorCodes sorted.
+    /// Two writes for one account at once; returns their ErrorCodes sorted. The second is sent once the emulator
+    /// has counted the first, which it does in the same step as taking the account's write slot, so the first is
+    /// inside its injected latency (a fixed pause here failed on a loaded machine).
     func twoConcurrentWrites(_ server: SandboxServer) async throws -> [Int64] {
+        let before = await server.callCounts()["sns/friend_update"] ?? 0
         async let a = TestSandbox.raw(server, "sns/friend_update", body: Self.write)
-        try await Task.sleep(for: .milliseconds(100))  // the first is inside its 600 ms of injected latency
+        let deadline = ContinuousClock.now + .seconds(30)
+        while (await server.callCounts()["sns/friend_update"] ?? 0) == before && ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(5))
+        }
         async let b = TestSandbox.raw(server, "sns/friend_update", body: Self.write)
         let (ra, rb) = try await (a, b)
         return [ra.json["ErrorCode"]?.int ?? -1, rb.json["ErrorCode"]?.int ?? -1].sorted()
@@ -20,7 +26,7 @@ import TestSupport
     @Test func aSecondWriterForTheSameAccountGets30008() async throws {
         try await TestSandbox.with(try TestSandbox.config(), retry: once) { server, client in
             try await TestSandbox.seed(client, owner: "o", friends: ["f1"])
-            try await server.addFault("sns/friend_update:latency=600")
+            try await server.addFault("sns/friend_update:latency=2000")
             #expect(try await twoConcurrentWrites(server) == [0, 30008])
         }
     }
@@ -28,7 +34,7 @@ import TestSupport
     @Test func serializationCanBeSwitchedOff() async throws {
         try await TestSandbox.with(try TestSandbox.config(serializeWrites: false), retry: once) { server, client in
             try await TestSandbox.seed(client, owner: "o", friends: ["f1"])
-            try await server.addFault("sns/friend_update:latency=600")
+            try await server.addFault("sns/friend_update:latency=2000")
             #expect(try await twoConcurrentWrites(server) == [0, 0])
         }
     }

@@ -52,6 +52,11 @@ enum TUILauncher {
         if options.ascii { Glyphs.choose(ascii: true) }
         let configDir = StatePaths.configDirectory()
         let uiConfig = UIConfig.load(configDir.appendingPathComponent("config.toml"))
+        // TERM may change for the colours asked for: before any other thread (the emulator, libcurl) runs, and
+        // only when colour is drawn at all.
+        let noColorAsked = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        let depth = ColorDepth.wanted(flag: options.colors?.depth, config: uiConfig.colors, environment: ProcessInfo.processInfo.environment)
+        let colorNote = noColorAsked ? nil : CursesTerminal.prepareColors(depth)
         let logger = Logger(label: "contactdesk.tui")
         var sandbox: SandboxServer?
         var profile: Profile?
@@ -132,8 +137,7 @@ enum TUILauncher {
             try j.save(merged, replacing: existing, app: info.sdkAppID, account: account)
         }
         state.configuredFields = Set(options.demo ? DemoSeed.customFields : profile?.customFields ?? [])
-        let depth = ColorDepth.wanted(flag: options.colors?.depth, config: uiConfig.colors, environment: ProcessInfo.processInfo.environment)
-        if let note = CursesTerminal.prepareColors(depth) {
+        if let note = colorNote {
             state.startupProblems = [state.startupProblems, note].compactMap { $0 }.joined(separator: Glyphs.g(" · "))
         }
         let terminal = CursesTerminal(theme: theme, useColor: !theme.monochrome, ambiguousWide: options.ambiguousWide || uiConfig.ambiguousWidth == 2,
