@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The symbols the screens draw around the data: result markers, the mark and staged signs, box lines, arrows,
 /// separators, the ellipsis. With `--ascii` (or `ascii = true`, or a locale whose charset is not UTF-8) each
@@ -40,12 +41,11 @@ public enum Glyphs {
     }
 }
 
-/// A flag behind a lock: set once at start, read by every frame.
-final class FlagBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored = false
+/// A flag set once at start and read by every frame: an atomic rather than a lock.
+final class FlagBox: Sendable {
+    private let stored = Atomic<Bool>(false)
     var value: Bool {
-        get { lock.withLock { stored } }
-        set { lock.withLock { stored = newValue } }
+        get { stored.load(ordering: .relaxed) }
+        set { stored.store(newValue, ordering: .relaxed) }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The languages ContactDesk speaks. English is the reference: every key has an English text and a Simplified
 /// Chinese one (the tests refuse a key without both).
@@ -61,12 +62,11 @@ public enum Language: String, Sendable, CaseIterable {
     }
 }
 
-/// The chosen language behind a lock: set once at start, read by every text.
-private final class LanguageBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored = Language.en
+/// The chosen language: set once at start, read by every text of every frame, so an atomic rather than a lock.
+private final class LanguageBox: Sendable {
+    private let stored = Atomic<UInt8>(0)
     var value: Language {
-        get { lock.withLock { stored } }
-        set { lock.withLock { stored = newValue } }
+        get { stored.load(ordering: .relaxed) == 1 ? .zh : .en }
+        set { stored.store(newValue == .zh ? 1 : 0, ordering: .relaxed) }
     }
 }

@@ -53,7 +53,10 @@ public enum ServerText {
         return out
     }
 
-    /// Whether a scalar may not reach a terminal as it is.
+    /// Whether a scalar may not reach a terminal as it is. Each of them is a grapheme of its own (Unicode's
+    /// Control break class; CR LF is one grapheme starting with CR), so checking a character's first scalar
+    /// is enough.
+    @inlinable
     public static func needsEscape(_ u: Unicode.Scalar) -> Bool {
         switch u.value {
         case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: true

@@ -1,3 +1,4 @@
+import ChatAPI
 /// One screen cell: a grapheme (or nothing, for the right half of a wide one) and its role.
 public struct Cell: Equatable, Sendable {
     /// The grapheme drawn here; empty for the second column of a wide character.
@@ -95,7 +96,9 @@ public struct Canvas: Equatable, Sendable {
             if w == 0 { continue }
             if col + w > x + limit { break }
             // A control character is drawn as its escape (`\x1b`), one ASCII cell a character, never sent as is.
-            if let shown = DisplayWidth.visible(c) {
+            // Printable ASCII (most of a frame) needs no look at its scalars.
+            let printableASCII = c.asciiValue.map { $0 >= 0x20 && $0 != 0x7F } ?? false
+            if !printableASCII, let shown = DisplayWidth.visible(c) {
                 for e in shown {
                     if col >= 0 {
                         if first == nil { first = col; openRun(col, y) }

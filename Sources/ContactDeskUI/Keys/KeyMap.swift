@@ -56,7 +56,10 @@ public enum ActionID: String, CaseIterable, Sendable {
     }
 
     /// One line for the help screen.
-    public var summary: String { KeyText(rawValue: rawValue)!.text }
+    public var summary: String { Self.texts[self]!.text }
+
+    /// Each action's words, looked up once: `KeyText(rawValue:)` compares strings, and the footer asks every frame.
+    private static let texts: [ActionID: KeyText] = Dictionary(uniqueKeysWithValues: allCases.map { ($0, KeyText(rawValue: $0.rawValue)!) })
 
     /// True for actions that change the change set or the server; read-only mode removes them.
     public var mutates: Bool {
@@ -67,7 +70,7 @@ public enum ActionID: String, CaseIterable, Sendable {
     }
 
     /// Short label for the footer, or nil to leave it out.
-    public var footer: String? { KeyText(rawValue: rawValue)!.footer?.text() }
+    public var footer: String? { Self.texts[self]!.footer?.text() }
 
     var defaultKeys: [Key] {
         switch self {

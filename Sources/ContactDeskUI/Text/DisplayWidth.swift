@@ -25,9 +25,8 @@ public enum DisplayWidth {
         _ = utf8Ready
         let scalars = c.unicodeScalars
         guard let first = scalars.first else { return 0 }
-        if first.value < 0x7F, first.value >= 0x20, scalars.count == 1 { return 1 }
-        if let shown = visible(c) { return shown.utf8.count }
-        if first.value < 0x7F { return 1 }
+        if first.value < 0x7F && first.value >= 0x20 { return 1 }
+        if ServerText.needsEscape(first), let shown = visible(c) { return shown.utf8.count }
         // An emoji with presentation selector or a ZWJ sequence draws as one wide glyph.
         if scalars.contains(where: { $0.value == 0xFE0F }) || (scalars.count > 1 && first.properties.isEmojiPresentation) { return 2 }
         let w = Int(c_wcwidth(Int32(bitPattern: first.value)))
@@ -38,7 +37,7 @@ public enum DisplayWidth {
 
     /// What is drawn for a character that may not reach the terminal as it is (ServerText's escapes), else nil.
     public static func visible(_ c: Character) -> String? {
-        guard c.unicodeScalars.contains(where: ServerText.needsEscape) else { return nil }
+        guard let first = c.unicodeScalars.first, ServerText.needsEscape(first) else { return nil }
         return c.unicodeScalars.map { ServerText.escape($0) ?? String($0) }.joined()
     }
 
