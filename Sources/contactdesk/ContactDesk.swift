@@ -14,8 +14,10 @@ struct ContactDesk: AsyncParsableCommand {
         from the command line: set \(KeyLoader.variable) or pass --key-file PATH (a file only its owner can read).
         Logs go to $XDG_STATE_HOME/contactdesk/contactdesk.log.
         The screen's own options (contactdesk [open]): --demo (the built-in emulator with demo data), --account ID,
-        --read-only (browse only), --theme NAME|PATH, --import FILE (stage an exported change set for review), and
-        --profile, --region, --sdkappid, --admin, --key-file for the connection; `contactdesk open --help` lists them all.
+        --read-only (browse only), --theme NAME|PATH, --import FILE (stage an exported change set for review),
+        --ascii, --colors 0|8|256|24bit, --ambiguous-wide, and --profile, --region, --sdkappid, --admin, --key-file
+        for the connection; `contactdesk open --help` lists them all. Every command takes --lang en|zh (English or
+        Simplified Chinese; default: language in config.toml, then LC_ALL, LC_MESSAGES, LANG).
         """,
         version: ContactDeskVersion.string,
         subcommands: [OpenCommand.self, UsersigCommand.self, SandboxCommand.self, FriendsCommand.self, ThemesCommand.self, AuditCommand.self, ApplyCommand.self, ErrorsCommand.self],
