@@ -3,9 +3,9 @@
 public enum ConfigText: LocalizedText {
     case notTOML, themeNotString, languageNotString, ambiguousWidthBad, keysNotList, colorsBad, colorsFallback, asciiBad
     case builtInTheme, noSuchTheme, cannotRead, themeNotTOML, themeUnknownKey, themeLoop, themeTooDeep, paletteColour, styleColour
-    case styleAttrsList, styleAttrUnknown, unknownRole, styleNotTable, styleUnknownField, themeFallback
+    case styleAttrsList, styleAttrUnknown, unknownRole, styleNotTable, styleUnknownField
     case terminalFix, terminalUnset, terminalNoCursor, terminalFallback, terminalNoEntry
-    case tableUserID, tableNickname, tableRemark, tableGroups, tableFooter
+    case tableFooter
 
     public var bilingual: Bilingual {
         switch self {
@@ -38,7 +38,6 @@ public enum ConfigText: LocalizedText {
         case .styleNotTable: Bilingual("style of \"{key}\" must be a table such as {{ fg = \"red\", attrs = [\"bold\"] }}",
                                        "“{key}”的样式必须是表，例如 {{ fg = \"red\", attrs = [\"bold\"] }}")
         case .styleUnknownField: Bilingual("style of \"{key}\" has unknown field \"{field}\"; use fg, bg, attrs, mono", "“{key}”的样式有未知字段“{field}”；请用 fg、bg、attrs、mono")
-        case .themeFallback: Bilingual("theme: {error}; using the default theme", "主题：{error}；改用默认主题")
         case .terminalFix: Bilingual("run it in a terminal such as xterm, tmux or PuTTY with TERM set to its name (e.g. TERM=xterm-256color)",
                                      "请在 xterm、tmux 或 PuTTY 等终端中运行，并把 TERM 设为其名称（例如 TERM=xterm-256color）")
         case .terminalUnset: Bilingual("TERM is not set, so the screen cannot be drawn; {fix}", "未设置 TERM，无法绘制界面；{fix}")
@@ -48,10 +47,6 @@ public enum ConfigText: LocalizedText {
                                           "本机没有 TERM={term} 的 terminfo；改用 {fallback}（安装正确的条目：infocmp -x | ssh HOST tic -x -）")
         case .terminalNoEntry: Bilingual("TERM={term} has no terminfo entry here, nor do xterm-256color, xterm or vt100; install ncurses-base or ncurses-term",
                                          "本机没有 TERM={term} 的 terminfo 条目，也没有 xterm-256color、xterm 或 vt100；请安装 ncurses-base 或 ncurses-term")
-        case .tableUserID: Bilingual("UserID", "UserID")
-        case .tableNickname: Bilingual("Nickname", "昵称")
-        case .tableRemark: Bilingual("Remark", "备注")
-        case .tableGroups: Bilingual("Groups", "分组")
         case .tableFooter: Bilingual("{count} {count:friend|friends} of {account}", "{account} 的 {count} 位好友")
         }
     }

@@ -2,16 +2,12 @@
 /// SDKAppID, error codes, `--lang`) stay as they are in both languages.
 public enum Strings: LocalizedText {
     case configLanguageUnknown
-    case langArgumentUnknown
 
     public var bilingual: Bilingual {
         switch self {
         case .configLanguageUnknown:
             Bilingual("config.toml: language = \"{value}\" is not a language ContactDesk speaks; write \"en\" or \"zh\" (the locale decides meanwhile)",
                       "config.toml：language = \"{value}\" 不是 ContactDesk 支持的语言；请写 \"en\" 或 \"zh\"（暂按系统区域设置选择）")
-        case .langArgumentUnknown:
-            Bilingual("--lang {value}: write en (English) or zh (简体中文)",
-                      "--lang {value}：请写 en（English）或 zh（简体中文）")
         }
     }
 }

@@ -3,7 +3,7 @@
 public enum UIText: LocalizedText {
     // Header and list
     case readOnlyBadge, demoEndpoint, friendsLoading, friendCount, markedCount, stagedCount, appID, refreshing, loading
-    case columnNickname, columnRemark, columnGroups, columnResult, fieldRemark, fieldGroups, fieldCustom, fieldHeading, nicknameAfter
+    case columnResult, fieldRemark, fieldGroups, fieldCustom, fieldHeading, nicknameAfter
     case loadingFriends, listLoadFailed, noFriends, noMatch
     case matches, filterPart, groupPart, reloadingAll, receivedSoFar, submittingProgress, filterPromptHint
     case footerReadOnly
@@ -50,9 +50,6 @@ public enum UIText: LocalizedText {
         case .appID: Bilingual("app {id}", "应用 {id}")
         case .refreshing: Bilingual(" refreshing ", " 刷新中 ")
         case .loading: Bilingual(" loading ", " 加载中 ")
-        case .columnNickname: Bilingual("Nickname", "昵称")
-        case .columnRemark: Bilingual("Remark", "备注")
-        case .columnGroups: Bilingual("Groups", "分组")
         case .columnResult: Bilingual("Result", "结果")
         case .fieldRemark: Bilingual("remark", "备注")
         case .fieldGroups: Bilingual("groups", "分组")

@@ -61,7 +61,7 @@ public final class CursesTerminal: TerminalDevice, @unchecked Sendable {
             setenv("TERM", entry, 1)
             return nil
         }
-        let have = max(0, Int(cd_terminal_colors(term)))
+        let have = max(0, has)
         return ConfigText.colorsFallback.text(["wanted": wanted == .direct ? "24-bit" : "256", "term": term, "entry": entry,
                                                "colors": have >= 0x1000000 ? "24-bit" : "\(have)"])
     }

@@ -8,7 +8,7 @@ import Testing
     /// Texts that read the same in both languages (names, codes) or differ only by full-width punctuation
     /// around placeholders ("{path}: {problem}" / "{path}：{problem}").
     static let sameInBothLanguages: Set<String> = [
-        "StatusText.sortUserID", "ConfigText.tableUserID", "StatusText.fileFailed", "CLIText.fileProblem", "CLIText.errorsContactDesk",
+        "StatusText.sortUserID", "StatusText.fileFailed", "CLIText.fileProblem", "CLIText.errorsContactDesk",
         "APIText.callFailed", "APIText.callFailedWithInfo", "APIText.transportHTTPStatus", "EditText.fieldMessage", "EditText.problemLine",
         "EditText.fileProblemAt", "UIText.summaryFailed", "UIText.fieldHeading", "UIText.nicknameAfter",
     ]

@@ -5,7 +5,7 @@ import ContactDeskStrings
 
 /// A roster as text for `friends list`: an aligned table, JSON or CSV.
 public enum FriendListFormatter {
-    static func headings(_ roster: Roster) -> [String] { [ConfigText.tableUserID, .tableNickname, .tableRemark, .tableGroups].map(\.text) + roster.customFields }
+    static func headings(_ roster: Roster) -> [String] { SortColumn.allCases.map(\.title) + roster.customFields }
 
     /// The row as shown: every value through the sanitiser, so the table and the CSV carry no control character.
     static func cells(_ f: Friend, _ roster: Roster) -> [String] {

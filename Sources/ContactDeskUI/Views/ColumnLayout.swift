@@ -39,9 +39,9 @@ struct ColumnLayout {
         struct Spec { let kind: Kind; let title: String; let field: FieldKey?; let sort: SortColumn?; let cap: Int; let value: (Friend) -> String }
         var specs: [Spec] = [
             Spec(kind: .userID, title: "UserID", field: nil, sort: .userID, cap: 32) { $0.id },
-            Spec(kind: .nickname, title: UIText.columnNickname.text, field: nil, sort: .nickname, cap: 24) { $0.nickname },
-            Spec(kind: .remark, title: UIText.columnRemark.text, field: .remark, sort: .remark, cap: 96) { $0.remark },
-            Spec(kind: .groups, title: UIText.columnGroups.text, field: .groups, sort: .groups, cap: 32) { $0.groups.joined(separator: ",") },
+            Spec(kind: .nickname, title: SortColumn.nickname.title, field: nil, sort: .nickname, cap: 24) { $0.nickname },
+            Spec(kind: .remark, title: SortColumn.remark.title, field: .remark, sort: .remark, cap: 96) { $0.remark },
+            Spec(kind: .groups, title: SortColumn.groups.title, field: .groups, sort: .groups, cap: 32) { $0.groups.joined(separator: ",") },
         ]
         // A custom field may be called "Result" or "Groups": columns are told apart by kind, never by title.
         for key in state.customFields {

@@ -109,7 +109,7 @@ enum BulkFormView {
 enum ChangeSetView {
     /// A value as the change set and the detail view show it: "text", (empty) or [groups], control characters visible.
     static func text(_ v: FieldValue) -> String {
-        v.text.map { $0.isEmpty ? UIText.empty.text : "\"\(ServerText.visible($0))\"" } ?? "[" + (v.groups ?? []).map { ServerText.visible($0) }.joined(separator: ", ") + "]"
+        v.text.map { $0.isEmpty ? UIText.empty.text : "\"\($0)\"" } ?? "[" + (v.groups ?? []).joined(separator: ", ") + "]"
     }
 
     /// Nicknames of the friends the entries name (one pass over the friends, not one per entry).
@@ -201,7 +201,7 @@ enum ConfirmSubmitView {
         let inner = box(&canvas, width: 66, height: 8, title: (retry == nil ? UIText.submitTitle : .retryTitle).text, role: .dialog)
         let question = (retry == nil ? UIText.submitQuestion : .retryQuestion)
             .text(["count": count, "friends": friends, "account": state.account, "app": state.info.sdkAppID])
-        let yes = state.keyMap.keys(for: .confirmYes).first?.description ?? "y"
+        let yes = state.keyMap.first(.confirmYes)
         paragraphs(&canvas, inner, [
             (question, .dialog), ("", .dialog), (UIText.submitConflictsNote.text, .formLabel),
         ], footer: ((retry == nil ? UIText.submitFooter : .retryFooter).text(["key": yes]), .formFieldFocused))
@@ -224,6 +224,6 @@ enum ConfirmQuitView {
             lines.append((account == state.account ? UIText.quitRunning.text(["done": p.done, "total": p.total])
                 : UIText.quitRunningFor.text(["account": account, "done": p.done, "total": p.total]), .dialog))
         }
-        paragraphs(&canvas, inner, lines, footer: (UIText.quitFooter.text(["key": state.keyMap.keys(for: .confirmYes).first?.description ?? "y"]), .formFieldFocused))
+        paragraphs(&canvas, inner, lines, footer: (UIText.quitFooter.text(["key": state.keyMap.first(.confirmYes)]), .formFieldFocused))
     }
 }

@@ -118,7 +118,7 @@ enum TooSmallView {
     static func draw(_ canvas: inout Canvas, _ state: AppState) {
         let lines = [UIText.tooSmall.text(["width": state.width, "height": state.height]),
                      UIText.tooSmallNeeds.text(["width": AppState.minimumWidth, "height": AppState.minimumHeight]),
-                     UIText.tooSmallHint.text(["key": state.keyMap.keys(for: .quit).first?.description ?? "q"])]
+                     UIText.tooSmallHint.text(["key": state.keyMap.first(.quit)])]
         for (i, l) in lines.enumerated() {
             let y = max(0, state.height / 2 - 1) + i
             canvas.put(l, x: max(0, (state.width - DisplayWidth.of(l)) / 2), y: y, role: i == 0 ? .resultError : .row)

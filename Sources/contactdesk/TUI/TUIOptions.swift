@@ -91,8 +91,7 @@ enum TUILauncher {
             problems.append(CLIText.openThemeFallback.text(["error": "\(error)"]))
             theme = (try? loader.load("default")) ?? .fallback
         }
-        let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-        if noColor { theme = theme.withoutColor }
+        if noColorAsked { theme = theme.withoutColor }
         let readOnly = options.readOnly || (profile?.readOnly ?? false)
         info.readOnly = readOnly
         let keyMap = KeyMap(overrides: uiConfig.keys, readOnly: readOnly)
