@@ -20,7 +20,7 @@ struct ContactDesk: AsyncParsableCommand {
         Simplified Chinese; default: language in config.toml, then LC_ALL, LC_MESSAGES, LANG).
         """,
         version: ContactDeskVersion.string,
-        subcommands: [OpenCommand.self, UsersigCommand.self, SandboxCommand.self, FriendsCommand.self, ThemesCommand.self, AuditCommand.self, ApplyCommand.self, ErrorsCommand.self],
+        subcommands: [OpenCommand.self, UsersigCommand.self, SandboxCommand.self, FriendsCommand.self, GroupsCommand.self, ThemesCommand.self, AuditCommand.self, ApplyCommand.self, ErrorsCommand.self],
         defaultSubcommand: OpenCommand.self
     )
 

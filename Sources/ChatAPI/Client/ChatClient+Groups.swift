@@ -1,9 +1,9 @@
 import ContactDeskStrings
 
 extension ChatClient {
-    /// The account's friend groups, with their members when `withFriends`.
-    public func groupGet(account: String, withFriends: Bool = false) async throws -> GroupGetPayload {
-        try await call(.groupGet, account: account, GroupGetRequest(fromAccount: account, needFriend: withFriends),
+    /// The account's friend groups (or those named), with their members when `withFriends`.
+    public func groupGet(account: String, withFriends: Bool = false, names: [String]? = nil) async throws -> GroupGetPayload {
+        try await call(.groupGet, account: account, GroupGetRequest(fromAccount: account, needFriend: withFriends, groupName: names),
                        as: GroupGetPayload.self).payload
     }
 

@@ -7,7 +7,8 @@ import Foundation
 /// `*:latency=300` (every call waits 300 ms), `sns/friend_get:http502@0.25` (a quarter of calls get HTTP 502),
 /// `sns/friend_update:row=30011/u1+u2` (rows u1 and u2 fail with 30011; without `/…` every row),
 /// `profile/portrait_get:drop`, `sns/friend_update:drop-after` (applied, then the connection is closed),
-/// `sns/group_get:malformed`.
+/// `sns/group_get:malformed`, `sns/friend_update:hang=1500x1,after=1` (the second call is held 1.5 s and its
+/// connection closed without processing it: a client killed mid-call, for crash tests).
 public struct FaultRule: Sendable, Equatable, CustomStringConvertible {
     public enum Kind: Sendable, Equatable {
         case latency(milliseconds: Int)
@@ -16,6 +17,8 @@ public struct FaultRule: Sendable, Equatable, CustomStringConvertible {
         case drop
         /// Process the request, then close the connection without replying.
         case dropAfter
+        /// Hold the request this long, then close the connection without processing it.
+        case hang(milliseconds: Int)
         case malformed
         /// Fail the whole call with this code.
         case callCode(Int)
@@ -29,6 +32,8 @@ public struct FaultRule: Sendable, Equatable, CustomStringConvertible {
     public var rate: Double
     /// How many more matching calls it hits, or nil for no limit.
     public var remaining: Int?
+    /// Matching calls to let through before the rule starts (`,after=N`).
+    public var after: Int = 0
     public let spec: String
 
     public var description: String { spec }
@@ -39,6 +44,12 @@ public struct FaultRule: Sendable, Equatable, CustomStringConvertible {
         guard let colon = spec.firstIndex(of: ":") else { throw SandboxConfigError(usage) }
         let command = String(spec[..<colon])
         var rest = String(spec[spec.index(after: colon)...])
+        var after = 0
+        if let comma = rest.lastIndex(of: ","), rest[comma...].hasPrefix(",after=") {
+            guard let n = Int(rest[rest.index(comma, offsetBy: 7)...]), n >= 0 else { throw SandboxConfigError(usage + " (after=N counts calls)") }
+            after = n
+            rest = String(rest[..<comma])
+        }
         var rate = 1.0
         var remaining: Int?
         if let at = rest.lastIndex(of: "@") {
@@ -58,6 +69,7 @@ public struct FaultRule: Sendable, Equatable, CustomStringConvertible {
         case ("drop", nil): kind = .drop
         case ("drop-after", nil): kind = .dropAfter
         case ("malformed", nil): kind = .malformed
+        case ("hang", let v?): guard let ms = Int(v), ms >= 0 else { throw SandboxConfigError(usage) }; kind = .hang(milliseconds: ms)
         case ("code", let v?): guard let c = Int(v) else { throw SandboxConfigError(usage) }; kind = .callCode(c)
         case ("row", let v?):
             let pieces = v.split(separator: "/", maxSplits: 1).map(String.init)
@@ -65,7 +77,7 @@ public struct FaultRule: Sendable, Equatable, CustomStringConvertible {
             kind = .rowCode(c, accounts: pieces.count > 1 ? pieces[1].split(separator: "+").map(String.init) : [])
         default: throw SandboxConfigError(usage)
         }
-        return FaultRule(command: command, kind: kind, rate: rate, remaining: remaining, spec: spec)
+        return FaultRule(command: command, kind: kind, rate: rate, remaining: remaining, after: after, spec: spec)
     }
 
     func matches(_ command: String) -> Bool { self.command == "*" || self.command == command }

@@ -67,6 +67,7 @@ actor SandboxEngine {
             case .callCode(let code): immediate = envelope(code, ErrorCatalog.entry(code).englishName)
             case .rowCode(let code, let accounts): rowFaults.append((code, accounts))
             case .dropAfter: dropAfter = true; immediate = .drop
+            case .hang(let ms): latency += ms; immediate = .drop
             }
         }
         guard let fields = Wire.object(from: body) else {
@@ -147,6 +148,7 @@ actor SandboxEngine {
 
     /// Whether fault `i` hits this call, counting it down when it has a count.
     private func fire(_ i: Int) -> Bool {
+        if faults[i].after > 0 { faults[i].after -= 1; return false }
         if let n = faults[i].remaining {
             guard n > 0 else { return false }
             faults[i].remaining = n - 1

@@ -82,17 +82,22 @@ extension AuditRecord {
                             after: [String: Friend] = [:], at: Date = Date(),
                             operator who: (name: String, ssh: String?) = AuditLog.currentOperator()) -> [AuditRecord] {
         return entries.map { e in
-            let (code, info): (Int, String) = switch outcomes[e.key.friend] {
-            case .ok?: (0, "")
-            case .failed(let c, let i)?: (c, i)
-            case .conflict?: (-1, EditText.auditInfoConflict.text(in: .en))  // the record is English, like the log file
-            case .notSent(let r)?: (-2, r)
-            case nil: (-2, EditText.auditInfoNoOutcome.text(in: .en))
-            }
+            let (code, info) = codeAndInfo(outcomes[e.key.friend])
             let old = before[e.key.friend].map { $0.value(of: e.key.field) } ?? e.base
             let new = code == 0 ? (after[e.key.friend].map { $0.value(of: e.key.field) } ?? e.result) : e.result
             return AuditRecord(at: at, operatorName: who.name, sshClient: who.ssh, app: e.key.app, account: e.key.account,
                                friend: e.key.friend, field: e.key.field.description, old: old.plainText, new: new.plainText, code: code, info: info)
+        }
+    }
+
+    /// An outcome as the record's code and info: 0 applied, the API's code, -1 conflict, -2 not sent.
+    static func codeAndInfo(_ outcome: SubmitOutcome?) -> (Int, String) {
+        switch outcome {
+        case .ok?: (0, "")
+        case .failed(let c, let i)?: (c, i)
+        case .conflict?: (-1, EditText.auditInfoConflict.text(in: .en))  // the record is English, like the log file
+        case .notSent(let r)?: (-2, r)
+        case nil: (-2, EditText.auditInfoNoOutcome.text(in: .en))
         }
     }
 

@@ -100,14 +100,18 @@ public struct ChangeEntry: Equatable, Codable, Sendable {
 /// The staged edits: at most one entry per (app, account, friend, field). An entry whose result equals
 /// its base is not kept, so staging something back to what it was removes it.
 public struct ChangeSet: Equatable, Codable, Sendable {
-    public private(set) var entries: [EntryKey: ChangeEntry] = [:]
+    public internal(set) var entries: [EntryKey: ChangeEntry] = [:]
+    /// Operations on groups themselves, in the order they run (each was checked against the ones before it).
+    public internal(set) var groupOperations: [GroupOperationEntry] = []
 
-    public init(_ entries: [ChangeEntry] = []) {
+    public init(_ entries: [ChangeEntry] = [], groupOperations: [GroupOperationEntry] = []) {
         for e in entries where e.result != e.base { self.entries[e.key] = e }
+        self.groupOperations = groupOperations
     }
 
-    public var isEmpty: Bool { entries.isEmpty }
-    public var count: Int { entries.count }
+    public var isEmpty: Bool { entries.isEmpty && groupOperations.isEmpty }
+    /// Staged friend fields and group operations.
+    public var count: Int { entries.count + groupOperations.count }
     /// Entries in a stable order: by account, friend, then field.
     public var sorted: [ChangeEntry] { entries.values.sorted { $0.key < $1.key } }
     /// Friends with at least one staged field.

@@ -13,7 +13,7 @@ public struct JournalError: Error, Equatable, Sendable, CustomStringConvertible 
 /// The change set on disk (SQLite in WAL mode, one transaction per edit), so staged work survives kill -9,
 /// a dropped SSH session and a full disk. An edit is acknowledged only after its transaction commits.
 public final class Journal: Sendable {
-    private let db: DatabasePool
+    let db: DatabasePool
     public let url: URL
 
     /// Opens (creating) the journal. `maxPageCount` caps the file, for testing a full disk.
@@ -31,6 +31,7 @@ public final class Journal: Sendable {
                 CREATE TABLE IF NOT EXISTS in_flight (
                     app INTEGER NOT NULL, account TEXT NOT NULL, friend TEXT NOT NULL, since REAL NOT NULL,
                     PRIMARY KEY (app, account, friend));
+                \(Self.groupSchema)
                 """, prepare: prepare)
         } catch {
             throw JournalError(message: EditText.journalCannotOpen.text(["reason": Self.reason(error, at: url), "path": url.path]))
@@ -43,13 +44,14 @@ public final class Journal: Sendable {
             return try db.read { db in
                 let rows = try Row.fetchAll(db, sql: "SELECT friend, field, base, intent FROM change_entry WHERE app = ? AND account = ?",
                                             arguments: [Int64(bitPattern: app), account])
+                let operations = try Self.groupOperations(db, app: app, account: account)
                 return ChangeSet(try rows.map { row in
                     guard let field = FieldKey(row["field"] as String) else { throw JournalError(message: EditText.journalUnknownField.text(["field": row["field"] as String])) }
                     let decoder = JSONDecoder()
                     return ChangeEntry(key: EntryKey(app: app, account: account, friend: row["friend"], field: field),
                                        base: try decoder.decode(FieldValue.self, from: Data((row["base"] as String).utf8)),
                                        intent: try decoder.decode(Intent.self, from: Data((row["intent"] as String).utf8)))
-                })
+                }, groupOperations: operations)
             }
         } catch let e as JournalError { throw e } catch {
             throw JournalError(message: EditText.journalCannotRead.text(["path": url.path, "reason": Self.reason(error)]))
@@ -61,7 +63,9 @@ public final class Journal: Sendable {
     public func save(_ new: ChangeSet, replacing old: ChangeSet, app: UInt64, account: String) throws {
         let changed = new.entries.values.filter { old[$0.key] != $0 && $0.key.app == app && $0.key.account == account }
         let removed = old.entries.keys.filter { new[$0] == nil && $0.app == app && $0.account == account }
-        guard !changed.isEmpty || !removed.isEmpty else { return }
+        let operations = new.groupOperations(app: app, account: account)
+        let operationsChanged = operations != old.groupOperations(app: app, account: account)
+        guard !changed.isEmpty || !removed.isEmpty || operationsChanged else { return }
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         do {
@@ -80,6 +84,7 @@ public final class Journal: Sendable {
                     try db.execute(sql: "DELETE FROM change_entry WHERE app = ? AND account = ? AND friend = ? AND field = ?",
                                    arguments: [Int64(bitPattern: app), account, k.friend, k.field.description])
                 }
+                if operationsChanged { try Self.replaceGroupOperations(db, operations, app: app, account: account) }
             }
         } catch {
             throw JournalError(message: EditText.journalNotStaged.text(["reason": Self.reason(error, at: url), "path": url.path]))
@@ -141,7 +146,10 @@ public final class Journal: Sendable {
     /// Accounts with staged entries and how many, for the resume prompt.
     public func pending() throws -> [(app: UInt64, account: String, count: Int)] {
         try db.read { db in
-            try Row.fetchAll(db, sql: "SELECT app, account, COUNT(*) AS n FROM change_entry GROUP BY app, account ORDER BY account")
+            try Row.fetchAll(db, sql: """
+                SELECT app, account, COUNT(*) AS n FROM (SELECT app, account FROM change_entry UNION ALL SELECT app, account FROM group_operation)
+                GROUP BY app, account ORDER BY account
+                """)
                 .map { (UInt64(bitPattern: $0["app"] as Int64), $0["account"], $0["n"]) }
         }
     }
@@ -151,6 +159,7 @@ public final class Journal: Sendable {
         do {
             try db.write { db in
                 try db.execute(sql: "DELETE FROM change_entry WHERE app = ? AND account = ?", arguments: [Int64(bitPattern: app), account])
+                try db.execute(sql: "DELETE FROM group_operation WHERE app = ? AND account = ?", arguments: [Int64(bitPattern: app), account])
             }
         } catch {
             throw JournalError(message: EditText.journalCannotWrite.text(["reason": Self.reason(error)]))

@@ -40,10 +40,13 @@ public struct SubmitSession: Sendable {
 
     /// Sends the entries of this account (others are ignored) and returns the report. A report whose
     /// `auditFailure` is set has rows on the server that are not on record: the caller must say so.
-    public func submit(_ entries: [ChangeEntry], customKeys: [String],
+    /// Staged group operations run first, in order (a friend edit may name a group one of them creates).
+    public func submit(_ entries: [ChangeEntry], groupOperations: [GroupOperationEntry] = [], customKeys: [String],
                        progress: @escaping @Sendable (_ done: Int, _ total: Int) async -> Void = { _, _ in }) async throws -> Submitter.Report {
         let entries = entries.filter { $0.key.app == app && $0.key.account == account }
         do { try audit.checkWritable() } catch { throw AuditUnavailable(reason: Journal.reason(error)) }
+        let groupReports = try await GroupOperationRunner(client: client, app: app, account: account, audit: audit, journal: journal)
+            .run(groupOperations)
         let recorder = journal.map { JournalRecorder(journal: $0, app: app, account: account) }
         let audit = audit, byFriend = Dictionary(grouping: entries, by: \.key.friend)
         // Each call's rows are audited as soon as it answers (Submitter calls this before clearing their marks).
@@ -64,6 +67,7 @@ public struct SubmitSession: Sendable {
         // next submit finds them already applied.
         let applied = entries.filter { report.outcomes[$0.key.friend] == .ok && !report.unaudited.contains($0.key.friend) }
         try? journal?.settle(applied)
+        report.groups = groupReports
         return report
     }
 
@@ -71,6 +75,7 @@ public struct SubmitSession: Sendable {
     /// already has, clears the marks, and returns the change set that is still staged with the applied friends.
     public func reconcile(_ staged: ChangeSet, customKeys: [String]) async throws -> (remaining: ChangeSet, applied: [String]) {
         guard let journal else { return (staged, []) }
+        try await GroupOperationRunner(client: client, app: app, account: account, audit: audit, journal: journal).reconcileMoves()
         let inFlight = try journal.inFlight(app: app, account: account)
         guard !inFlight.isEmpty else { return (staged, []) }
         let entries = staged.sorted.filter { $0.key.app == app && $0.key.account == account }

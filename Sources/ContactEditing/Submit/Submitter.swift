@@ -36,6 +36,8 @@ public struct Submitter: Sendable {
         public var unaudited: Set<String> = []
         /// Friends whose rows went into a friend_update call (the others were decided by the re-read).
         public var sent: Set<String> = []
+        /// The staged group operations, run before the friend rows.
+        public var groups: [GroupOperationReport] = []
         public init(outcomes: [String: SubmitOutcome], fresh: [String: Friend], before: [String: Friend] = [:], auditFailure: String? = nil) {
             self.outcomes = outcomes; self.fresh = fresh; self.before = before; self.auditFailure = auditFailure
         }

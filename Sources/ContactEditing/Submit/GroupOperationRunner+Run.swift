@@ -1,0 +1,139 @@
+import ChatAPI
+import ContactDeskStrings
+import Foundation
+
+extension GroupOperationRunner {
+    /// Runs staged operations of this account in order; after one that does not finish, the later ones are not
+    /// sent (they were checked against the groups it would have left). Moves left in flight by a crash are
+    /// reconciled first. Each finished operation leaves the journal.
+    public func run(_ entries: [GroupOperationEntry], progress: @escaping @Sendable (GroupOperationEntry) async -> Void = { _ in }) async throws
+        -> [GroupOperationReport] {
+        let entries = entries.filter { $0.app == app && $0.account == account }
+        guard !entries.isEmpty else { return [] }
+        do { try audit.checkWritable() } catch { throw AuditUnavailable(reason: Journal.reason(error)) }
+        try await reconcileMoves()
+        var reports: [GroupOperationReport] = []
+        var stopped: String?
+        for entry in entries {
+            if let stopped {
+                reports.append(GroupOperationReport(entry: entry, outcome: .notSent(reason: stopped), moves: [], created: false, deleted: false))
+                continue
+            }
+            await progress(entry)
+            let report = try await runOne(entry)
+            reports.append(report)
+            if report.outcome == .ok {
+                try? journal?.settleGroupOperation(entry)
+            } else {
+                stopped = GroupText.earlierOperationFailed.text(["operation": entry.operation.summary])
+            }
+        }
+        return reports
+    }
+
+    func runOne(_ entry: GroupOperationEntry) async throws -> GroupOperationReport {
+        try journal?.markGroupOperationInFlight(entry)
+        var report = GroupOperationReport(entry: entry, outcome: .ok, moves: [], created: false, deleted: false)
+        let plan = try await GroupOperationPlan.fetch(client, account: account, entry.operation)
+        if plan.missing != nil { report.outcome = .conflict(fields: [.groups]); return report }
+        if let name = plan.create {
+            report.outcome = await write { _ = try await client.groupAdd(account: account, groups: [name]) }
+            try record(entry, old: "", new: name, outcome: report.outcome)
+            guard report.outcome == .ok else { return report }
+            report.created = true
+        }
+        guard let source = plan.delete else { return report }
+        // A friend put into the source while the moves ran is moved too: the source is deleted only when empty.
+        var moves = plan.moves
+        for _ in 0..<3 where !moves.isEmpty {
+            let done = try await move(moves, entry)
+            report.moves += done
+            if let bad = done.first(where: { $0.outcome != .ok }) { report.outcome = bad.outcome; return report }
+            moves = try await GroupOperationPlan.moves(client, account: account, entry.operation, source: source)
+        }
+        guard moves.isEmpty else {
+            report.outcome = .notSent(reason: GroupText.membersRemain.text(["count": moves.count, "name": source]))
+            return report
+        }
+        report.outcome = await write { _ = try await client.groupDelete(account: account, groups: [source]) }
+        try record(entry, old: source, new: "", outcome: report.outcome)
+        report.deleted = report.outcome == .ok
+        return report
+    }
+
+    /// One group_add or group_delete: the service's refusal is the outcome; a lost call is "not sent" (the next
+    /// run reads again before it writes).
+    func write(_ call: () async throws -> Void) async -> SubmitOutcome {
+        do { try await call(); return .ok } catch let error as ChatError {
+            if case .api(_, let code, let info) = error { return .failed(code: code, info: info) }
+            return .notSent(reason: error.description)
+        } catch { return .notSent(reason: "\(error)") }
+    }
+
+    /// friend_update of each member's whole list: journaled while on the wire, audited per friend as each call answers.
+    func move(_ moves: [GroupMove], _ entry: GroupOperationEntry) async throws -> [(move: GroupMove, outcome: SubmitOutcome)] {
+        let byFriend = Dictionary(moves.map { ($0.friend, $0) }, uniquingKeysWith: { a, _ in a })
+        let items = moves.map { UpdateItem(toAccount: $0.friend, snsItem: [TagValue(tag: FriendTag.group, value: .strings($0.new))]) }
+        let journal = journal, app = app, account = account, audit = audit
+        var auditProblem: Error?
+        let results = try await client.friendUpdate(account: account, items: items, sending: { ids in
+            do { try journal?.markGroupMoves(app: app, account: account, ids.compactMap { byFriend[$0] }, operation: entry.operation.record); return nil } catch {
+                return "\(error)"  // without a record of what is on the wire, do not send
+            }
+        }, answered: { rows in
+            let known = rows.filter { if case .notSent = $0.outcome { false } else { true } }
+            let records = known.compactMap { r in byFriend[r.toAccount].map { Self.moveRecord($0, outcome: Submitter.outcome(r.outcome), entry: entry) } }
+            do {
+                try audit.append(records)
+                try journal?.clearGroupMoves(app: app, account: account, friends: known.map(\.toAccount))
+            } catch { auditProblem = error }
+        })
+        if let auditProblem { throw AuditUnavailable(reason: Journal.reason(auditProblem)) }
+        return results.compactMap { r in byFriend[r.toAccount].map { ($0, Submitter.outcome(r.outcome)) } }
+    }
+
+    /// Moves left in flight by a crash: those the server has are audited as reconciled; all are forgotten (the
+    /// operation's next run reads the members again).
+    @discardableResult
+    public func reconcileMoves() async throws -> Int {
+        guard let journal else { return 0 }
+        let pending = try journal.groupMovesInFlight(app: app, account: account)
+        guard !pending.isEmpty else { return 0 }
+        let fresh = try await client.friendGetList(account: account, friends: pending.map(\.move.friend), tags: [FriendTag.group])
+        var now: [String: [String]] = [:]
+        for info in fresh where (info.resultCode ?? 0) == 0 { now[info.toAccount] = (info.snsProfileItem ?? []).value(for: FriendTag.group)?.stringsValue ?? [] }
+        let applied = pending.filter { now[$0.move.friend] == $0.move.new }
+        let records = applied.map { p in
+            var r = Self.moveRecord(p.move, outcome: .ok, info: p.operation)
+            r.app = app; r.account = account
+            r.info = EditText.auditInfoReconciled.text(in: .en) + ": " + p.operation
+            return r
+        }
+        do { try audit.append(records) } catch { throw AuditUnavailable(reason: Journal.reason(error)) }
+        try journal.clearGroupMoves(app: app, account: account, friends: pending.map(\.move.friend))
+        return applied.count
+    }
+
+    static func moveRecord(_ move: GroupMove, outcome: SubmitOutcome, entry: GroupOperationEntry) -> AuditRecord {
+        var r = moveRecord(move, outcome: outcome, info: entry.operation.record)
+        r.app = entry.app; r.account = entry.account
+        return r
+    }
+
+    static func moveRecord(_ move: GroupMove, outcome: SubmitOutcome, info: String) -> AuditRecord {
+        let who = AuditLog.currentOperator()
+        let (code, detail) = AuditRecord.codeAndInfo(outcome)
+        return AuditRecord(at: Date(), operatorName: who.name, sshClient: who.ssh, app: 0, account: "", friend: move.friend,
+                           field: FieldKey.groups.description, old: move.old.joined(separator: ","),
+                           new: (code == 0 ? move.new : move.old).joined(separator: ","), code: code, info: code == 0 ? info : detail)
+    }
+
+    /// The audit record of a group created (old empty) or deleted (new empty).
+    func record(_ entry: GroupOperationEntry, old: String, new: String, outcome: SubmitOutcome) throws {
+        let who = AuditLog.currentOperator()
+        let (code, detail) = AuditRecord.codeAndInfo(outcome)
+        let r = AuditRecord(at: Date(), operatorName: who.name, sshClient: who.ssh, app: app, account: account, friend: "",
+                            field: Self.groupField, old: old, new: new, code: code, info: code == 0 ? entry.operation.record : detail)
+        do { try audit.append([r]) } catch { throw AuditUnavailable(reason: Journal.reason(error)) }
+    }
+}
