@@ -10,7 +10,7 @@ import Testing
     static let sameInBothLanguages: Set<String> = [
         "StatusText.sortUserID", "StatusText.fileFailed", "CLIText.fileProblem", "CLIText.errorsContactDesk",
         "APIText.callFailed", "APIText.callFailedWithInfo", "APIText.transportHTTPStatus", "EditText.fieldMessage", "EditText.problemLine",
-        "EditText.fileProblemAt", "UIText.summaryFailed", "UIText.fieldHeading", "UIText.nicknameAfter",
+        "EditText.fileProblemAt", "UIText.summaryFailed", "UIText.fieldHeading", "UIText.nicknameAfter", "GroupText.cliMoved", "GroupText.cliResult", "GroupText.cliProblem",
     ]
 
     @Test func everyKeyHasAChineseTextWithTheEnglishPlaceholders() {

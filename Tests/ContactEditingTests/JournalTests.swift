@@ -53,7 +53,7 @@ import TestSupport
         let url = dir.appendingPathComponent("journal.sqlite")
         let first = Self.set([("f1", "fits")])
         try Journal(url: url).save(first, replacing: ChangeSet(), app: 7, account: "acc")
-        let journal = try Journal(url: url, maxPageCount: 6)  // a few pages more than it holds: 200 long remarks do not fit
+        let journal = try Journal(url: url, maxPageCount: 10)  // a few pages more than it holds: 200 long remarks do not fit
         var big = first
         for i in 0..<200 {
             big.stage(EntryKey(app: 7, account: "acc", friend: "friend-\(i)", field: .remark), base: .text(""),

@@ -1,0 +1,103 @@
+import ContactDeskStrings
+import ContactEditing
+import Foundation
+import Testing
+import TestSupport
+
+/// Group operations as change-set values: what they do to names and to a friend's list, how they fold, how
+/// friend edits follow a rename, the checks, and the journal.
+@Suite struct GroupOperationTests {
+    let app: UInt64 = 7
+    func op(_ o: GroupOperation, members: Int = 0, account: String = "acct") -> GroupOperationEntry {
+        GroupOperationEntry(app: app, account: account, operation: o, members: members)
+    }
+
+    @Test func renameReplacesInPlaceMergeDedupesDeleteRemoves() {
+        #expect(GroupOperation.rename(from: "B", to: "N").apply(toFriend: ["A", "B", "C"]) == ["A", "N", "C"])
+        #expect(GroupOperation.merge(from: "B", into: "C").apply(toFriend: ["A", "B", "C"]) == ["A", "C"])
+        #expect(GroupOperation.merge(from: "B", into: "C").apply(toFriend: ["B", "A"]) == ["C", "A"])
+        #expect(GroupOperation.delete("B").apply(toFriend: ["A", "B"]) == ["A"])
+        #expect(GroupOperation.delete("B").apply(toFriend: ["A"]) == ["A"])
+        #expect(GroupOperation.rename(from: "B", to: "N").apply(toNames: ["A", "B", "C"]) == ["A", "C", "N"])
+        #expect(GroupOperation.create("N").apply(toNames: ["A"]) == ["A", "N"])
+        #expect(GroupOperation(kind: "merge", name: "B", target: "C") == .merge(from: "B", into: "C"))
+        #expect(GroupOperation(kind: "rename", name: "B", target: nil) == nil)
+    }
+
+    @Test func operationsThatUndoEachOtherFold() {
+        var set = ChangeSet()
+        set.stage(op(.create("X")))
+        set.stage(op(.delete("X")))
+        #expect(set.isEmpty, "create then delete leaves nothing")
+        set.stage(op(.rename(from: "A", to: "B"), members: 4))
+        set.stage(op(.rename(from: "B", to: "C")))
+        #expect(set.groupOperations.map(\.operation) == [.rename(from: "A", to: "C")] && set.groupOperations[0].members == 4)
+        set.stage(op(.rename(from: "C", to: "A")))
+        #expect(set.isEmpty, "renamed back")
+        set.stage(op(.create("N")))
+        set.stage(op(.rename(from: "N", to: "M")))
+        #expect(set.groupOperations.map(\.operation) == [.create("M")])
+        set.stage(op(.delete("Z"), account: "other"))
+        #expect(set.groupOperations(app: app, account: "acct").count == 1 && set.count == 2)
+        #expect(set.groupNames(after: ["A", "Z"], app: app, account: "acct") == ["A", "Z", "M"])
+    }
+
+    @Test func friendEditsFollowARenameAndForgetADeletedGroup() {
+        let key = EntryKey(app: app, account: "acct", friend: "f1", field: .groups)
+        var set = ChangeSet()
+        set.stage(key, base: .groups(["A"]), intent: .groups(add: ["Old"], remove: ["A"]))
+        set.stage(op(.rename(from: "Old", to: "New")))
+        #expect(set[key]?.intent == .groups(add: ["New"], remove: ["A"]))
+        set.stage(op(.delete("New")))
+        #expect(set[key]?.intent == .groups(add: [], remove: ["A"]))
+    }
+
+    @Test func checksNameTheFieldTheLimitAndTheFix() {
+        let groups = (1...31).map { "G\($0)" }
+        #expect(GroupOperation.create("G1").problem(groups: groups)?.error.message.contains("exists already") == true)
+        #expect(GroupOperation.rename(from: "G1", to: "G2").problem(groups: groups)?.error.message.contains("merge instead") == true)
+        #expect(GroupOperation.delete("Nope").problem(groups: groups)?.error.message.contains("there is no group \"Nope\"") == true)
+        #expect(GroupOperation.merge(from: "G1", into: "G1").problem(groups: groups)?.error.message.contains("into itself") == true)
+        #expect(GroupOperation.create("G32").problem(groups: groups) == nil)
+        let limit = GroupOperation.create("G33").problem(groups: groups + ["G32"])
+        #expect(limit?.isLimit == true && limit?.error.message == "the account has 32 groups and the limit is 32; delete or merge an unused group first")
+        #expect(GroupOperation.rename(from: "G1", to: "N").problem(groups: groups + ["G32"])?.isLimit == true, "a rename needs a slot for the new name")
+        #expect(GroupOperation.merge(from: "G1", into: "G2").problem(groups: groups + ["G32"]) == nil, "a merge needs none")
+        #expect(GroupOperation.delete("G1").problem(groups: groups + ["G32"]) == nil)
+        let long = GroupOperation.create(String(repeating: "组", count: 11)).problem(groups: [])
+        #expect(long?.error.description == "Group \"组组组组组组组组组组组\": 33 bytes, the limit is 30 bytes of UTF-8; shorten it by 3 bytes")
+        #expect(GroupOperation.create(" ").problem(groups: [])?.error.message.contains("empty") == true)
+        Language.$scoped.withValue(.zh) {
+            #expect(GroupOperation.create("G1").problem(groups: groups)?.error.message == "分组 \"G1\" 已存在；请换一个名称")
+        }
+    }
+
+    @Test func theJournalKeepsOperationsInOrderWithTheirInFlightMark() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("journal.sqlite")
+        let journal = try Journal(url: url)
+        var set = ChangeSet()
+        set.stage(op(.delete("A"), members: 2))
+        set.stage(op(.rename(from: "B", to: "账单"), members: 10))
+        set.stage(EntryKey(app: app, account: "acct", friend: "f", field: .remark), base: .text(""), intent: .set("r"))
+        try journal.save(set, replacing: ChangeSet(), app: app, account: "acct")
+        try journal.markGroupOperationInFlight(set.groupOperations[1])
+        // Another process (a crash, then a new start) sees the same.
+        let reopened = try Journal(url: url)
+        #expect(try reopened.load(app: app, account: "acct") == set)
+        #expect(try reopened.pending().first?.count == 3)
+        #expect(try reopened.inFlightGroupOperations(app: app, account: "acct").map(\.operation) == [.rename(from: "B", to: "账单")])
+        // Dropping the first keeps the mark of the second; settling forgets it.
+        var smaller = set
+        smaller.dropGroupOperation(set.groupOperations[0])
+        try reopened.save(smaller, replacing: set, app: app, account: "acct")
+        #expect(try reopened.inFlightGroupOperations(app: app, account: "acct").count == 1)
+        try reopened.settleGroupOperation(smaller.groupOperations[0])
+        #expect(try reopened.load(app: app, account: "acct").groupOperations.isEmpty)
+        try reopened.markGroupMoves(app: app, account: "acct", [GroupMove(friend: "f", old: ["B"], new: ["账单"])], operation: "rename")
+        #expect(try reopened.groupMovesInFlight(app: app, account: "acct").map(\.move.new) == [["账单"]])
+        try reopened.discard(app: app, account: "acct")
+        #expect(try reopened.pending().isEmpty)
+    }
+}
