@@ -17,7 +17,7 @@ extension Runtime {
             case .saveChanges(let set, let previous): now += handleSaveChanges(set, previous: previous)
             case .discardJournal: now += handleDiscardJournal()
             case .export(let set): now += handleExport(set)
-            case .submit(let entries): now += handleSubmit(entries)
+            case .submit(let entries, let groups): now += handleSubmit(entries, groups: groups)
             case .loadJournal(let account): now += handleLoadJournal(account)
             case .loadRoster(let account, let full): now += handleLoadRoster(account, full: full)
             case .checkAccount(let id): now += handleCheckAccount(id)
@@ -65,13 +65,13 @@ extension Runtime {
     }
 
     /// Runs a SubmitSession for the open account as a task; its result names the account.
-    func handleSubmit(_ entries: [ChangeEntry]) -> [Action] {
+    func handleSubmit(_ entries: [ChangeEntry], groups: [GroupOperationEntry]) -> [Action] {
         guard let session = session(for: state.account) else { return [] }
         let inbox = inbox, customKeys = state.customFields, account = state.account
         Task {
             do {
                 // The session audits and settles the journal of its own account before the screen hears of it.
-                let report = try await session.submit(entries, customKeys: customKeys) { done, total in
+                let report = try await session.submit(entries, groupOperations: groups, customKeys: customKeys) { done, total in
                     inbox.post(.submitProgress(done: done, total: total, account: account))
                 }
                 if let problem = report.auditFailure { Logger(label: "contactdesk.audit").critical("audit", metadata: ["error": "\(problem)"]) }
@@ -88,7 +88,7 @@ extension Runtime {
         var now: [Action] = []
         let app = state.info.sdkAppID
         if let j = try? journal.get(), let set = try? j.load(app: app, account: account), !set.isEmpty {
-            let inFlight = (try? j.inFlight(app: app, account: account)) ?? []
+            let inFlight = ((try? j.inFlight(app: app, account: account)) ?? []) + ((try? j.groupMovesInFlight(app: app, account: account)) ?? []).map(\.move.friend)
             if inFlight.isEmpty {
                 now.append(.journalLoaded(set, account: account))
             } else if let session = session(for: account) {

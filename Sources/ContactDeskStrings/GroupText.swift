@@ -48,6 +48,23 @@ public enum GroupText: LocalizedText {
     case confirmKeys
     case readOnly
     case limitOffer
+    case statusStaged
+    case statusNotStaged
+    case statusChooseGroup
+    case statusPending
+    case statusNoMergeTarget
+    case statusSortedByCount
+    case statusSortedByName
+    case rowAccount
+    case kindCreate
+    case kindDelete
+    case kindRename
+    case kindMerge
+    case deleted
+    case none
+    case submitAlso
+    case headingOperations
+    case headerCount
 
     public var bilingual: Bilingual {
         switch self {
@@ -109,8 +126,31 @@ public enum GroupText: LocalizedText {
         case .confirmDeleteEmpty: Bilingual("Delete the empty group \"{name}\"?", "删除空分组 \"{name}\"？")
         case .confirmRename: Bilingual("{count} {count:friend moves|friends move} to \"{name}\".", "{count} 位好友将移到 \"{name}\"。")
         case .confirmMerge: Bilingual("{count} {count:friend moves|friends move} to \"{name}\".", "{count} 位好友将移到 \"{name}\"。")
-        case .confirmKeys: Bilingual("y stage  N/Esc keep (default No)", "y 暂存  N/Esc 保留（默认否）")
+        case .confirmKeys: Bilingual("{key} stage  anything else keeps it (default No)", "{key} 暂存  其他键不暂存（默认否）")
         case .readOnly: Bilingual("read-only: groups cannot be changed", "只读：不能更改分组")
+        case .statusStaged:
+            Bilingual("staged: {operation} ({members} {members:friend|friends}); {total} staged in all",
+                      "已暂存：{operation}（{members} 位好友）；共暂存 {total} 项")
+        case .statusNotStaged: Bilingual("not staged", "未暂存")
+        case .statusChooseGroup: Bilingual("choose a group first (the first row is all friends)", "请先选择一个分组（第一行是全部好友）")
+        case .statusPending:
+            Bilingual("this group already has a staged change ({operation}); drop it on the change-set screen first",
+                      "该分组已有暂存的更改（{operation}）；请先在变更集界面丢弃它")
+        case .statusNoMergeTarget: Bilingual("there is no other group to merge into", "没有可合并到的其他分组")
+        case .statusSortedByCount: Bilingual("groups by friends, emptiest first", "分组按好友数排列，最空的在前")
+        case .statusSortedByName: Bilingual("groups in the service's order", "分组按服务端顺序排列")
+        case .rowAccount: Bilingual("(groups)", "（分组）")
+        case .kindCreate: Bilingual("new group", "新建分组")
+        case .kindDelete: Bilingual("delete group", "删除分组")
+        case .kindRename: Bilingual("rename group", "重命名分组")
+        case .kindMerge: Bilingual("merge group", "合并分组")
+        case .deleted: Bilingual("(deleted)", "（已删除）")
+        case .none: Bilingual("(none)", "（无）")
+        case .submitAlso:
+            Bilingual("and {count} group {count:operation|operations} first (they run before the friend rows)",
+                      "另有 {count} 项分组操作（先于好友行执行）")
+        case .headingOperations: Bilingual(", {count} group {count:operation|operations}", "，{count} 项分组操作")
+        case .headerCount: Bilingual("groups {count}/{limit}", "分组 {count}/{limit}")
         case .limitOffer:
             Bilingual("the account has {count} of {limit} groups: press {key} to open the groups, emptiest first, and delete or merge one",
                       "该账号已有 {count}/{limit} 个分组：按 {key} 打开分组列表（最空的在前），删除或合并一个")

@@ -30,6 +30,8 @@ public enum KeyText: String, LocalizedText {
     case fieldStart = "field.start", fieldEnd = "field.end"
     case fieldKillToEnd = "field.kill-end", fieldKillToStart = "field.kill-start", fieldKillWord = "field.kill-word"
     case fieldYank = "field.yank", fieldWordBack = "field.word-back", fieldWordForward = "field.word-forward"
+    case groupCreate = "group.create", groupRename = "group.rename", groupDelete = "group.delete", groupMerge = "group.merge"
+    case groupSort = "group.sort"
 
     public var bilingual: Bilingual {
         switch self {
@@ -84,6 +86,11 @@ public enum KeyText: String, LocalizedText {
         case .fieldYank: Bilingual("paste what was cut", "粘贴剪切的内容")
         case .fieldWordBack: Bilingual("a word back", "后退一个词")
         case .fieldWordForward: Bilingual("a word forward", "前进一个词")
+        case .groupCreate: Bilingual("stage a new friend group", "暂存新建好友分组")
+        case .groupRename: Bilingual("stage renaming the selected group (its friends move to the new name)", "暂存重命名所选分组（其好友移到新名称）")
+        case .groupDelete: Bilingual("stage deleting the selected group (its friends stay friends)", "暂存删除所选分组（其好友仍是好友）")
+        case .groupMerge: Bilingual("stage merging the selected group into another", "暂存将所选分组合并到另一个分组")
+        case .groupSort: Bilingual("sort the groups by name or by friends (emptiest first)", "按名称或好友数（最空的在前）排列分组")
         }
     }
 
@@ -100,6 +107,11 @@ public enum KeyText: String, LocalizedText {
         case .undo: Bilingual("undo", "撤销")
         case .help: Bilingual("help", "帮助")
         case .quit: Bilingual("quit", "退出")
+        case .groupCreate: Bilingual("new", "新建")
+        case .groupRename: Bilingual("rename", "重命名")
+        case .groupDelete: Bilingual("delete", "删除")
+        case .groupMerge: Bilingual("merge", "合并")
+        case .groupSort: Bilingual("sort", "排序")
         default: nil
         }
     }
@@ -107,11 +119,12 @@ public enum KeyText: String, LocalizedText {
 
 /// The help screen's headings, one per key context (raw values are the contexts').
 public enum KeyContextText: String, LocalizedText {
-    case list, dialog, review, prompt, field
+    case list, pane, dialog, review, prompt, field
 
     public var bilingual: Bilingual {
         switch self {
         case .list: Bilingual("Friend list", "好友列表")
+        case .pane: Bilingual("In the group pane (Tab; Enter filters by the group)", "分组栏中（Tab；Enter 按该分组筛选）")
         case .dialog: Bilingual("In a dialog or form", "对话框或表单中")
         case .review: Bilingual("Change-set screen", "变更集界面")
         case .prompt: Bilingual("In a confirmation or the start-up prompt", "确认框或启动提示中")

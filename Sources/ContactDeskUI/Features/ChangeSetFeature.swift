@@ -1,3 +1,4 @@
+import ChatAPI
 import ContactEditing
 
 /// The change-set screen (`c`): every staged field as old -> new; drop, export, undo, redo.
@@ -20,14 +21,29 @@ enum ChangeSetFeature {
         case .bottom?: state.overlay = .changes(cursor: last)
         case .quit?, .changeSet?: state.overlay = .none
         case .dropEntry?:
-            let entries = state.history.current.sorted
-            guard entries.indices.contains(cursor) else { return [] }
-            let k = entries[cursor].key
-            let effects = Reducer.edit(&state) { $0.drop(k) }
+            // Group operations are the first rows, in the order they run; the friend fields follow.
+            let ops = state.groupOperations
+            let effects: [Effect]
+            if ops.indices.contains(cursor) {
+                let op = ops[cursor]
+                effects = Reducer.edit(&state) { $0.dropGroupOperation(op) }
+                state.groupResults[op.operation] = nil
+            } else {
+                let entries = state.history.current.sorted
+                guard entries.indices.contains(cursor - ops.count) else { return [] }
+                let k = entries[cursor - ops.count].key
+                effects = Reducer.edit(&state) { $0.drop(k) }
+            }
             state.overlay = .changes(cursor: min(cursor, max(0, state.history.current.count - 1)))
             return effects
         case .export?: return [.export(state.history.current)]
-        case let action? where action == .copyID || action == .copyDetail: return CopyFeature.entry(&state, action, cursor: cursor)
+        case let action? where action == .copyID || action == .copyDetail:
+            let ops = state.groupOperations
+            if ops.indices.contains(cursor) {
+                state.status = .copiedDetail(subject: ops[cursor].operation.summary, lines: 1)
+                return [.copy(ServerText.visible(ops[cursor].operation.summary))]
+            }
+            return CopyFeature.entry(&state, action, cursor: cursor - ops.count)
         case .reviewSearch?:
             state.reviewSearching = true
             state.reviewSearch = ""
@@ -62,13 +78,20 @@ enum ChangeSetFeature {
     static func next(_ state: AppState, from: Int) -> Int? {
         let needle = state.reviewSearch.lowercased()
         guard !needle.isEmpty else { return nil }
+        let ops = state.groupOperations
         let entries = state.history.current.sorted
-        guard !entries.isEmpty else { return nil }
+        let total = ops.count + entries.count
+        guard total > 0 else { return nil }
         let nicknames = ChangeSetView.nicknames(state, entries)
-        for step in 0..<entries.count {
-            let i = (from + step) % entries.count
-            let e = entries[i]
-            let text = [e.key.friend, nicknames[e.key.friend] ?? "", e.key.field.description, e.key.field.title, ChangeSetView.text(e.base), ChangeSetView.text(e.result)]
+        for step in 0..<total {
+            let i = (from + step) % total
+            let text: [String]
+            if i < ops.count {
+                text = [ops[i].operation.summary, ops[i].operation.source ?? "", ops[i].operation.target ?? ""]
+            } else {
+                let e = entries[i - ops.count]
+                text = [e.key.friend, nicknames[e.key.friend] ?? "", e.key.field.description, e.key.field.title, ChangeSetView.text(e.base), ChangeSetView.text(e.result)]
+            }
             if text.contains(where: { $0.lowercased().contains(needle) }) { return i }
         }
         return nil

@@ -13,9 +13,11 @@ enum ConfirmFeature {
             return []
         }
         let entries = retry ?? state.history.current.sorted.filter { $0.key.account == state.account && $0.key.app == state.info.sdkAppID }
+        // Staged group operations go first, on a retry too: deleting a group is how a 30011 row gets through.
+        let groups = state.groupOperations
         state.submitting = SubmitProgress(done: 0, total: Set(entries.map(\.key.friend)).count)
         state.status = retry == nil ? .submitting : .retrying(rows: state.submitting!.total)
-        return [.submit(entries)]
+        return [.submit(entries, groups: groups)]
     }
 
     static func quitKey(_ state: inout AppState, _ key: Key) -> [Effect] {

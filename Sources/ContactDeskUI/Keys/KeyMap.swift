@@ -1,8 +1,8 @@
 import ContactDeskStrings
 
-/// Where a key is read: the friend list, a dialog or form, the change-set review.
+/// Where a key is read: the friend list, the group pane, a dialog or form, the change-set review.
 public enum KeyContext: String, CaseIterable, Sendable {
-    case list, dialog, review, prompt, field
+    case list, pane, dialog, review, prompt, field
 
     /// The help screen's heading for the context.
     var heading: String { KeyContextText(rawValue: rawValue)!.text }
@@ -43,11 +43,14 @@ public enum ActionID: String, CaseIterable, Sendable {
     case fieldStart = "field.start", fieldEnd = "field.end"
     case fieldKillToEnd = "field.kill-end", fieldKillToStart = "field.kill-start", fieldKillWord = "field.kill-word"
     case fieldYank = "field.yank", fieldWordBack = "field.word-back", fieldWordForward = "field.word-forward"
+    case groupCreate = "group.create", groupRename = "group.rename", groupDelete = "group.delete", groupMerge = "group.merge"
+    case groupSort = "group.sort"
 
     public var context: KeyContext {
         switch self {
         case .dialogAccept, .dialogCancel: .dialog
         case .dropEntry, .export, .reviewSearch, .reviewNext: .review
+        case .groupCreate, .groupRename, .groupDelete, .groupMerge, .groupSort: .pane
         case .confirmYes, .resumeKeep, .resumeDiscard, .resumeExport: .prompt
         case .formNext, .formPrevious, .formToggle, .fieldStart, .fieldEnd, .fieldKillToEnd, .fieldKillToStart, .fieldKillWord,
              .fieldYank, .fieldWordBack, .fieldWordForward: .field
@@ -65,6 +68,7 @@ public enum ActionID: String, CaseIterable, Sendable {
     public var mutates: Bool {
         switch self {
         case .edit, .bulk, .undo, .redo, .submit, .retry, .keepMine, .takeTheirs, .dropEntry: true
+        case .groupCreate, .groupRename, .groupDelete, .groupMerge: true
         default: false
         }
     }
@@ -126,6 +130,11 @@ public enum ActionID: String, CaseIterable, Sendable {
         case .fieldYank: [.ctrl("y")]
         case .fieldWordBack: [.alt("b")]
         case .fieldWordForward: [.alt("f")]
+        case .groupCreate: [.char("n")]
+        case .groupRename: [.char("r")]
+        case .groupDelete: [.char("d"), .delete]
+        case .groupMerge: [.char("m")]
+        case .groupSort: [.char("s")]
         }
     }
 }

@@ -13,10 +13,21 @@ extension AccountState {
             friends[i].groups = fresh.groups
             friends[i].custom = fresh.custom
         }
-        history.reset(history.current.settled(after: entries, outcomes: report.outcomes))
+        var settled = history.current.settled(after: entries, outcomes: report.outcomes)
+        var names = groups.map(\.name)
+        for g in report.groups {
+            // Moved friends show their new lists; a finished operation leaves the change set, one not done stays with its outcome.
+            for m in g.moves where m.outcome == .ok {
+                if let i = friends.firstIndex(where: { $0.id == m.move.friend }) { friends[i].groups = m.move.new }
+            }
+            if g.created, let t = g.entry.operation.target, !names.contains(t) { names.append(t) }
+            if g.deleted, let s = g.entry.operation.source { names.removeAll { $0 == s } }
+            if g.outcome == .ok { settled.dropGroupOperation(g.entry); groupResults[g.entry.operation] = nil } else { groupResults[g.entry.operation] = g.outcome }
+        }
+        history.reset(settled)
         // Groups a submit created exist on the server now: the pane, the forms and the 32-group count follow the
         // fresh friends at once, not only after the next reload. Empty groups the list had stay listed.
-        setGroups(groups.map(\.name))
+        setGroups(names)
     }
 
     /// The group list from `names` plus any group a friend is in, each counted from the friends.

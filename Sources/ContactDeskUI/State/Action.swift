@@ -81,7 +81,7 @@ public enum Effect: Equatable, Sendable {
     case saveChanges(ChangeSet, previous: ChangeSet)
     case discardJournal
     case export(ChangeSet)
-    /// Re-read, merge and send these entries; audit each.
-    case submit([ChangeEntry])
+    /// Run these group operations, then re-read, merge and send these entries; audit each.
+    case submit([ChangeEntry], groups: [GroupOperationEntry])
     case quit
 }

@@ -54,6 +54,10 @@ public enum Overlay: Equatable, Sendable {
     case openAccount(input: String, error: String?, checking: Bool)
     /// Choosing a group filter; index 0 is "All".
     case groupPane(index: Int)
+    /// Naming a new group, renaming one or choosing where to merge it; back to the pane at `paneIndex` after.
+    case groupForm(GroupForm)
+    /// "Delete group X? N friends leave it" (default No); back to the pane at `index` after.
+    case groupDelete(GroupOperationEntry, index: Int)
     case edit(EditForm)
     case bulk(BulkForm)
     /// The change-set screen with its selected entry.
@@ -94,6 +98,8 @@ public struct AccountState: Equatable, Sendable {
     public var beforeLastEdit: ChangeHistory?
     /// Each friend's outcome at the last submit, shown inline.
     public var results: [String: SubmitOutcome] = [:]
+    /// Each group operation's outcome at the last submit (those not done stay staged and show it).
+    public var groupResults: [GroupOperation: SubmitOutcome] = [:]
     /// Rows sent so far and in all, while a submit runs.
     public var submitting: SubmitProgress?
     /// When the list shown was saved, while it comes from the cache and is not yet confirmed by the server.
@@ -129,11 +135,14 @@ public struct AppState: Equatable, Sendable {
     public var history: ChangeHistory { get { current.history } set { current.history = newValue } _modify { yield &current.history } }
     public var beforeLastEdit: ChangeHistory? { get { current.beforeLastEdit } set { current.beforeLastEdit = newValue } }
     public var results: [String: SubmitOutcome] { get { current.results } set { current.results = newValue } _modify { yield &current.results } }
+    public var groupResults: [GroupOperation: SubmitOutcome] { get { current.groupResults } set { current.groupResults = newValue } }
     public var submitting: SubmitProgress? { get { current.submitting } set { current.submitting = newValue } }
     public var cachedAt: Date? { get { current.cachedAt } set { current.cachedAt = newValue } }
 
     /// The filter is being typed (the `/` overlay).
     public var filtering: Bool { overlay == .filter }
+    /// The group pane lists groups by member count, emptiest first (else in the service's order).
+    public var groupPaneByCount = false
     public var sort: SortColumn = .userID
     public var descending = false
     /// One line of news or error for the status bar: a typed message, worded in StatusMessage.

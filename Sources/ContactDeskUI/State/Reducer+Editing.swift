@@ -15,7 +15,9 @@ extension Reducer {
     /// account's with nil), or of the account as a whole (the 32-group limit), if any.
     static func stagingProblem(_ state: AppState, _ next: ChangeSet, friend: String?) -> StagingProblem? {
         let entries = next.sorted.filter { $0.key.account == state.account && $0.key.app == state.info.sdkAppID }
-        let stager = Stager(configuredFields: Set(state.customFields), existingGroups: state.groups.map(\.name))
+        // Against the groups the staged group operations leave: a staged delete frees a slot (they run first).
+        let groups = next.groupNames(after: state.groups.map(\.name), app: state.info.sdkAppID, account: state.account)
+        let stager = Stager(configuredFields: Set(state.customFields), existingGroups: groups)
         return stager.problems(entries).first { friend == nil || $0.friend == friend || $0.friend == StagingProblem.allFriends }
     }
 

@@ -24,7 +24,7 @@ extension Reducer {
             // In forms, keys bound to field actions stand for the keys the form understands (not in panes and
             // lists, where Down must stay Down).
             switch state.overlay {
-            case .edit, .bulk, .openAccount, .filter: key = state.keyMap.canonicalFieldKey(key)
+            case .edit, .bulk, .openAccount, .filter, .groupForm: key = state.keyMap.canonicalFieldKey(key)
             default: break
             }
         }
@@ -32,6 +32,8 @@ extension Reducer {
         case .help(let scroll): return HelpFeature.key(&state, key, scroll: scroll)
         case .openAccount(let input, _, let checking): return OpenAccountFeature.key(&state, key, input: input, checking: checking)
         case .groupPane(let index): return GroupPaneFeature.key(&state, key, index: index)
+        case .groupForm(let form): return GroupPaneFeature.formKey(&state, key, form: form)
+        case .groupDelete(let entry, let index): return GroupPaneFeature.deleteKey(&state, key, entry: entry, index: index)
         case .edit(let form): return EditFeature.key(&state, key, form: form)
         case .bulk(let form): return BulkFeature.key(&state, key, form: form)
         case .changes(let cursor): return ChangeSetFeature.key(&state, key, cursor: cursor)
@@ -87,7 +89,7 @@ extension Reducer {
             let shown = Set(state.visible.map { state.friends[$0].id })
             state.marked = state.marked.subtracting(shown).union(shown.subtracting(state.marked))
         case .groups:
-            let index = state.groupFilter.flatMap { g in state.groups.firstIndex { $0.name == g }.map { $0 + 1 } } ?? 0
+            let index = state.groupFilter.flatMap { g in state.paneRows.firstIndex { $0.name == g }.map { $0 + 1 } } ?? 0
             state.overlay = .groupPane(index: index)
         case .openAccount: state.overlay = .openAccount(input: "", error: nil, checking: false)
         case .refresh:
@@ -102,7 +104,7 @@ extension Reducer {
             return requestQuit(&state)
         case .edit:
             guard let f = state.selected else { return [] }
-            state.overlay = .edit(EditForm(friend: f, accountGroups: state.groups.map(\.name), customKeys: state.customFields,
+            state.overlay = .edit(EditForm(friend: f, accountGroups: state.projectedGroupNames, customKeys: state.customFields,
                                            staged: { state.staged(f.id, $0) }))
             // Someone may have created groups since the list was read: the form's 32-group check uses the latest.
             return [.readGroups(account: state.account)]
@@ -125,7 +127,7 @@ extension Reducer {
             return save(&state, from: before)
         case .submit:
             if state.submitting != nil { return [] }
-            if state.stagedFriends.isEmpty {
+            if state.stagedFriends.isEmpty && state.groupOperations.isEmpty {
                 state.status = .nothingToSubmit
             } else {
                 state.overlay = .confirmSubmit(retry: nil)
@@ -161,7 +163,7 @@ extension Reducer {
             return effects
         case .dialogAccept, .dialogCancel, .dropEntry, .export, .reviewSearch, .reviewNext, .confirmYes, .resumeKeep, .resumeDiscard, .resumeExport,
              .formNext, .formPrevious, .formToggle, .fieldStart, .fieldEnd, .fieldKillToEnd, .fieldKillToStart, .fieldKillWord,
-             .fieldYank, .fieldWordBack, .fieldWordForward: break
+             .fieldYank, .fieldWordBack, .fieldWordForward, .groupCreate, .groupRename, .groupDelete, .groupMerge, .groupSort: break
         }
         state.clampCursor()
         return []

@@ -50,6 +50,13 @@ public struct SubmitCounts: Equatable, Sendable {
             default: failed += 1
             }
         }
+        for g in report.groups {
+            switch g.outcome {
+            case .ok: ok += 1
+            case .conflict: conflicts += 1
+            default: failed += 1
+            }
+        }
     }
     public var allApplied: Bool { failed == 0 && conflicts == 0 }
 }
@@ -84,6 +91,8 @@ public enum StatusMessage: Equatable, Sendable {
     case readOnly
     /// Text put on the clipboard: a UserID, or a detail of `lines` lines about `subject`.
     case copiedID(String), copiedDetail(subject: String, lines: Int), nothingToCopy, copyUnavailable
+    /// News of the group pane.
+    case group(GroupStatus)
 
     public enum Severity: Equatable, Sendable { case info, error }
 
@@ -91,6 +100,7 @@ public enum StatusMessage: Equatable, Sendable {
         switch self {
         case .loadFailed, .saveFailed, .exportFailed, .submitFailed, .markFirst, .readOnly, .copyUnavailable: .error
         case .submitted(let c, _, let audit), .submittedElsewhere(_, let c, let audit): c.allApplied && audit == nil ? .info : .error
+        case .group(let g): g.isError ? .error : .info
         default: .info
         }
     }
@@ -142,6 +152,7 @@ public enum StatusMessage: Equatable, Sendable {
         case .noChange(let f): T.noChange.text(["friend": f])
         case .staged(let f, let total): T.staged.text(["friend": f, "total": total])
         case .readOnly: T.readOnly.text
+        case .group(let g): g.text
         case .copiedID(let id): T.copiedID.text(["id": id])
         case .copiedDetail(let subject, let lines): T.copiedDetail.text(["what": subject, "lines": lines])
         case .nothingToCopy: T.nothingToCopy.text

@@ -121,23 +121,31 @@ enum ChangeSetView {
     }
 
     static func draw(_ canvas: inout Canvas, _ state: AppState, cursor: Int) {
+        let ops = state.groupOperations
         let entries = state.history.current.sorted
+        let total = ops.count + entries.count
         // The screen covers the list, not the status area above the footer: an export's path stays whole.
         let statusRows = StatusLineView.height(state)
         canvas.fill(y: 1, height: state.height - 2 - statusRows, role: .row)
         canvas.fill(y: 1, role: .columnHeading)
         let friendCount = Set(entries.map(\.key.friend)).count
-        let position = entries.isEmpty ? "" : "   \(min(cursor, entries.count - 1) + 1)/\(entries.count)"
-        canvas.put(UIText.changeSetHeading.text(["fields": entries.count, "friends": friendCount, "position": position]),
+        let position = total == 0 ? "" : "   \(min(cursor, total - 1) + 1)/\(total)"
+        let groupPart = ops.isEmpty ? "" : GroupText.headingOperations.text(["count": ops.count])
+        canvas.put(UIText.changeSetHeading.text(["fields": entries.count, "friends": friendCount, "position": groupPart + position]),
                    x: 0, y: 1, role: .columnHeading)
         let height = max(1, state.height - 3 - statusRows)  // rows 2 ... above the status area
         let first = max(0, cursor - height + 1)
-        if entries.isEmpty {
+        if total == 0 {
             let hint = state.keyMap.keys(for: .edit).isEmpty ? UIText.nothingStagedReadOnly.text
                 : UIText.nothingStaged.text(["edit": state.keyMap.label(for: .edit), "bulk": state.keyMap.label(for: .bulk)])
             canvas.put(hint, x: 2, y: 3, role: .row, maxWidth: state.width - 2)
         }
-        let shown = Array(entries.enumerated().dropFirst(first).prefix(height))
+        // Group operations first (the order they run), then the friend fields.
+        for (i, op) in ops.enumerated().dropFirst(first).prefix(height) {
+            GroupOperationRowView.draw(&canvas, state, op, y: 2 + i - first, selected: i == cursor)
+        }
+        let firstEntry = max(0, first - ops.count), entryRows = max(0, height - max(0, ops.count - first))
+        let shown = Array(entries.enumerated().dropFirst(firstEntry).prefix(entryRows)).map { (offset: $0.offset + ops.count, element: $0.element) }
         let nicknames = nicknames(state, shown.map(\.element))
         // Columns sized by what is shown: the friend, its nickname (when there is room) and the whole field name.
         let idWidth = min(24, shown.map { DisplayWidth.of($0.element.key.friend) }.max() ?? 6)
@@ -202,8 +210,9 @@ enum ConfirmSubmitView {
         let question = (retry == nil ? UIText.submitQuestion : .retryQuestion)
             .text(["count": count, "friends": friends, "account": state.account, "app": state.info.sdkAppID])
         let yes = state.keyMap.first(.confirmYes)
+        let ops = state.groupOperations.count
         paragraphs(&canvas, inner, [
-            (question, .dialog), ("", .dialog), (UIText.submitConflictsNote.text, .formLabel),
+            (question, .dialog), (ops == 0 ? "" : GroupText.submitAlso.text(["count": ops]), .dialog), (UIText.submitConflictsNote.text, .formLabel),
         ], footer: ((retry == nil ? UIText.submitFooter : .retryFooter).text(["key": yes]), .formFieldFocused))
     }
 }

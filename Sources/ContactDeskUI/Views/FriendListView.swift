@@ -20,7 +20,13 @@ public enum Screen {
         case .none: break
         case .help(let scroll): HelpView.draw(&canvas, state, scroll: scroll)
         case .openAccount(let input, let error, let checking): OpenAccountView.draw(&canvas, state, input: input, error: error, checking: checking)
-        case .groupPane: GroupPaneView.draw(&canvas, state, x: 0, width: 24, focused: true)
+        case .groupPane: GroupPaneView.draw(&canvas, state, x: 0, width: GroupPaneView.focusedWidth(state), focused: true)
+        case .groupForm(let form):
+            GroupPaneView.draw(&canvas, state, x: 0, width: GroupPaneView.focusedWidth(state), focused: true)
+            GroupFormView.draw(&canvas, state, form)
+        case .groupDelete(let entry, _):
+            GroupPaneView.draw(&canvas, state, x: 0, width: GroupPaneView.focusedWidth(state), focused: true)
+            GroupDeleteView.draw(&canvas, state, entry)
         case .edit(let form): EditFormView.draw(&canvas, state, form)
         case .bulk(let form): BulkFormView.draw(&canvas, state, form)
         case .changes(let cursor): ChangeSetView.draw(&canvas, state, cursor: cursor)
@@ -46,6 +52,7 @@ enum HeaderView {
         // Most important first; a part that does not fit whole is left out, never cut in the middle.
         var parts = ([state.info.readOnly ? UIText.readOnlyBadge.text : nil, "ContactDesk", state.account, count] as [String?]).compactMap { $0 }
         let optional: [String] = [UIText.markedCount.text(["count": state.marked.count]), UIText.stagedCount.text(["count": state.history.current.count]),
+                        GroupText.headerCount.text(["count": state.projectedGroupNames.count, "limit": FieldLimits.groupsPerAccount]),
                         UIText.appID.text(["id": state.info.sdkAppID]), state.info.endpoint]
         let budget = state.width - DisplayWidth.of(right)
         func line(_ p: [String]) -> String { " " + p.joined(separator: Glyphs.g(" │ ")) }
@@ -178,7 +185,9 @@ enum FooterView {
     static func draw(_ canvas: inout Canvas, _ state: AppState) {
         let y = state.height - 1
         canvas.fill(y: y, role: .footer)
-        var order: [ActionID] = [.filter, .mark, .edit, .bulk, .changeSet, .submit, .undo, .groups, .help, .quit]
+        let inPane: Bool = switch state.overlay { case .groupPane, .groupForm, .groupDelete: true; default: false }
+        var order: [ActionID] = inPane ? [.groupCreate, .groupRename, .groupDelete, .groupMerge, .groupSort, .groups, .help]
+            : [.filter, .mark, .edit, .bulk, .changeSet, .submit, .undo, .groups, .help, .quit]
         func text() -> String {
             // An action without keys (read-only mode) has no hint.
             var hints = order.compactMap { a -> String? in
@@ -190,7 +199,9 @@ enum FooterView {
         }
         // On a narrow screen drop the less needed hints first; help and quit always show. The bottom-right cell
         // cannot be written (the terminal would scroll), so the hints end before it.
-        for dropped in [ActionID.groups, .undo, .submit, .bulk, .mark] where DisplayWidth.of(text()) >= state.width { order.removeAll { $0 == dropped } }
+        for dropped in [ActionID.groups, .undo, .submit, .bulk, .mark, .groupSort, .groupMerge] where DisplayWidth.of(text()) >= state.width {
+            order.removeAll { $0 == dropped }
+        }
         canvas.put(text(), x: 0, y: y, role: .footer)
     }
 }

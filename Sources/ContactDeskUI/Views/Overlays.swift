@@ -88,31 +88,6 @@ enum OpenAccountView {
     }
 }
 
-/// Friend groups with counts; a side pane on wide screens, a pop-over (Tab) on narrow ones.
-enum GroupPaneView {
-    static func draw(_ canvas: inout Canvas, _ state: AppState, x: Int, width: Int, focused: Bool) {
-        let top = 1, bottom = state.height - 3
-        canvas.fill(x: x, y: top, width: width, height: bottom - top + 1, role: .groupPane)
-        let count = "\(state.groups.count)/32"
-        canvas.put(focused ? UIText.groupPaneFocused.text(["count": count, "accept": state.keyMap.first(.dialogAccept)]) : UIText.groupPane.text(["count": count, "key": state.keyMap.first(.groups)]),
-                   x: x + 1, y: top, role: .columnHeading, maxWidth: width - 2)
-        let entries = [(UIText.groupAll.text, state.friends.count)] + state.groups.map { ($0.name, $0.count) }
-        let cursor: Int? = if case .groupPane(let i) = state.overlay { i } else { nil }
-        let active = state.groupFilter.flatMap { g in state.groups.firstIndex { $0.name == g }.map { $0 + 1 } } ?? 0
-        let rows = bottom - top
-        let first = max(0, (cursor ?? active) - rows + 1)
-        for (i, entry) in entries.enumerated().dropFirst(first).prefix(rows) {
-            let y = top + 1 + i - first
-            let role: Role = i == cursor ? .rowSelected : (i == active ? .rowMarked : .groupPane)
-            canvas.fill(x: x, y: y, width: width, role: role)
-            let count = " \(entry.1)"
-            canvas.put((i == active ? Glyphs.g("▸") : " ") + entry.0, x: x, y: y, role: role, maxWidth: width - DisplayWidth.of(count) - 1)
-            canvas.put(count, x: x + width - DisplayWidth.of(count) - 1, y: y, role: role)
-        }
-        if state.groups.count >= 32 { canvas.put(UIText.groupsFull.text(["count": state.groups.count]), x: x + 1, y: bottom, role: .resultError, maxWidth: width - 2) }
-    }
-}
-
 /// Shown instead of the list when the terminal is smaller than the layout needs.
 enum TooSmallView {
     static func draw(_ canvas: inout Canvas, _ state: AppState) {

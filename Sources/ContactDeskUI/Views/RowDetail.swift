@@ -33,6 +33,11 @@ enum RowDetail {
             out.append(UIText.detailMeaning.text(["meaning": e.meaning]))
             if let said = ServerText.detail(info, besides: e.englishName) { out.append(UIText.detailServiceSaid.text(["said": said])) }
             out.append(UIText.detailWhatToDo.text(["hint": e.hint]))
+            // The way out of the group limit: the pane, emptiest groups first, where one can be deleted or merged.
+            if code == 30011, !k.keys(for: .groupDelete).isEmpty {
+                out.append(GroupText.limitOffer.text(["count": state.projectedGroupNames.count, "limit": FieldLimits.groupsPerAccount,
+                                                      "key": k.first(.groups)]))
+            }
             out.append(UIText.detailStillStaged.text(["retry": k.label(for: .retry)]))
         case .notSent(let reason):
             out.append(UIText.detailNotSent.text(["reason": ServerText.clean(reason)]))

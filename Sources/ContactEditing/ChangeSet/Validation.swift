@@ -59,8 +59,10 @@ public struct Validator: Sendable {
     /// The account's groups after `set` is applied, and an error if that is more than 32.
     public func groupCount(existing: [String], changes: ChangeSet, account: String) throws(ValidationError) {
         var all = existing
+        // Only added names can create a group: a name the friend already had exists, or goes with a staged delete.
         for entry in changes.sorted where entry.key.account == account && entry.key.field == .groups {
-            for g in entry.result.groups ?? [] where !all.contains(g) { all.append(g) }
+            guard case .groups(let add, _) = entry.intent else { continue }
+            for g in add where !all.contains(g) { all.append(g) }
         }
         if all.count > FieldLimits.groupsPerAccount {
             let new = all.dropFirst(existing.count)
