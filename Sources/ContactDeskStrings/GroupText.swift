@@ -65,6 +65,14 @@ public enum GroupText: LocalizedText {
     case submitAlso
     case headingOperations
     case headerCount
+    case fileOperationsNotList
+    case fileOperationLabel
+    case fileOperationNotObject
+    case fileOperationUnknownKey
+    case fileOperationNeeds
+    case fileOperationTarget
+    case fileOperationFriends
+    case fileOperationKind
 
     public var bilingual: Bilingual {
         switch self {
@@ -151,9 +159,19 @@ public enum GroupText: LocalizedText {
                       "另有 {count} 项分组操作（先于好友行执行）")
         case .headingOperations: Bilingual(", {count} group {count:operation|operations}", "，{count} 项分组操作")
         case .headerCount: Bilingual("groups {count}/{limit}", "分组 {count}/{limit}")
+        case .fileOperationsNotList: Bilingual("\"groupOperations\" must be a list", "\"groupOperations\" 必须是列表")
+        case .fileOperationLabel: Bilingual("group operation {number}", "分组操作 {number}")
+        case .fileOperationNotObject: Bilingual("must be an object", "必须是对象")
+        case .fileOperationUnknownKey: Bilingual("unknown key \"{key}\"; keys are {keys}", "未知键 \"{key}\"；可用的键为 {keys}")
+        case .fileOperationNeeds: Bilingual("needs \"operation\" and \"group\" (texts)", "需要 \"operation\" 和 \"group\"（文本）")
+        case .fileOperationTarget: Bilingual("\"target\" must be a group name (text)", "\"target\" 必须是分组名（文本）")
+        case .fileOperationFriends: Bilingual("\"friends\" must be a whole number of 0 or more", "\"friends\" 必须是不小于 0 的整数")
+        case .fileOperationKind:
+            Bilingual("\"operation\" is create, delete, rename or merge; rename and merge need \"target\", the others must not have it",
+                      "\"operation\" 为 create、delete、rename 或 merge；rename 和 merge 需要 \"target\"，其他操作不能有它")
         case .limitOffer:
-            Bilingual("the account has {count} of {limit} groups: press {key} to open the groups, emptiest first, and delete or merge one",
-                      "该账号已有 {count}/{limit} 个分组：按 {key} 打开分组列表（最空的在前），删除或合并一个")
+            Bilingual("The account has {count} of {limit} groups: press {key} to open the groups, emptiest first, and delete or merge one.",
+                      "该账号已有 {count}/{limit} 个分组：按 {key} 打开分组列表（最空的在前），删除或合并一个。")
         }
     }
 }

@@ -43,16 +43,33 @@ struct ApplyCommand: AsyncParsableCommand {
         var entries = changes.entries
         // Offline checks first: an unconfigured custom field would fail every row of the re-read's call.
         let configured = Set(customFields + (profile?.customFields ?? []))
+        let operations = changes.groupOperations
         entries = try check(entries, Stager(configuredFields: configured))
-        guard !entries.isEmpty else { throw refused(CLIText.applyNoValidEntry.text(["file": file])) }
-        // Then what the server says: who is a friend, how many groups there are.
+        guard !entries.isEmpty || !operations.isEmpty else { throw refused(CLIText.applyNoValidEntry.text(["file": file])) }
+        // Then what the server says: who is a friend, how many groups there are (after the group operations, which run first).
         let pre = try await SubmitPlan.fetch(client, account: changes.account, entries: entries, customKeys: SubmitSession.keys([], entries))
-        let groups = try await client.groupGet(account: changes.account).resultItem?.map(\.groupName) ?? []
+        var groups = try await client.groupGet(account: changes.account).resultItem?.map(\.groupName) ?? []
+        for e in operations {
+            if let problem = e.operation.problem(groups: groups) {
+                throw refused(CLIText.fileProblem.text(["file": file, "problem": GroupText.cliProblem.text(["operation": ServerText.visible(e.operation.summary), "problem": "\(problem)"])]))
+            }
+            groups = e.operation.apply(toNames: groups)
+        }
         let friends = Set(entries.map(\.key.friend)).subtracting(pre.refused.keys)
         entries = try check(entries, Stager(configuredFields: configured, existingGroups: groups, friends: friends))
-        guard !entries.isEmpty else { throw refused(CLIText.applyNoValidEntry.text(["file": file])) }
+        guard !entries.isEmpty || !operations.isEmpty else { throw refused(CLIText.applyNoValidEntry.text(["file": file])) }
 
         if dryRun {
+            for e in operations {
+                let plan = try await GroupOperationPlan.fetch(client, account: changes.account, e.operation)
+                print(GroupText.cliDryRunHeader.text(["operation": ServerText.visible(e.operation.summary)]))
+                if let name = plan.create { print(GroupText.cliWouldAdd.text(["name": ServerText.visible(name)])) }
+                for m in plan.moves {
+                    print(GroupText.cliWouldMove.text(["friend": ServerText.visible(m.friend), "old": ServerText.visible(m.old.joined(separator: ",")),
+                                                       "new": ServerText.visible(m.new.joined(separator: ","))]))
+                }
+                if let name = plan.delete { print(GroupText.cliWouldDelete.text(["name": ServerText.visible(name)])) }
+            }
             // The read the checks made is the dry run's too: no second friend_get_list.
             let plan = SubmitPlan.make(entries: entries, fresh: pre.fresh)
             for item in plan.items {
@@ -74,14 +91,17 @@ struct ApplyCommand: AsyncParsableCommand {
         }
         let session = SubmitSession(client: client, app: client.config.sdkAppID, account: changes.account, audit: audit, journal: nil)
         let report: Submitter.Report
-        do { report = try await session.submit(entries, customKeys: []) } catch let e as AuditUnavailable {
+        do { report = try await session.submit(entries, groupOperations: operations, customKeys: []) } catch let e as AuditUnavailable {
             throw refused("\(e)")
         } catch {
             printError("contactdesk: \(error)")
             throw ExitCode(1)
         }
+        for g in report.groups {
+            print(GroupText.cliResult.text(["operation": ServerText.visible(g.entry.operation.summary), "result": g.outcome.inline]))
+        }
         for friend in report.outcomes.keys.sorted() { print("\(ServerText.visible(friend))  \(report.outcomes[friend]!.inline)") }
-        let bad = report.outcomes.values.filter { $0 != .ok }.count
+        let bad = report.outcomes.values.filter { $0 != .ok }.count + report.groups.filter { $0.outcome != .ok }.count
         print(CLIText.applySummary.text(["applied": report.outcomes.count - bad, "bad": bad, "account": changes.account]))
         if let problem = report.auditFailure {
             printError("contactdesk: \(CLIText.applyAuditFailure.text(["problem": problem]))")

@@ -146,7 +146,7 @@ import TestSupport
         #expect(Reducer.reduce(&s, .key(.enter)).isEmpty && s.overlay == .none && s.status?.text == "not submitted")
         _ = Reducer.reduce(&s, .key(.char("S")))
         let effects = Reducer.reduce(&s, .key(.char("y")))
-        #expect(effects == [.submit(s.history.current.sorted)] && s.submitting == SubmitProgress(done: 0, total: 1))
+        #expect(effects == [.submit(s.history.current.sorted, groups: [])] && s.submitting == SubmitProgress(done: 0, total: 1))
     }
 
     @Test func appliedRowsLeaveTheChangeSetAndFailedOnesStay() {
@@ -191,7 +191,7 @@ import TestSupport
         #expect(Reducer.reduce(&s, .key(.char("r"))).isEmpty && s.overlay == .confirmSubmit(retry: s.history.current.sorted))
         #expect(Screen.render(s).snapshot.contains("Send 1 failed or unsent change for 1 friend"))
         let effects = Reducer.reduce(&s, .key(.char("y")))
-        #expect(effects == [.submit(s.history.current.sorted)] && s.history.current.friends == ["c2"])
+        #expect(effects == [.submit(s.history.current.sorted, groups: [])] && s.history.current.friends == ["c2"])
     }
 
     @Test func keepMineRebasesOnTheServerValueAndTakeTheirsDrops() {
@@ -230,7 +230,7 @@ import TestSupport
         _ = Reducer.reduce(&s, .key(.enter))
         _ = Reducer.reduce(&s, .key(.char("S")))
         let effects = Reducer.reduce(&s, .key(.char("y")))
-        guard case .submit(let entries)? = effects.first else { Issue.record("no submit: \(effects)"); return (s, []) }
+        guard case .submit(let entries, _)? = effects.first else { Issue.record("no submit: \(effects)"); return (s, []) }
         // `o` while the submit runs: another account whose friend has the same UserID.
         _ = Reducer.open(&s, "other")
         _ = Reducer.reduce(&s, .rosterLoaded(Roster(account: "other", friends: ReducerTests.loaded().friends)))
@@ -363,7 +363,7 @@ import TestSupport
         #expect(Screen.render(s).snapshot.contains("J submit · any other key: no (default)"))
         assertReduce(&s, .key(.char("y"))) { $0.overlay = .none; $0.status = .notSubmitted }
         _ = Reducer.reduce(&s, .key(.char("S")))
-        #expect(Reducer.reduce(&s, .key(.char("J"))) == [.submit(s.history.current.sorted)])
+        #expect(Reducer.reduce(&s, .key(.char("J"))) == [.submit(s.history.current.sorted, groups: [])])
         let set = s.history.current
         _ = Reducer.reduce(&s, .journalLoaded(set, account: s.account))
         #expect(Screen.render(s).snapshot.contains("r/Enter resume them · E export them to a file · X discard them"))

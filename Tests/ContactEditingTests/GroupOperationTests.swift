@@ -101,3 +101,32 @@ import TestSupport
         #expect(try reopened.pending().isEmpty)
     }
 }
+
+/// Group operations travel in the change-set file (version 2, optional `groupOperations`), read strictly.
+@Suite struct GroupOperationFileTests {
+    @Test func operationsRoundTripAndBadOnesAreNamed() throws {
+        var set = ChangeSet()
+        set.stage(GroupOperationEntry(app: 7, account: "acct", operation: .rename(from: "Billing", to: "账单"), members: 10))
+        set.stage(GroupOperationEntry(app: 7, account: "acct", operation: .delete("Old"), members: 0))
+        set.stage(EntryKey(app: 7, account: "acct", friend: "f", field: .remark), base: .text(""), intent: .set("r"))
+        let data = try ChangeSetFile(set: set, app: 7, account: "acct").encoded()
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text.contains(#""operation" : "rename""#) && text.contains(#""target" : "账单""#) && text.contains(#""friends" : 10"#))
+        let read = try ChangeSetFile.read(data, expectingApp: 7)
+        #expect(read.changeSet == set)
+        // A file without operations is written as before: no key at all.
+        let plain = String(decoding: try ChangeSetFile(set: ChangeSet(set.sorted), app: 7, account: "acct").encoded(), as: UTF8.self)
+        #expect(!plain.contains("groupOperations"))
+
+        func problems(_ ops: String) -> [String] {
+            let json = #"{"version": 2, "app": 7, "account": "acct", "entries": [], "groupOperations": "# + ops + "}"
+            do { _ = try ChangeSetFile.read(Data(json.utf8), expectingApp: 7); return [] } catch { return error.problems }
+        }
+        #expect(problems(#"[{"operation": "rename", "group": "A"}]"#) == [
+            "group operation 1: \"operation\" is create, delete, rename or merge; rename and merge need \"target\", the others must not have it"])
+        #expect(problems(#"[{"operation": "delete", "group": "A", "into": "B"}]"#).first?.contains("unknown key \"into\"") == true)
+        #expect(problems(#"[{"operation": "create", "group": "A", "friends": -1}]"#).first?.contains("whole number") == true)
+        #expect(problems(#"{"operation": "create"}"#) == ["\"groupOperations\" must be a list"])
+        #expect(problems(#"[{"operation": "create", "group": "A"}]"#).isEmpty)
+    }
+}

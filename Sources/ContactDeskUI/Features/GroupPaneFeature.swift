@@ -10,10 +10,7 @@ enum GroupPaneFeature {
         // The groups may have changed under the pane (a refresh returned fewer): keep the index on a row.
         let index = max(0, min(index, count - 1))
         let row = index > 0 ? rows[index - 1] : nil
-        if let action = state.keyMap.action(for: key, in: .pane) {
-            return perform(&state, action, row: row, index: index)
-        }
-        // Moving uses the list's keys from the key map, so a rebinding applies here too.
+        // Moving uses the list's keys from the key map, so a rebinding applies here too (and wins over a pane key).
         switch state.keyMap.action(for: key, in: .list) {
         case .moveDown?: state.overlay = .groupPane(index: min(count - 1, index + 1)); return []
         case .moveUp?: state.overlay = .groupPane(index: max(0, index - 1)); return []
@@ -24,6 +21,9 @@ enum GroupPaneFeature {
         case .quit?, .groups?: state.overlay = .none; return []
         case .help?: state.overlay = .help(scroll: 0); return []
         default: break
+        }
+        if let action = state.keyMap.action(for: key, in: .pane) {
+            return perform(&state, action, row: row, index: index)
         }
         switch key {
         case .enter, .char(" "):

@@ -30,7 +30,7 @@ extension ChangeSetFile {
         }
         guard v >= 1 else { throw ChangeSetFileError([EditText.fileVersionInvalid.text(["version": v])]) }
         var problems: [String] = []
-        let allowedTop: Set<String> = ["version", "app", "account", "exportedAt", "entries"]
+        let allowedTop: Set<String> = ["version", "app", "account", "exportedAt", "entries", "groupOperations"]
         for key in top.keys.sorted() where !allowedTop.contains(key) {
             problems.append(EditText.fileUnknownKey.text(["key": key, "keys": allowedTop.sorted().joined(separator: ", ")]))
         }
@@ -66,8 +66,45 @@ extension ChangeSetFile {
             }
             problems += reader.problems
         }
+        let operations = readGroupOperations(top["groupOperations"], app: UInt64(fileApp), account: account, problems: &problems)
         if !problems.isEmpty { throw ChangeSetFileError(problems) }
-        return ChangeSetFile(version: Int(v), app: UInt64(fileApp), account: account, exportedAt: exportedAt, entries: entries)
+        return ChangeSetFile(version: Int(v), app: UInt64(fileApp), account: account, exportedAt: exportedAt, entries: entries,
+                             groupOperations: operations)
+    }
+
+    /// The optional `groupOperations` list: each an object with `operation` (create, delete, rename, merge), `group`,
+    /// `target` (rename and merge only) and `friends` (how many it touched when exported; informational).
+    static func readGroupOperations(_ value: JSONValue?, app: UInt64, account: String, problems: inout [String]) -> [GroupOperationEntry] {
+        guard let value else { return [] }
+        guard case .array(let items) = value else { problems.append(GroupText.fileOperationsNotList.text); return [] }
+        var out: [GroupOperationEntry] = []
+        for (i, item) in items.enumerated() {
+            let label = GroupText.fileOperationLabel.text(["number": i + 1])
+            func fail(_ message: String) { problems.append(EditText.fieldMessage.text(["field": label, "message": message])) }
+            guard case .object(let o) = item else { fail(GroupText.fileOperationNotObject.text); continue }
+            let allowed: Set<String> = ["operation", "group", "target", "friends"]
+            for key in o.keys.sorted() where !allowed.contains(key) {
+                fail(GroupText.fileOperationUnknownKey.text(["key": key, "keys": allowed.sorted().joined(separator: ", ")]))
+            }
+            guard case .string(let kind)? = o["operation"], case .string(let group)? = o["group"] else {
+                fail(GroupText.fileOperationNeeds.text); continue
+            }
+            var target: String?
+            switch o["target"] {
+            case nil: break
+            case .string(let t)?: target = t
+            default: fail(GroupText.fileOperationTarget.text); continue
+            }
+            var friends = 0
+            switch o["friends"] {
+            case nil: break
+            case .integer(let n)? where n >= 0: friends = Int(n)
+            default: fail(GroupText.fileOperationFriends.text); continue
+            }
+            guard let op = GroupOperation(kind: kind, name: group, target: target) else { fail(GroupText.fileOperationKind.text); continue }
+            out.append(GroupOperationEntry(app: app, account: account, operation: op, members: friends))
+        }
+        return out
     }
 }
 

@@ -12,6 +12,8 @@ public struct ChangeSetFile: Equatable, Sendable {
     public var exportedAt: String
     /// The entries in file order.
     public var entries: [ChangeEntry]
+    /// Group operations, in the order they run (before the entries).
+    public var groupOperations: [GroupOperationEntry] = []
 
     public init(set: ChangeSet, app: UInt64, account: String, now: Date = Date()) {
         version = Self.currentVersion
@@ -19,10 +21,12 @@ public struct ChangeSetFile: Equatable, Sendable {
         self.account = account
         exportedAt = now.formatted(.iso8601)
         entries = set.sorted.filter { $0.key.app == app && $0.key.account == account }
+        groupOperations = set.groupOperations(app: app, account: account)
     }
 
-    init(version: Int, app: UInt64, account: String, exportedAt: String, entries: [ChangeEntry]) {
+    init(version: Int, app: UInt64, account: String, exportedAt: String, entries: [ChangeEntry], groupOperations: [GroupOperationEntry] = []) {
         self.version = version; self.app = app; self.account = account; self.exportedAt = exportedAt; self.entries = entries
+        self.groupOperations = groupOperations
     }
 
     /// The file as pretty JSON with sorted keys (version 2).
@@ -33,7 +37,7 @@ public struct ChangeSetFile: Equatable, Sendable {
     }
 
     /// The entries as a change set.
-    public var changeSet: ChangeSet { ChangeSet(entries) }
+    public var changeSet: ChangeSet { ChangeSet(entries, groupOperations: groupOperations) }
 
     /// Version 2 on disk: what a lead reads.
     struct V2: Encodable {
@@ -45,15 +49,28 @@ public struct ChangeSetFile: Equatable, Sendable {
             var add: [String]?
             var remove: [String]?
         }
+        /// `{"operation": "rename", "group": "Billing", "target": "账单", "friends": 10}`; left out when there are none.
+        struct GroupOp: Encodable {
+            var operation: String
+            var group: String
+            var target: String?
+            var friends: Int
+        }
         var version: Int
         var app: UInt64
         var account: String
         var exportedAt: String
+        var groupOperations: [GroupOp]?
         var entries: [Entry]
 
         init(_ file: ChangeSetFile) {
             version = ChangeSetFile.currentVersion
             app = file.app; account = file.account; exportedAt = file.exportedAt
+            let ops = file.groupOperations.map { e in
+                GroupOp(operation: e.operation.kind, group: e.operation.source ?? e.operation.target ?? "",
+                        target: e.operation.source == nil ? nil : e.operation.target, friends: e.members)
+            }
+            groupOperations = ops.isEmpty ? nil : ops
             entries = file.entries.map { e in
                 let from: JSONValue = switch e.base {
                 case .text(let t): .string(t)

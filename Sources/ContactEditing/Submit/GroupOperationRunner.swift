@@ -35,6 +35,10 @@ public struct GroupOperationReport: Equatable, Sendable {
     public var created: Bool
     public var deleted: Bool
 
+    public init(entry: GroupOperationEntry, outcome: SubmitOutcome, moves: [(move: GroupMove, outcome: SubmitOutcome)], created: Bool, deleted: Bool) {
+        self.entry = entry; self.outcome = outcome; self.moves = moves; self.created = created; self.deleted = deleted
+    }
+
     public static func == (a: Self, b: Self) -> Bool {
         a.entry == b.entry && a.outcome == b.outcome && a.created == b.created && a.deleted == b.deleted
             && a.moves.map(\.move) == b.moves.map(\.move) && a.moves.map(\.outcome) == b.moves.map(\.outcome)
