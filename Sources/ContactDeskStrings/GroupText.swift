@@ -65,6 +65,7 @@ public enum GroupText: LocalizedText {
     case submitAlso
     case headingOperations
     case headerCount
+    case submitOnlyOperations
     case fileOperationsNotList
     case fileOperationLabel
     case fileOperationNotObject
@@ -169,6 +170,9 @@ public enum GroupText: LocalizedText {
         case .fileOperationKind:
             Bilingual("\"operation\" is create, delete, rename or merge; rename and merge need \"target\", the others must not have it",
                       "\"operation\" 为 create、delete、rename 或 merge；rename 和 merge 需要 \"target\"，其他操作不能有它")
+        case .submitOnlyOperations:
+            Bilingual("Run {count} staged group {count:operation|operations} on {account} in app {app}?",
+                      "在 {account}（应用 {app}）上执行 {count} 项已暂存的分组操作？")
         case .limitOffer:
             Bilingual("The account has {count} of {limit} groups: press {key} to open the groups, emptiest first, and delete or merge one.",
                       "该账号已有 {count}/{limit} 个分组：按 {key} 打开分组列表（最空的在前），删除或合并一个。")

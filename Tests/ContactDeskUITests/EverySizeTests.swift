@@ -27,9 +27,28 @@ import Testing
                 _ = Reducer.reduce(&$0, .rosterLoaded(Roster(account: "demo_alice", friends: $0.friends, groups: many)))
             }),
             ("bulk", with([.char("b")])),
+            // The group pane's forms over many long CJK names, one with an error, and a staged rename shown in the pane.
+            ("group-rename-error", with([.tab, .char("j"), .char("r")] + String(repeating: "组", count: 11).map(Key.char) + [.enter]) {
+                _ = Reducer.reduce(&$0, .rosterLoaded(Roster(account: "demo_alice", friends: $0.friends, groups: many)))
+            }),
+            ("group-merge", with([.tab, .char("j"), .char("r")] + "新名字🚀".map(Key.char) + [.enter, .char("j"), .char("m")]) {
+                _ = Reducer.reduce(&$0, .rosterLoaded(Roster(account: "demo_alice", friends: $0.friends, groups: many)))
+            }),
+            ("group-delete", with([.tab, .char("s"), .char("G"), .char("d")])),
+            ("group-operations-review", with([.tab, .char("j"), .char("d"), .char("y"), .char("j"), .char("r")] + "改名后的分组".map(Key.char)
+                                              + [.enter, .escape, .char("c")])),
             ("changes", with([.char("e")] + "新的备注".map(Key.char) + [.enter, .char("c")])),
             ("submit", with([.char("e")] + "新的备注".map(Key.char) + [.enter, .char("S")])),
         ]
+    }
+
+    /// The group states really reached their overlays (a typo in the keys would test the plain list).
+    @Test func theGroupStatesOpenTheirOverlays() {
+        let states = Dictionary(uniqueKeysWithValues: Self.states())
+        if case .groupForm(let f)? = states["group-rename-error"]?.overlay { #expect(f.error != nil) } else { Issue.record("no rename form") }
+        if case .groupForm(let f)? = states["group-merge"]?.overlay { #expect(!f.choices.isEmpty) } else { Issue.record("no merge form") }
+        if case .groupDelete? = states["group-delete"]?.overlay {} else { Issue.record("no delete confirmation") }
+        #expect(states["group-operations-review"]?.overlay == .changes(cursor: 0) && states["group-operations-review"]?.groupOperations.count == 2)
     }
 
     static let sizes: [(Int, Int)] = {

@@ -115,7 +115,7 @@ import TestSupport
         _ = Reducer.reduce(&s, .key(.escape))
         _ = Reducer.reduce(&s, .key(.char("S")))
         #expect(s.overlay == .confirmSubmit(retry: nil))
-        #expect(Screen.render(s).snapshot.contains("and 1 group operation first"))
+        #expect(Screen.render(s).snapshot.contains("Run 1 staged group operation on a in app 1?"))
         let effects = Reducer.reduce(&s, .key(.char("y")))
         let entry = s.history.current.groupOperations[0]
         #expect(effects == [.submit([], groups: [entry])])

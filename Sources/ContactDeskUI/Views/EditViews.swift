@@ -207,12 +207,14 @@ enum ConfirmSubmitView {
         let count = retry?.count ?? state.history.current.entries.count
         let friends = retry.map { Set($0.map(\.key.friend)).count } ?? state.history.current.friends.count
         let inner = box(&canvas, width: 66, height: 8, title: (retry == nil ? UIText.submitTitle : .retryTitle).text, role: .dialog)
-        let question = (retry == nil ? UIText.submitQuestion : .retryQuestion)
-            .text(["count": count, "friends": friends, "account": state.account, "app": state.info.sdkAppID])
-        let yes = state.keyMap.first(.confirmYes)
         let ops = state.groupOperations.count
+        // Only group operations staged: say that, not "0 changes for 0 friends".
+        let question = retry == nil && count == 0 && ops > 0
+            ? GroupText.submitOnlyOperations.text(["count": ops, "account": state.account, "app": state.info.sdkAppID])
+            : (retry == nil ? UIText.submitQuestion : .retryQuestion).text(["count": count, "friends": friends, "account": state.account, "app": state.info.sdkAppID])
+        let yes = state.keyMap.first(.confirmYes)
         paragraphs(&canvas, inner, [
-            (question, .dialog), (ops == 0 ? "" : GroupText.submitAlso.text(["count": ops]), .dialog), (UIText.submitConflictsNote.text, .formLabel),
+            (question, .dialog), (ops == 0 || count == 0 ? "" : GroupText.submitAlso.text(["count": ops]), .dialog), (UIText.submitConflictsNote.text, .formLabel),
         ], footer: ((retry == nil ? UIText.submitFooter : .retryFooter).text(["key": yes]), .formFieldFocused))
     }
 }
