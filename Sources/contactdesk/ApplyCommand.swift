@@ -43,11 +43,30 @@ struct ApplyCommand: AsyncParsableCommand {
         var entries = changes.entries
         // Offline checks first: an unconfigured custom field would fail every row of the re-read's call.
         let configured = Set(customFields + (profile?.customFields ?? []))
-        let operations = changes.groupOperations
+        var operations = changes.groupOperations
         entries = try check(entries, Stager(configuredFields: configured))
         guard !entries.isEmpty || !operations.isEmpty else { throw refused(CLIText.applyNoValidEntry.text(["file": file])) }
         // Then what the server says: who is a friend, how many groups there are (after the group operations, which run first).
         let pre = try await SubmitPlan.fetch(client, account: changes.account, entries: entries, customKeys: SubmitSession.keys([], entries))
+        // Group operations an earlier apply or groups command left half done are finished first, as they were.
+        var groupJournal: Journal?
+        if !operations.isEmpty && !dryRun {
+            do {
+                let dir = StatePaths.stateDirectory()
+                let audit = try SubmitSession.openAudit(dir.appendingPathComponent("audit.sqlite"))
+                let journal = try Journal(url: dir.appendingPathComponent("journal.sqlite"))
+                groupJournal = journal
+                let interrupted = try journal.inFlightGroupOperations(app: client.config.sdkAppID, account: changes.account)
+                if !interrupted.isEmpty {
+                    for e in interrupted { print(GroupText.cliFinishing.text(["operation": ServerText.visible(e.operation.summary)])) }
+                    let runner = GroupOperationRunner(client: client, app: client.config.sdkAppID, account: changes.account, audit: audit, journal: journal)
+                    for r in try await runner.run(interrupted, keepRefused: false) {
+                        print(GroupText.cliResult.text(["operation": ServerText.visible(r.entry.operation.summary), "result": r.outcome.inline]))
+                    }
+                    operations.removeAll { op in interrupted.contains { $0.operation == op.operation } }
+                }
+            } catch let e as ExitCode { throw e } catch { throw refused("\(error)") }
+        }
         var groups = try await client.groupGet(account: changes.account).resultItem?.map(\.groupName) ?? []
         for e in operations {
             if let problem = e.operation.problem(groups: groups) {
@@ -91,7 +110,7 @@ struct ApplyCommand: AsyncParsableCommand {
         }
         let session = SubmitSession(client: client, app: client.config.sdkAppID, account: changes.account, audit: audit, journal: nil)
         let report: Submitter.Report
-        do { report = try await session.submit(entries, groupOperations: operations, customKeys: []) } catch let e as AuditUnavailable {
+        do { report = try await session.submit(entries, groupOperations: operations, groupJournal: groupJournal, customKeys: []) } catch let e as AuditUnavailable {
             throw refused("\(e)")
         } catch {
             printError("contactdesk: \(error)")
@@ -99,10 +118,12 @@ struct ApplyCommand: AsyncParsableCommand {
         }
         for g in report.groups {
             print(GroupText.cliResult.text(["operation": ServerText.visible(g.entry.operation.summary), "result": g.outcome.inline]))
+            if let problem = g.problem { print("  " + problem) }
         }
         for friend in report.outcomes.keys.sorted() { print("\(ServerText.visible(friend))  \(report.outcomes[friend]!.inline)") }
-        let bad = report.outcomes.values.filter { $0 != .ok }.count + report.groups.filter { $0.outcome != .ok }.count
-        print(CLIText.applySummary.text(["applied": report.outcomes.count - bad, "bad": bad, "account": changes.account]))
+        let badGroups = report.groups.filter { $0.outcome != .ok }.count
+        let bad = report.outcomes.values.filter { $0 != .ok }.count + badGroups
+        print(CLIText.applySummary.text(["applied": report.outcomes.count + report.groups.count - bad, "bad": bad, "account": changes.account]))
         if let problem = report.auditFailure {
             printError("contactdesk: \(CLIText.applyAuditFailure.text(["problem": problem]))")
             throw ExitCode(1)

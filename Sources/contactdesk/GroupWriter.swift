@@ -50,7 +50,9 @@ struct GroupWriter {
                     if m.outcome == .ok { moved += 1 }
                 }
                 print(GroupText.cliResult.text(["operation": visible(r.entry.operation), "result": r.outcome.inline]))
+                if let problem = r.problem { print("  " + problem) }
                 if case .failed(let code, _) = r.outcome { print("  " + ErrorCatalog.entry(code).hint) }
+                if case .notSent(let reason) = r.outcome { print("  " + reason) }
                 if r.outcome == .ok { done += 1 } else { failed += 1 }
             }
         }
@@ -94,7 +96,7 @@ struct GroupWriter {
     }
 
     func execute(_ runner: GroupOperationRunner, _ entries: [GroupOperationEntry]) async throws -> [GroupOperationReport] {
-        do { return try await runner.run(entries) } catch let e as AuditUnavailable { throw refused("\(e)") } catch let e as ChatError {
+        do { return try await runner.run(entries, keepRefused: false) } catch let e as AuditUnavailable { throw refused("\(e)") } catch let e as ChatError {
             throw fail("\(e.description)\n\(e.hint)")
         } catch let e as JournalError { throw refused("\(e)") }
     }

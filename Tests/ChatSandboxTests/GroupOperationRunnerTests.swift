@@ -75,4 +75,70 @@ import TestSupport
             #expect(try stores.journal.load(app: app, account: "o").isEmpty)
         }
     }
+
+    /// Staged against groups that changed since: a merge whose target someone deleted is not recreated and a new
+    /// name someone took is not merged into; both stay staged with the reason, and nothing is written.
+    @Test func operationsAreCheckedAgainstTheFreshGroupsBeforeTheyStart() async throws {
+        try await TestSandbox.with(try TestSandbox.config()) { server, client in
+            try await TestSandbox.seed(client, owner: "o", friends: ["f1"], groups: ["A", "B"])
+            let stores = try SubmitSessionTests.Stores()
+            defer { try? FileManager.default.removeItem(at: stores.dir) }
+            let session = SubmitSession(client: client, app: app, account: "o", audit: stores.audit, journal: stores.journal)
+            _ = try await client.groupDelete(account: "o", groups: ["B"])
+            _ = try await client.groupAdd(account: "o", groups: ["Taken"])
+            let merge = op(.merge(from: "A", into: "B"), members: 1), rename = op(.rename(from: "A", to: "Taken"), members: 1)
+            for e in [merge, rename] {
+                try stores.journal.save(ChangeSet([], groupOperations: [e]), replacing: try stores.journal.load(app: app, account: "o"), app: app, account: "o")
+                let before = await server.callCounts()
+                let report = try await session.submit([], groupOperations: [e], customKeys: [])
+                #expect(report.groups.first?.outcome == .conflict(fields: [.groups]), "\(report.groups)")
+                #expect(report.groups.first?.problem?.contains(e == merge ? "there is no group \"B\"" : "exists already") == true)
+                let after = await server.callCounts()
+                #expect(after["sns/friend_update"] == before["sns/friend_update"] && after["sns/group_add"] == before["sns/group_add"])
+                #expect(try stores.journal.load(app: app, account: "o").groupOperations == [e], "still staged for the operator")
+                #expect(try stores.journal.inFlightGroupOperations(app: app, account: "o").isEmpty)
+            }
+            #expect(try await client.groupGet(account: "o").resultItem?.map(\.groupName) == ["A", "Taken"])
+        }
+    }
+
+    /// A group created by a call whose reply was lost is audited once, by the next run's reconcile.
+    @Test func aGroupWriteCutOffIsAuditedOnceByTheNextRun() async throws {
+        try await TestSandbox.with(try TestSandbox.config()) { _, client in
+            try await TestSandbox.seed(client, owner: "o", friends: ["f1"], groups: ["A"])
+            let stores = try SubmitSessionTests.Stores()
+            defer { try? FileManager.default.removeItem(at: stores.dir) }
+            let create = op(.create("New"), members: 0)
+            // What a process killed after sending group_add leaves: the operation started, the write on record, applied.
+            try stores.journal.markGroupOperationInFlight(create)
+            try stores.journal.markGroupMoves(app: app, account: "o", [GroupMove(friend: "", old: [], new: ["New"])], operation: create.operation.record)
+            _ = try await client.groupAdd(account: "o", groups: ["New"])
+            let session = SubmitSession(client: client, app: app, account: "o", audit: stores.audit, journal: stores.journal)
+            let report = try await session.submit([], groupOperations: [create], customKeys: [])
+            #expect(report.groups.map(\.outcome) == [.ok] && !report.groups[0].created, "found done, not created twice")
+            let records = try stores.audit.records(account: "o")
+            #expect(records.count == 1 && records[0].field == "group" && records[0].new == "New" && records[0].info.hasPrefix("reconciled"))
+            #expect(try stores.journal.load(app: app, account: "o").isEmpty)
+        }
+    }
+
+    /// A friend edit naming a group whose creation was refused is held back, not sent to make a stray group.
+    @Test func friendRowsNamingAnUnfinishedOperationAreHeld() async throws {
+        try await TestSandbox.with(try TestSandbox.config(faults: ["sns/group_add:code=30011x1"])) { server, client in
+            try await TestSandbox.seed(client, owner: "o", friends: ["f1", "f2"], groups: ["A"])
+            let stores = try SubmitSessionTests.Stores()
+            defer { try? FileManager.default.removeItem(at: stores.dir) }
+            let create = op(.create("New"), members: 0)
+            let intoNew = SubmitSessionTests.entry("f1", .groups, .groups(["A"]), .groups(add: ["New"], remove: []))
+            let remark = SubmitSessionTests.entry("f2", .remark, .text("remark of f2"), .set("still sent"))
+            let session = SubmitSession(client: client, app: app, account: "o", audit: stores.audit, journal: stores.journal)
+            let report = try await session.submit([intoNew, remark], groupOperations: [create], customKeys: [])
+            if case .failed(30011, _) = report.groups.first?.outcome {} else { Issue.record("\(report.groups)") }
+            if case .notSent(let reason) = report.outcomes["f1"] { #expect(reason.contains("create group New")) } else { Issue.record("\(report.outcomes)") }
+            #expect(report.outcomes["f2"] == .ok)
+            let lists = try await client.friendGetList(account: "o", friends: ["f1"], tags: [FriendTag.group])
+            #expect(lists.first?.snsProfileItem?.value(for: FriendTag.group)?.stringsValue == ["A"], "f1 was not sent")
+            #expect(await server.callCounts()["sns/group_add"] == 1)
+        }
+    }
 }

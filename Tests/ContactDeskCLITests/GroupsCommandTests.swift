@@ -139,6 +139,16 @@ import TestSupport
         let retried = try groups(url, ["add", "--account", "gl_owner", "G33"])
         #expect(retried.status == 0 && retried.stdout.contains("create group G33  ✓"), "\(retried.stdout)")
         #expect(try audit().filter { $0["field"]?.string == "group" }.compactMap { $0["new"]?.string }.last == "G33")
+
+        // Refused by the service itself (its own 30011): exit 1, audited, and not retried by the next command.
+        _ = try CommandRunner.run(["-s", "-d", #"{"add":["sns/group_add:code=30011x1"]}"#, url + "/_sandbox/faults"],
+                                  environment: ["PATH": "/usr/bin:/bin"], executable: URL(fileURLWithPath: "/usr/bin/curl"))
+        #expect(try groups(url, ["delete", "--account", "gl_owner", "G03"]).status == 0)
+        let refused = try groups(url, ["add", "--account", "gl_owner", "Refused"])
+        #expect(refused.status == 1 && refused.stdout.contains("create group Refused  ✗ 30011"), "\(refused.stdout)\(refused.stderr)")
+        let next = try groups(url, ["add", "--account", "gl_owner", "Next"])
+        #expect(next.status == 0 && !next.stdout.contains("finishing") && !next.stdout.contains("Refused"), "\(next.stdout)")
+        #expect(try audit().filter { $0["field"]?.string == "group" && $0["new"]?.string == "Refused" }.map { $0["code"]?.int } == [30011])
     }
 
     /// kill -9 after the first of two friend_update calls: half the members are in the new group, half in the

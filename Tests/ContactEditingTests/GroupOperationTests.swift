@@ -42,6 +42,30 @@ import TestSupport
         #expect(set.groupNames(after: ["A", "Z"], app: app, account: "acct") == ["A", "Z", "M"])
     }
 
+    /// Only the last operation folds: folding an earlier one would run it before what was staged in between.
+    @Test func foldingNeverReordersAcrossOtherOperations() {
+        var set = ChangeSet()
+        set.stage(op(.rename(from: "A", to: "B")))
+        set.stage(op(.delete("C")))
+        set.stage(op(.rename(from: "B", to: "C")))
+        #expect(set.groupOperations.map(\.operation) == [.rename(from: "A", to: "B"), .delete("C"), .rename(from: "B", to: "C")])
+        var started = ChangeSet()
+        started.stage(op(.rename(from: "A", to: "B")))
+        started.stage(op(.rename(from: "B", to: "C")), fold: false)
+        #expect(started.groupOperations.count == 2, "an operation that started is not folded into")
+    }
+
+    @Test func aMergeMapsAnAddedSourceButOnlyForgetsARemovedOne() {
+        let f1 = EntryKey(app: app, account: "acct", friend: "f1", field: .groups)
+        let f2 = EntryKey(app: app, account: "acct", friend: "f2", field: .groups)
+        var set = ChangeSet()
+        set.stage(f1, base: .groups(["A", "B"]), intent: .groups(add: ["X"], remove: ["A"]))
+        set.stage(f2, base: .groups([]), intent: .groups(add: ["A"], remove: []))
+        set.stage(op(.merge(from: "A", into: "B")))
+        #expect(set[f1]?.intent == .groups(add: ["X"], remove: []), "f1 stays in B, which it was in already")
+        #expect(set[f2]?.intent == .groups(add: ["B"], remove: []))
+    }
+
     @Test func friendEditsFollowARenameAndForgetADeletedGroup() {
         let key = EntryKey(app: app, account: "acct", friend: "f1", field: .groups)
         var set = ChangeSet()

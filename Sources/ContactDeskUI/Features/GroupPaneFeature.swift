@@ -77,7 +77,7 @@ enum GroupPaneFeature {
             return []
         case .enter:
             guard let op = form.operation else { return [] }
-            if let problem = op.problem(groups: state.projectedGroupNames) {
+            if let problem = op.problem(groups: state.groupNamesForChecks) {
                 form.error = problem.error.description
                 state.overlay = .groupForm(form)
                 return []
@@ -112,7 +112,15 @@ enum GroupPaneFeature {
     }
 
     static func stage(_ state: inout AppState, _ entry: GroupOperationEntry, index: Int) -> [Effect] {
-        let effects = Reducer.edit(&state) { $0.stage(entry) }
+        if state.groupOperations.contains(where: { $0.operation == entry.operation }) {
+            state.overlay = .groupPane(index: index)
+            state.status = .group(.pending(entry.operation))
+            return []
+        }
+        // Never fold into an operation that is running or did not finish: its journal mark and outcome are its own.
+        let last = state.groupOperations.last
+        let fold = state.submitting == nil && last.map { state.groupResults[$0.operation] == nil } ?? true
+        let effects = Reducer.edit(&state) { $0.stage(entry, fold: fold) }
         state.groupResults[entry.operation] = nil
         state.overlay = .groupPane(index: min(index, state.paneRows.count))
         state.status = .group(.staged(entry.operation, members: entry.members, total: state.history.current.count))

@@ -52,6 +52,16 @@ extension AppState {
         history.current.groupNames(after: groups.map(\.name), app: info.sdkAppID, account: account)
     }
 
+    /// The names a new group is checked against: the projected groups plus those staged friend edits add (they
+    /// take a slot too when they run).
+    public var groupNamesForChecks: [String] {
+        var names = projectedGroupNames
+        for e in history.current.sorted where e.key.field == .groups && e.key.account == account {
+            if case .groups(let add, _) = e.intent { for g in add where !names.contains(g) { names.append(g) } }
+        }
+        return names
+    }
+
     /// The pane's rows after "All": the account's groups, each with the staged operation on it, then the groups
     /// staged operations create; by member count (emptiest first) when the operator sorted so.
     public var paneRows: [PaneRow] {

@@ -62,6 +62,15 @@ extension Journal {
         }
     }
 
+    /// Keeps an operation staged but no longer started (the service refused it; the operator decides).
+    public func clearGroupOperationInFlight(_ entry: GroupOperationEntry) throws {
+        try db.write { db in
+            try db.execute(sql: "UPDATE group_operation SET in_flight = 0 WHERE app = ? AND account = ? AND kind = ? AND name = ? AND target IS ?",
+                           arguments: [Int64(bitPattern: entry.app), entry.account, entry.operation.kind,
+                                       entry.operation.source ?? entry.operation.target ?? "", entry.operation.source == nil ? nil : entry.operation.target])
+        }
+    }
+
     /// Forgets a finished operation.
     public func settleGroupOperation(_ entry: GroupOperationEntry) throws {
         try db.write { db in

@@ -4,14 +4,19 @@ import Foundation
 
 extension GroupOperationRunner {
     /// Runs staged operations of this account in order; after one that does not finish, the later ones are not
-    /// sent (they were checked against the groups it would have left). Moves left in flight by a crash are
-    /// reconciled first. Each finished operation leaves the journal.
-    public func run(_ entries: [GroupOperationEntry], progress: @escaping @Sendable (GroupOperationEntry) async -> Void = { _ in }) async throws
-        -> [GroupOperationReport] {
+    /// sent (they were checked against the groups it would have left). Moves and group writes left in flight by
+    /// a crash are reconciled first. An operation not yet started is checked again against the fresh groups (a
+    /// merge target someone deleted is not recreated; a new name someone took is not merged into); one already
+    /// started is finished as it is. A finished operation leaves the journal; one the service refused or that
+    /// conflicts stays staged without its in-flight mark when `keepRefused` (the TUI shows it), else leaves too
+    /// (the CLI says so), so it is not retried by every later command; one cut off stays in flight.
+    public func run(_ entries: [GroupOperationEntry], keepRefused: Bool = true,
+                    progress: @escaping @Sendable (GroupOperationEntry) async -> Void = { _ in }) async throws -> [GroupOperationReport] {
         let entries = entries.filter { $0.app == app && $0.account == account }
         guard !entries.isEmpty else { return [] }
         do { try audit.checkWritable() } catch { throw AuditUnavailable(reason: Journal.reason(error)) }
         try await reconcileMoves()
+        let started = Set(try journal?.inFlightGroupOperations(app: app, account: account).map(\.operation) ?? [])
         var reports: [GroupOperationReport] = []
         var stopped: String?
         for entry in entries {
@@ -20,30 +25,44 @@ extension GroupOperationRunner {
                 continue
             }
             await progress(entry)
-            let report = try await runOne(entry)
+            let report = try await runOne(entry, resumed: started.contains(entry.operation))
             reports.append(report)
-            if report.outcome == .ok {
-                try? journal?.settleGroupOperation(entry)
-            } else {
-                stopped = GroupText.earlierOperationFailed.text(["operation": entry.operation.summary])
+            switch report.outcome {
+            case .ok: try? journal?.settleGroupOperation(entry)
+            case .notSent: break
+            default: try? keepRefused ? journal?.clearGroupOperationInFlight(entry) : journal?.settleGroupOperation(entry)
             }
+            if report.outcome != .ok { stopped = GroupText.earlierOperationFailed.text(["operation": entry.operation.summary]) }
         }
         return reports
     }
 
-    func runOne(_ entry: GroupOperationEntry) async throws -> GroupOperationReport {
-        try journal?.markGroupOperationInFlight(entry)
+    func runOne(_ entry: GroupOperationEntry, resumed: Bool) async throws -> GroupOperationReport {
         var report = GroupOperationReport(entry: entry, outcome: .ok, moves: [], created: false, deleted: false)
         let plan = try await GroupOperationPlan.fetch(client, account: account, entry.operation)
-        if plan.missing != nil { report.outcome = .conflict(fields: [.groups]); return report }
+        if let missing = plan.missing {
+            report.outcome = .conflict(fields: [.groups])
+            report.problem = GroupText.problemNoSuchGroup.text(["name": missing])
+            return report
+        }
+        if !resumed, !plan.done, let problem = entry.operation.problem(groups: plan.groups) {
+            // The groups changed since it was staged: the service's limit is its 30011; anything else a conflict.
+            report.outcome = problem.isLimit ? .failed(code: 30011, info: problem.error.message) : .conflict(fields: [.groups])
+            report.problem = problem.error.description
+            return report
+        }
+        guard !plan.done else { return report }
+        try journal?.markGroupOperationInFlight(entry)
         if let name = plan.create {
-            report.outcome = await write { _ = try await client.groupAdd(account: account, groups: [name]) }
-            try record(entry, old: "", new: name, outcome: report.outcome)
+            report.outcome = try await groupWrite(entry, GroupMove(friend: "", old: [], new: [name])) {
+                _ = try await client.groupAdd(account: account, groups: [name])
+            }
             guard report.outcome == .ok else { return report }
             report.created = true
         }
         guard let source = plan.delete else { return report }
-        // A friend put into the source while the moves ran is moved too: the source is deleted only when empty.
+        // A friend put into the source while the moves ran is moved too; the source is deleted only once a read
+        // shows nobody in it (a member whose list cannot be read or does not name it is never dropped with it).
         var moves = plan.moves
         for _ in 0..<3 where !moves.isEmpty {
             let done = try await move(moves, entry)
@@ -51,14 +70,27 @@ extension GroupOperationRunner {
             if let bad = done.first(where: { $0.outcome != .ok }) { report.outcome = bad.outcome; return report }
             moves = try await GroupOperationPlan.moves(client, account: account, entry.operation, source: source)
         }
-        guard moves.isEmpty else {
-            report.outcome = .notSent(reason: GroupText.membersRemain.text(["count": moves.count, "name": source]))
+        let left = try await GroupOperationPlan.members(client, account: account, of: source)
+        guard left.isEmpty else {
+            report.outcome = .notSent(reason: GroupText.membersRemain.text(["count": left.count, "name": source]))
             return report
         }
-        report.outcome = await write { _ = try await client.groupDelete(account: account, groups: [source]) }
-        try record(entry, old: source, new: "", outcome: report.outcome)
+        report.outcome = try await groupWrite(entry, GroupMove(friend: "", old: [source], new: [])) {
+            _ = try await client.groupDelete(account: account, groups: [source])
+        }
         report.deleted = report.outcome == .ok
         return report
+    }
+
+    /// A group_add or group_delete, recorded in the journal while on the wire (as a move of no friend) and audited
+    /// once its outcome is known; a lost reply leaves the record for the next run to reconcile.
+    func groupWrite(_ entry: GroupOperationEntry, _ change: GroupMove, _ call: () async throws -> Void) async throws -> SubmitOutcome {
+        try journal?.markGroupMoves(app: app, account: account, [change], operation: entry.operation.record)
+        let outcome = await write(call)
+        if case .notSent = outcome { return outcome }
+        try record(entry, old: change.old.first ?? "", new: change.new.first ?? "", outcome: outcome)
+        try? journal?.clearGroupMoves(app: app, account: account, friends: [""])
+        return outcome
     }
 
     /// One group_add or group_delete: the service's refusal is the outcome; a lost call is "not sent" (the next
@@ -92,26 +124,44 @@ extension GroupOperationRunner {
         return results.compactMap { r in byFriend[r.toAccount].map { ($0, Submitter.outcome(r.outcome)) } }
     }
 
-    /// Moves left in flight by a crash: those the server has are audited as reconciled; all are forgotten (the
-    /// operation's next run reads the members again).
+    /// Moves and group writes left in flight by a crash: those the server has are audited as reconciled; all are
+    /// forgotten (the operation's next run reads again and does the rest).
     @discardableResult
     public func reconcileMoves() async throws -> Int {
         guard let journal else { return 0 }
         let pending = try journal.groupMovesInFlight(app: app, account: account)
         guard !pending.isEmpty else { return 0 }
-        let fresh = try await client.friendGetList(account: account, friends: pending.map(\.move.friend), tags: [FriendTag.group])
+        let friendMoves = pending.filter { !$0.move.friend.isEmpty }
         var now: [String: [String]] = [:]
-        for info in fresh where (info.resultCode ?? 0) == 0 { now[info.toAccount] = (info.snsProfileItem ?? []).value(for: FriendTag.group)?.stringsValue ?? [] }
-        let applied = pending.filter { now[$0.move.friend] == $0.move.new }
-        let records = applied.map { p in
+        if !friendMoves.isEmpty {
+            for info in try await client.friendGetList(account: account, friends: friendMoves.map(\.move.friend), tags: [FriendTag.group])
+            where (info.resultCode ?? 0) == 0 {
+                now[info.toAccount] = (info.snsProfileItem ?? []).value(for: FriendTag.group)?.stringsValue ?? []
+            }
+        }
+        let reconciled = EditText.auditInfoReconciled.text(in: .en)
+        var records = friendMoves.filter { now[$0.move.friend] == $0.move.new }.map { p in
             var r = Self.moveRecord(p.move, outcome: .ok, info: p.operation)
             r.app = app; r.account = account
-            r.info = EditText.auditInfoReconciled.text(in: .en) + ": " + p.operation
+            r.info = reconciled + ": " + p.operation
             return r
+        }
+        // A group write (no friend): applied when the group is there (create) or gone (delete).
+        let groupWrites = pending.filter { $0.move.friend.isEmpty }
+        if !groupWrites.isEmpty {
+            let names = Set(try await client.groupGet(account: account).resultItem?.map(\.groupName) ?? [])
+            for p in groupWrites {
+                let applied = p.move.new.first.map { names.contains($0) } ?? p.move.old.first.map { !names.contains($0) } ?? false
+                guard applied else { continue }
+                let who = AuditLog.currentOperator()
+                records.append(AuditRecord(at: Date(), operatorName: who.name, sshClient: who.ssh, app: app, account: account, friend: "",
+                                           field: Self.groupField, old: p.move.old.first ?? "", new: p.move.new.first ?? "", code: 0,
+                                           info: reconciled + ": " + p.operation))
+            }
         }
         do { try audit.append(records) } catch { throw AuditUnavailable(reason: Journal.reason(error)) }
         try journal.clearGroupMoves(app: app, account: account, friends: pending.map(\.move.friend))
-        return applied.count
+        return records.count
     }
 
     static func moveRecord(_ move: GroupMove, outcome: SubmitOutcome, entry: GroupOperationEntry) -> AuditRecord {

@@ -34,13 +34,15 @@ public struct GroupOperationReport: Equatable, Sendable {
     public var moves: [(move: GroupMove, outcome: SubmitOutcome)]
     public var created: Bool
     public var deleted: Bool
+    /// Why it was not sent, when the fresh groups no longer allow it (a conflict) or over the limit.
+    public var problem: String?
 
     public init(entry: GroupOperationEntry, outcome: SubmitOutcome, moves: [(move: GroupMove, outcome: SubmitOutcome)], created: Bool, deleted: Bool) {
         self.entry = entry; self.outcome = outcome; self.moves = moves; self.created = created; self.deleted = deleted
     }
 
     public static func == (a: Self, b: Self) -> Bool {
-        a.entry == b.entry && a.outcome == b.outcome && a.created == b.created && a.deleted == b.deleted
+        a.entry == b.entry && a.outcome == b.outcome && a.created == b.created && a.deleted == b.deleted && a.problem == b.problem
             && a.moves.map(\.move) == b.moves.map(\.move) && a.moves.map(\.outcome) == b.moves.map(\.outcome)
     }
 }
@@ -85,6 +87,11 @@ extension GroupOperationPlan {
         plan.moves = try await moves(client, account: account, operation, source: source)
         plan.delete = source
         return plan
+    }
+
+    /// The friends group_get lists in `group`.
+    static func members(_ client: ChatClient, account: String, of group: String) async throws -> [String] {
+        try await client.groupGet(account: account, withFriends: true, names: [group]).resultItem?.first { $0.groupName == group }?.toAccount ?? []
     }
 
     /// The members of `source` and their lists after `operation`, from group_get and friend_get_list.

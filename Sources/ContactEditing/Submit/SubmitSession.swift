@@ -40,13 +40,26 @@ public struct SubmitSession: Sendable {
 
     /// Sends the entries of this account (others are ignored) and returns the report. A report whose
     /// `auditFailure` is set has rows on the server that are not on record: the caller must say so.
-    /// Staged group operations run first, in order (a friend edit may name a group one of them creates).
-    public func submit(_ entries: [ChangeEntry], groupOperations: [GroupOperationEntry] = [], customKeys: [String],
+    /// Staged group operations run first, in order (a friend edit may name a group one of them creates); a friend
+    /// group edit that names a group of an operation that did not finish is not sent (it would bring the old name
+    /// back or make a stray group). `groupJournal` records group operations when `journal` is nil (`apply`).
+    public func submit(_ entries: [ChangeEntry], groupOperations: [GroupOperationEntry] = [], groupJournal: Journal? = nil, customKeys: [String],
                        progress: @escaping @Sendable (_ done: Int, _ total: Int) async -> Void = { _, _ in }) async throws -> Submitter.Report {
-        let entries = entries.filter { $0.key.app == app && $0.key.account == account }
+        var entries = entries.filter { $0.key.app == app && $0.key.account == account }
         do { try audit.checkWritable() } catch { throw AuditUnavailable(reason: Journal.reason(error)) }
-        let groupReports = try await GroupOperationRunner(client: client, app: app, account: account, audit: audit, journal: journal)
-            .run(groupOperations)
+        let groupReports = try await GroupOperationRunner(client: client, app: app, account: account, audit: audit, journal: journal ?? groupJournal)
+            .run(groupOperations, keepRefused: journal != nil)
+        var held: [String: SubmitOutcome] = [:]
+        for unfinished in groupReports where unfinished.outcome != .ok {
+            let names = [unfinished.entry.operation.source, unfinished.entry.operation.target].compactMap { $0 }
+            let reason = SubmitOutcome.notSent(reason: GroupText.earlierOperationFailed.text(["operation": unfinished.entry.operation.summary]))
+            for e in entries {
+                guard case .groups(let add, let remove) = e.intent, !Set(add + remove).isDisjoint(with: names) else { continue }
+                held[e.key.friend] = held[e.key.friend] ?? reason
+            }
+        }
+        let heldEntries = entries.filter { held[$0.key.friend] != nil }
+        entries.removeAll { held[$0.key.friend] != nil }
         let recorder = journal.map { JournalRecorder(journal: $0, app: app, account: account) }
         let audit = audit, byFriend = Dictionary(grouping: entries, by: \.key.friend)
         // Each call's rows are audited as soon as it answers (Submitter calls this before clearing their marks).
@@ -56,8 +69,11 @@ public struct SubmitSession: Sendable {
         }
         var report = try await Submitter(client: client).submit(account: account, entries: entries, customKeys: Self.keys(customKeys, entries),
                                                                 recorder: recorder, audit: hook, progress: progress)
+        // Rows held back by an unfinished group operation: not sent, still staged.
+        report.outcomes.merge(held) { a, _ in a }
+        for e in heldEntries { if let before = report.before[e.key.friend] { report.fresh[e.key.friend] = before } }
         // Rows decided without a call (conflicts, refusals, already as staged) are on record too.
-        let decided = entries.filter { !report.sent.contains($0.key.friend) }
+        let decided = (entries + heldEntries).filter { !report.sent.contains($0.key.friend) }
         if !decided.isEmpty {
             do { try audit.append(AuditRecord.from(entries: decided, outcomes: report.outcomes, before: report.before, after: report.fresh)) } catch {
                 report.auditFailure = report.auditFailure ?? EditText.auditDecidedRowsMissing.text(["reason": Journal.reason(error)])

@@ -120,7 +120,15 @@ enum TUILauncher {
             }
             // The same checks as apply's offline pass; friendship and the group limit are checked again at submit.
             let configured = Set(options.demo ? DemoSeed.customFields : profile?.customFields ?? [])
-            let problems = Stager(configuredFields: configured).problems(file.entries)
+            var problems = Stager(configuredFields: configured).problems(file.entries).map { "\($0)" }
+            // Group operations: their names now; the groups they need are checked against the server at submit.
+            for e in file.groupOperations {
+                var known = [e.operation.source].compactMap { $0 }
+                if case .merge(_, let into) = e.operation { known.append(into) }
+                if let p = e.operation.problem(groups: known), !p.isLimit {
+                    problems.append(GroupText.cliProblem.text(["operation": e.operation.summary, "problem": "\(p)"]))
+                }
+            }
             if !problems.isEmpty {
                 throw ValidationError((problems.map { CLIText.fileProblem.text(["file": "--import \(path)", "problem": "\($0)"]) } + [CLIText.importRefused.text(["path": path])]).joined(separator: "\n"))
             }
@@ -132,6 +140,7 @@ enum TUILauncher {
             let j = try journal.get()
             let existing = try j.load(app: info.sdkAppID, account: account)
             var merged = existing
+            for e in file.groupOperations { merged.stage(e) }
             for e in file.changeSet.sorted { merged.stage(e.key, base: e.base, intent: e.intent) }
             try j.save(merged, replacing: existing, app: info.sdkAppID, account: account)
         }
