@@ -67,6 +67,7 @@ public enum CLIText: LocalizedText {
     case openThemeFallback
     case importRefused
     case importWrongAccount
+    case badEncoding
 
     public var bilingual: Bilingual {
         switch self {
@@ -190,6 +191,7 @@ public enum CLIText: LocalizedText {
         case .importRefused:
             Bilingual("--import {path}: refused, nothing was staged",
                       "--import {path}：已拒绝，未暂存任何内容")
+        case .badEncoding: Bilingual("--encoding {value}: the encodings are utf-8 and gb18030", "--encoding {value}：可用的编码为 utf-8 和 gb18030")
         case .importWrongAccount:
             Bilingual("--import {path}: the file is for account {fileAccount}, not {account}; drop --account or open {fileAccount}",
                       "--import {path}：该文件属于账号 {fileAccount}，不是 {account}；请去掉 --account 或打开 {fileAccount}")

@@ -14,7 +14,7 @@ public enum StringsTable {
         var out = all(Strings.self) + all(UIText.self) + all(StatusText.self) + all(KeyText.self) + all(KeyContextText.self) + footers
         out += all(ConfigText.self) + all(CLIText.self)
         out += all(APIText.self) + all(CatalogCommonText.self) + CatalogText.entries + all(EditText.self) + all(ProfileText.self)
-        out += all(GroupText.self)
+        out += all(GroupText.self) + all(CSVText.self)
         return out
     }
 }

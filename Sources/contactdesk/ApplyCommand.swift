@@ -7,14 +7,18 @@ import Foundation
 /// `contactdesk apply FILE`: submits an exported change set without the TUI.
 struct ApplyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "apply", abstract: "Submit an exported change-set file without the TUI.",
+        commandName: "apply", abstract: "Submit an exported change-set file, or a friend CSV edited in a spreadsheet, without the TUI.",
         discussion: """
         Every entry is checked first (limits, configured custom fields, friendship, the 32-group limit); a file with any \
         invalid entry is refused whole and nothing is sent, unless --skip-invalid is given. Prints one line per friend. \
         Exit status: 0 every row applied, 1 some failed or conflicted, 2 usage, configuration or file errors.
         """)
 
-    @Argument(help: "A change-set file (docs/CHANGESET-FORMAT.md).") var file: String
+    @Argument(help: "A change-set file (docs/CHANGESET-FORMAT.md) or a friend CSV as `friends list --format csv` writes it (docs/CSV.md).")
+    var file: String
+    @Option(name: .long, help: "The account a CSV changes (a change-set file names its own; if given, it must match).") var account: String?
+    @Option(name: .long, help: ArgumentHelp("A CSV's encoding: utf-8 or gb18030 (default: detected).", valueName: "name"))
+    var encoding: String?
     @Flag(name: .long, help: "Re-read and merge, print what would be sent, send nothing.") var dryRun = false
     @Flag(name: .long, help: "Leave out the entries that fail validation (each is listed) instead of refusing the file.") var skipInvalid = false
     @Option(name: .customLong("custom-field"),
@@ -34,8 +38,12 @@ struct ApplyCommand: AsyncParsableCommand {
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw ArgumentParser.ValidationError(CLIText.fileUnreadable.text(["file": file]))
             }
+            if CSVImport.isCSV(data) { return try await applyCSV(data, client: client, profile: profile) }
             do { changes = try ChangeSetFile.read(data, expectingApp: client.config.sdkAppID) } catch {
                 throw refused(error.message(path: file))
+            }
+            if let account, account != changes.account {
+                throw refused(CLIText.importWrongAccount.text(["path": file, "fileAccount": changes.account, "account": account]))
             }
         } catch let e as ArgumentParser.ValidationError { throw e } catch let e as ExitCode { throw e } catch {
             throw ArgumentParser.ValidationError("\(error)")
@@ -103,12 +111,19 @@ struct ApplyCommand: AsyncParsableCommand {
             if !plan.conflicts.isEmpty { throw ExitCode(1) }
             return
         }
+        try await send(entries, operations: operations, account: changes.account, client: client, groupJournal: groupJournal)
+    }
+
+    /// Submits through SubmitSession and prints one line per group operation and per friend; exit 1 when any row
+    /// was not applied or the audit log missed one.
+    func send(_ entries: [ChangeEntry], operations: [GroupOperationEntry] = [], account: String, client: ChatClient,
+              groupJournal: Journal? = nil) async throws {
         // No audit log, no submit: refused before anything is sent, as a configuration error.
         let audit: AuditLog
         do { audit = try SubmitSession.openAudit(StatePaths.stateDirectory().appendingPathComponent("audit.sqlite")) } catch {
             throw refused("\(error)")
         }
-        let session = SubmitSession(client: client, app: client.config.sdkAppID, account: changes.account, audit: audit, journal: nil)
+        let session = SubmitSession(client: client, app: client.config.sdkAppID, account: account, audit: audit, journal: nil)
         let report: Submitter.Report
         do { report = try await session.submit(entries, groupOperations: operations, groupJournal: groupJournal, customKeys: []) } catch let e as AuditUnavailable {
             throw refused("\(e)")
@@ -123,7 +138,7 @@ struct ApplyCommand: AsyncParsableCommand {
         for friend in report.outcomes.keys.sorted() { print("\(ServerText.visible(friend))  \(report.outcomes[friend]!.inline)") }
         let badGroups = report.groups.filter { $0.outcome != .ok }.count
         let bad = report.outcomes.values.filter { $0 != .ok }.count + badGroups
-        print(CLIText.applySummary.text(["applied": report.outcomes.count + report.groups.count - bad, "bad": bad, "account": changes.account]))
+        print(CLIText.applySummary.text(["applied": report.outcomes.count + report.groups.count - bad, "bad": bad, "account": account]))
         if let problem = report.auditFailure {
             printError("contactdesk: \(CLIText.applyAuditFailure.text(["problem": problem]))")
             throw ExitCode(1)

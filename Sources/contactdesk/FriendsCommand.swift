@@ -19,7 +19,8 @@ struct FriendsListCommand: AsyncParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
 
     @Option(name: .long, help: "The account whose friends to list.") var account: String
-    @Option(name: .long, help: "Output format: table, json or csv.") var format: Format = .table
+    @Option(name: .long, help: "Output format: table, json or csv (read back by `apply FILE.csv`, docs/CSV.md).") var format: Format = .table
+    @Flag(name: .long, help: "csv: start with a UTF-8 byte-order mark, for spreadsheets that need one to read UTF-8.") var bom = false
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var global: GlobalOptions
 
@@ -33,7 +34,7 @@ struct FriendsListCommand: AsyncParsableCommand {
         switch format {
         case .table: print(FriendListFormatter.table(roster), terminator: "")
         case .json: print(FriendListFormatter.json(roster))
-        case .csv: print(FriendListFormatter.csv(roster), terminator: "")
+        case .csv: print(FriendListFormatter.csv(roster, bom: bom), terminator: "")
         }
     }
 }

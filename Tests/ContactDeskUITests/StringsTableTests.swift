@@ -11,6 +11,7 @@ import Testing
         "StatusText.sortUserID", "StatusText.fileFailed", "CLIText.fileProblem", "CLIText.errorsContactDesk",
         "APIText.callFailed", "APIText.callFailedWithInfo", "APIText.transportHTTPStatus", "EditText.fieldMessage", "EditText.problemLine",
         "EditText.fileProblemAt", "UIText.summaryFailed", "UIText.fieldHeading", "UIText.nicknameAfter", "GroupText.cliMoved", "GroupText.cliResult", "GroupText.cliProblem",
+        "CSVText.csvProblem", "CSVText.csvProblemWithColumn", "CSVText.dryRunChange",
     ]
 
     @Test func everyKeyHasAChineseTextWithTheEnglishPlaceholders() {

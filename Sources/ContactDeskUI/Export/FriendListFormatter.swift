@@ -37,17 +37,9 @@ public enum FriendListFormatter {
         return ServerText.jsonSafe(String(decoding: (try? encoder.encode(rows)) ?? Data("[]".utf8), as: UTF8.self))
     }
 
-    /// RFC 4180 CSV with a heading row; groups joined by ";".
-    public static func csv(_ roster: Roster) -> String {
-        func quote(_ s: String) -> String {
-            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-        }
-        var out = headings(roster).map(quote).joined(separator: ",") + "\r\n"
-        for f in roster.friends {
-            var c = cells(f, roster)
-            c[3] = ServerText.visible(f.groups.joined(separator: ";"))
-            out += c.map(quote).joined(separator: ",") + "\r\n"
-        }
-        return out
+    /// RFC 4180 CSV with a heading row in the column names `apply` reads back (the same in every language);
+    /// groups joined by ";"; a UTF-8 BOM first when `bom` (for spreadsheets that need it to read UTF-8).
+    public static func csv(_ roster: Roster, bom: Bool = false) -> String {
+        FriendCSV.write(roster.friends, customFields: roster.customFields, bom: bom)
     }
 }

@@ -23,8 +23,10 @@ struct TUIOptions: ParsableArguments {
     var colors: ColorDepthArgument?
     @Flag(name: .long, help: "For terminals that draw East Asian ambiguous characters (·, …, ─, →) two cells wide: draw them as ASCII (also ambiguous_width = 2 in config.toml).")
     var ambiguousWide = false
-    @Option(name: .customLong("import"), help: ArgumentHelp("Stage the changes of an exported change-set file (offered at start).", valueName: "file"))
+    @Option(name: .customLong("import"), help: ArgumentHelp("Stage the changes of an exported change-set file, or of a friend CSV edited in a spreadsheet (with --account; docs/CSV.md), for review.", valueName: "file"))
     var importFile: String?
+    @Option(name: .long, help: ArgumentHelp("An imported CSV's encoding: utf-8 or gb18030 (default: detected).", valueName: "name"))
+    var encoding: String?
 }
 
 /// `--colors 0|8|256|24bit`.
@@ -111,10 +113,15 @@ enum TUILauncher {
         }
         if let path = options.importFile {
             // Imported entries join the journal, so the start-up prompt offers them like any staged work.
-            let file: ChangeSetFile
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw ValidationError(CLIText.fileUnreadable.text(["file": "--import \(path)"]))
             }
+            if CSVImport.isCSV(data) {
+                let configured = Set(options.demo ? DemoSeed.customFields : profile?.customFields ?? [])
+                try await stageCSV(data, path: path, encoding: options.encoding, client: client, account: account, configured: configured,
+                                   journal: try journal.get())
+            } else {
+            let file: ChangeSetFile
             do { file = try ChangeSetFile.read(data, expectingApp: info.sdkAppID) } catch {
                 throw ValidationError("--import " + error.message(path: path))
             }
@@ -143,6 +150,7 @@ enum TUILauncher {
             for e in file.groupOperations { merged.stage(e) }
             for e in file.changeSet.sorted { merged.stage(e.key, base: e.base, intent: e.intent) }
             try j.save(merged, replacing: existing, app: info.sdkAppID, account: account)
+            }
         }
         state.configuredFields = Set(options.demo ? DemoSeed.customFields : profile?.customFields ?? [])
         if let note = colorNote {
