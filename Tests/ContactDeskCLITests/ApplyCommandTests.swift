@@ -99,9 +99,14 @@ import TestSupport
 
     @Test func aFileThatIsNotAChangeSetExitsTwoWithAPlainMessage() throws {
         let junk = dir.appendingPathComponent("junk.json")
-        try Data("UserID,Remark\nc0001,x\n".utf8).write(to: junk)
+        try Data("{ UserID,Remark\nc0001,x\n".utf8).write(to: junk)
         let out = try apply(junk.path, "http://127.0.0.1:9")
         #expect(out.status == 2 && out.stderr.contains("\(junk.path): not a ContactDesk change-set file"), "\(out.stderr)")
+        // Without a `{` it is read as a friend CSV, which names no account.
+        let csv = dir.appendingPathComponent("list.csv")
+        try Data("UserID,Remark\nc0001,x\n".utf8).write(to: csv)
+        let noAccount = try apply(csv.path, "http://127.0.0.1:9")
+        #expect(noAccount.status == 2 && noAccount.stderr.contains("\(csv.path) is a CSV, which names no account: give --account ID"), "\(noAccount.stderr)")
         let bad = dir.appendingPathComponent("bad.json")
         try Data(#"{"version":2,"app":\#(TestCredentials.sdkAppID),"account":"demo_alice","entries":[{"friend":"c0001","field":"remark","from":"","add":["X"]}]}"#.utf8).write(to: bad)
         let refused = try apply(bad.path, "http://127.0.0.1:9")
