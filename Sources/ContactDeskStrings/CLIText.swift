@@ -68,6 +68,7 @@ public enum CLIText: LocalizedText {
     case importRefused
     case importWrongAccount
     case badEncoding
+    case lateCustomFields
 
     public var bilingual: Bilingual {
         switch self {
@@ -191,6 +192,9 @@ public enum CLIText: LocalizedText {
         case .importRefused:
             Bilingual("--import {path}: refused, nothing was staged",
                       "--import {path}：已拒绝，未暂存任何内容")
+        case .lateCustomFields:
+            Bilingual("custom fields {fields} first appeared after the first page, so their column is missing; name them in the profile's custom_fields",
+                      "自定义字段 {fields} 在第一页之后才出现，因此没有对应的列；请在配置档的 custom_fields 中列出它们")
         case .badEncoding: Bilingual("--encoding {value}: the encodings are utf-8 and gb18030", "--encoding {value}：可用的编码为 utf-8 和 gb18030")
         case .importWrongAccount:
             Bilingual("--import {path}: the file is for account {fileAccount}, not {account}; drop --account or open {fileAccount}",

@@ -14,6 +14,7 @@ public enum ProfileText: LocalizedText {
     case typeTheme
     case typeBool
     case typeFieldList
+    case typeConcurrency
     case typeOther
     case notTOML
     case noProfiles
@@ -50,6 +51,7 @@ public enum ProfileText: LocalizedText {
         case .typeTheme: Bilingual("a theme name or path in quotes", "加引号的主题名或路径")
         case .typeBool: Bilingual("true or false", "布尔值 true 或 false")
         case .typeFieldList: Bilingual("a list of field names such as [\"Tier\"]", "字段名列表，如 [\"Tier\"]")
+        case .typeConcurrency: Bilingual("a whole number from 1 to 64 (read calls at once; default 16)", "1 到 64 的整数（同时进行的读取调用数；默认 16）")
         case .typeOther: Bilingual("another type", "其他类型")
         case .notTOML: Bilingual("not valid TOML: {error}", "不是有效的 TOML：{error}")
         case .noProfiles: Bilingual("no [profiles.NAME] tables in the file", "文件中没有 [profiles.NAME] 表")

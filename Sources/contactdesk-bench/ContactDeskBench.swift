@@ -28,7 +28,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("only"), help: "Run only this scenario (repeatable): \(Scenario.allCases.map(\.rawValue).joined(separator: ", ")).")
     var only: [Scenario] = []
     @Option(help: "Friends for the filter scenario.") var friends = 10_000
-    @Option(help: "Milliseconds the emulator adds to every reply in the slow-link runs.") var latency = 20
+    @Option(help: "Milliseconds the emulator adds to every reply in the slow-link runs.") var latency = 30
     @Option(help: "The contactdesk binary for the terminal-bytes scenario (default: next to this one).") var contactdesk: String?
     @Option(help: "Also write the report as Markdown to this file.") var markdown: String?
 
@@ -55,8 +55,9 @@ struct RunCommand: AsyncParsableCommand {
             let found: [Finding]
             switch scenario {
             case .open:
-                found = try await OpenScenario.cold(url: emulator!.url, runs: runs, link: .loopback)
-                    + OpenScenario.cold(url: emulator!.url, runs: runs, link: .slow(latency))
+                let pid = emulator!.process.processIdentifier
+                found = try await OpenScenario.cold(url: emulator!.url, runs: runs, link: .loopback, emulatorPID: pid)
+                    + OpenScenario.cold(url: emulator!.url, runs: runs, link: .slow(latency), emulatorPID: pid)
             case .warm: found = try await OpenScenario.warm(url: emulator!.url, runs: runs, stateDirectory: state, binary: binary)
             case .submit: found = try await SubmitScenario.run(url: emulator!.url, runs: runs, baselineRuns: baselineRuns, stateDirectory: state)
             case .filter: found = FilterScenario.run(friends: friends, width: 80, height: 24) + FilterScenario.run(friends: friends, width: 120, height: 40)

@@ -60,3 +60,24 @@ func timedSync<T>(_ body: () throws -> T) rethrows -> (T, Double) {
     let d = ContinuousClock.now - start
     return (value, Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15)
 }
+
+/// CPU time used, for the cold open's client and emulator figures.
+enum CPUTime {
+    /// This process's user and system time, in milliseconds.
+    static func ownMS() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func ms(_ t: timeval) -> Double { Double(t.tv_sec) * 1000 + Double(t.tv_usec) / 1000 }
+        return ms(usage.ru_utime) + ms(usage.ru_stime)
+    }
+
+    /// Another process's user and system time from /proc/PID/stat (fields 14 and 15, in clock ticks).
+    static func processMS(_ pid: pid_t) -> Double {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = text.lastIndex(of: ")") else { return 0 }
+        // Fields after the command name (which may hold spaces) start at field 3.
+        let fields = text[text.index(after: close)...].split(separator: " ")
+        guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else { return 0 }
+        return (user + system) * 1000 / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
+}

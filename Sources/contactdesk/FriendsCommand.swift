@@ -26,15 +26,28 @@ struct FriendsListCommand: AsyncParsableCommand {
 
     func run() async throws {
         global.start()
-        let client = try connection.makeClient()
+        let profile = try connection.loadProfile()
+        let client = try connection.makeClient(profile: profile)
+        // Table and CSV rows go out page by page as they arrive; JSON is one document, written at the end.
+        let stream: FriendRowStream? = switch format {
+        case .json: nil
+        case .table: FriendRowStream(format: .table, bom: false, configured: profile?.customFields ?? [])
+        case .csv: FriendRowStream(format: .csv, bom: bom, configured: profile?.customFields ?? [])
+        }
         let roster: Roster
-        do { roster = try await RosterLoader(client: client).load(account: account) } catch let error as ChatError {
+        do {
+            roster = try await RosterLoader(client: client).load(account: account) { progress in await stream?.take(progress) }
+        } catch let error as ChatError {
             throw fail(error.description)
         }
-        switch format {
-        case .table: print(FriendListFormatter.table(roster), terminator: "")
-        case .json: print(FriendListFormatter.json(roster))
-        case .csv: print(FriendListFormatter.csv(roster, bom: bom), terminator: "")
+        guard let stream else { print(FriendListFormatter.json(roster)); return }
+        if await stream.printed == 0 {
+            // No friend: the header alone.
+            if format == .csv { print(FriendCSV.write([], customFields: profile?.customFields ?? [], bom: bom), terminator: "") }
+            else { print(FriendListFormatter.headings(customFields: profile?.customFields ?? []).joined(separator: "  ")) }
         }
+        if format == .table { print(ConfigText.tableFooter.text(["count": roster.friends.count, "account": roster.account])) }
+        let late = await stream.lateFields
+        if !late.isEmpty { printError("contactdesk: " + CLIText.lateCustomFields.text(["fields": late.sorted().joined(separator: ", ")])) }
     }
 }

@@ -15,7 +15,7 @@ public struct ChatClientConfig: Sendable {
     public var readConcurrency: Int
 
     public init(endpoint: Endpoint, sdkAppID: UInt64, adminIdentifier: String, retry: RetryPolicy = RetryPolicy(),
-                callsPerSecond: Int = 200, readConcurrency: Int = 4) {
+                callsPerSecond: Int = 200, readConcurrency: Int = 16) {
         self.endpoint = endpoint; self.sdkAppID = sdkAppID; self.adminIdentifier = adminIdentifier
         self.retry = retry; self.callsPerSecond = callsPerSecond; self.readConcurrency = max(1, readConcurrency)
     }
@@ -29,11 +29,13 @@ public final class ChatClient: Sendable {
     let logger: Logger
     let limiter: RateLimiter
     let writes = WriteGate()
+    let reads: ReadGate
 
     public init(config: ChatClientConfig, userSigs: UserSigSource, transport: HTTPTransport = CurlTransport(),
                 logger: Logger = Logger(label: "contactdesk.chat")) {
         self.config = config; self.userSigs = userSigs; self.transport = transport; self.logger = logger
         limiter = RateLimiter(callsPerSecond: config.callsPerSecond)
+        reads = ReadGate(limit: config.readConcurrency)
     }
 
     /// Sends one command and decodes its reply, retrying as the error catalog says.
@@ -87,6 +89,8 @@ public final class ChatClient: Sendable {
             let response: HTTPResponse
             do {
                 defer { Task { await limiter.release(command) } }
+                if !command.isWrite { await reads.acquire() }
+                defer { if !command.isWrite { Task { await reads.release() } } }
                 response = try await transport.post(HTTPRequest(url: url, body: body, idempotent: !command.isWrite))
             } catch let error as TransportError {
                 if error == .cancelled { throw CancellationError() }
@@ -150,6 +154,7 @@ public final class ChatClient: Sendable {
     }
 
     private func decode<P: Codable & Sendable>(_ command: Command, _ body: Data, as: P.Type) -> Decoded<P> {
+        if let fast = P.self as? JSONValueDecodable.Type { return decodeFast(command, body, fast) }
         let decoder = JSONDecoder()
         let excerpt = TransportError.excerpt(body)
         guard let envelope = try? decoder.decode(Envelope.self, from: body) else {
@@ -161,6 +166,25 @@ public final class ChatClient: Sendable {
         if code != 0 { return .refused(envelope) }
         do { return .reply(try decoder.decode(Reply<P>.self, from: body)) } catch {
             return .malformed(.protocolError(command: command, reason: APIText.replyWrongTypes.text(["detail": Self.describe(error)]), excerpt: excerpt))
+        }
+    }
+
+    /// The replies read most, parsed once into `JSONValue` and read without Codable (same verdicts as `decode`).
+    private func decodeFast<P: Codable & Sendable>(_ command: Command, _ body: Data, _ type: JSONValueDecodable.Type) -> Decoded<P> {
+        let excerpt = TransportError.excerpt(body)
+        guard let json = try? JSONParser.parse(body), let fields = try? JSONFields(json, ""), let envelope = Envelope(fields: fields) else {
+            return .malformed(.protocolError(command: command, reason: APIText.replyNotJSONObject.text, excerpt: excerpt))
+        }
+        guard envelope.actionStatus != nil, let code = envelope.errorCode else {
+            return .malformed(.protocolError(command: command, reason: APIText.replyNoStatus.text, excerpt: excerpt))
+        }
+        if code != 0 { return .refused(envelope) }
+        do {
+            let payload = try type.init(json: json, path: "")
+            return .reply(Reply(envelope: envelope, payload: payload as! P))
+        } catch {
+            let detail = String(error.path.drop { $0 == "." }) + ": expected " + error.expected
+            return .malformed(.protocolError(command: command, reason: APIText.replyWrongTypes.text(["detail": detail]), excerpt: excerpt))
         }
     }
 

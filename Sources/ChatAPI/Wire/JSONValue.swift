@@ -34,8 +34,8 @@ public enum JSONValue: Codable, Equatable, Hashable, Sendable {
         }
     }
 
-    /// Parses JSON bytes; throws the decoder's error for anything that is not JSON.
+    /// Parses JSON bytes (`JSONParser`); throws for anything that is not one JSON value.
     public static func parse(_ data: Data) throws -> JSONValue {
-        try JSONDecoder().decode(JSONValue.self, from: data)
+        try JSONParser.parse(data)
     }
 }

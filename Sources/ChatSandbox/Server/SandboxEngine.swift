@@ -4,6 +4,8 @@ import Foundation
 /// What the HTTP layer sends back for one request.
 enum SandboxReply: Sendable {
     case json(Data)
+    /// A reply object, written to JSON by the HTTP layer, off the engine's actor (requests are written in parallel).
+    case wire([String: Wire])
     case status(Int, String)
     /// Close the connection without a reply.
     case drop
@@ -37,7 +39,9 @@ actor SandboxEngine {
     }
 
     /// Answers one REST request.
-    func handle(command: String, query: [String: String], body: Data) async -> SandboxReply {
+    /// `fields` is the body already parsed (nil: not a JSON object): parsing, like writing the reply, happens off
+    /// the actor, so only the state's own work is serialized.
+    func handle(command: String, query: [String: String], fields: [String: Wire]?) async -> SandboxReply {
         guard Self.reads.contains(command) || Self.writes.contains(command) else {
             return envelope(60009, "Err_Command_Not_Found: v4/\(command)")
         }
@@ -70,7 +74,7 @@ actor SandboxEngine {
             case .hang(let ms): latency += ms; immediate = .drop
             }
         }
-        guard let fields = Wire.object(from: body) else {
+        guard let fields else {
             if latency > 0 { try? await Task.sleep(for: .milliseconds(latency)) }
             return immediate ?? envelope(60003, "Err_JSON_Parse: the body is not a JSON object")
         }
@@ -187,9 +191,7 @@ actor SandboxEngine {
         return encode(all)
     }
 
-    private func encode(_ fields: [String: Wire]) -> SandboxReply {
-        .json((try? JSONEncoder().encode(Wire.object(fields))) ?? Data("{}".utf8))
-    }
+    private func encode(_ fields: [String: Wire]) -> SandboxReply { .wire(fields) }
 
     // MARK: control
 

@@ -43,10 +43,14 @@ public final class SandboxServer: Sendable {
             for item in URLComponents(string: "http://x" + request.uri.description)?.queryItems ?? [] { query[item.name] = item.value ?? "" }
             let buffer = try await request.body.collect(upTo: 32 << 20)
             let command = "\(context.parameters.get("service") ?? "")/\(context.parameters.get("command") ?? "")"
-            switch await engine.handle(command: command, query: query, body: Data(buffer.readableBytesView)) {
+            let fields = Wire.object(from: Data(buffer.readableBytesView))
+            switch await engine.handle(command: command, query: query, fields: fields) {
             case .json(let data):
                 return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
                                 body: .init(byteBuffer: ByteBuffer(bytes: data)))
+            case .wire(let reply):
+                return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                                body: .init(byteBuffer: ByteBuffer(bytes: Wire.object(reply).jsonData)))
             case .status(let code, let text):
                 return Response(status: .init(code: code), headers: [.contentType: "text/html"], body: .init(byteBuffer: ByteBuffer(string: text)))
             case .drop:

@@ -5,11 +5,13 @@ import ContactDeskStrings
 
 /// A roster as text for `friends list`: an aligned table, JSON or CSV.
 public enum FriendListFormatter {
-    static func headings(_ roster: Roster) -> [String] { SortColumn.allCases.map(\.title) + roster.customFields }
+    static func headings(_ roster: Roster) -> [String] { headings(customFields: roster.customFields) }
+    public static func headings(customFields: [String]) -> [String] { SortColumn.allCases.map(\.title) + customFields }
 
     /// The row as shown: every value through the sanitiser, so the table and the CSV carry no control character.
-    static func cells(_ f: Friend, _ roster: Roster) -> [String] {
-        ([f.id, f.nickname, f.remark, f.groups.joined(separator: ", ")] + roster.customFields.map { f.custom[$0] ?? "" }).map { ServerText.visible($0) }
+    static func cells(_ f: Friend, _ roster: Roster) -> [String] { cells(f, customFields: roster.customFields) }
+    public static func cells(_ f: Friend, customFields: [String]) -> [String] {
+        ([f.id, f.nickname, f.remark, f.groups.joined(separator: ", ")] + customFields.map { f.custom[$0] ?? "" }).map { ServerText.visible($0) }
     }
 
     /// Columns aligned by display width (CJK and emoji count two), each at most 32 columns wide.

@@ -45,16 +45,27 @@ public enum FriendCSV {
     /// Values pass the sanitiser, so the file carries no control character; reading compares cells with the
     /// sanitised server value, so an unedited file changes nothing.
     public static func write(_ friends: [Friend], customFields: [String], bom: Bool = false) -> String {
-        func quote(_ s: String) -> String {
-            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-        }
-        var out = bom ? "\u{FEFF}" : ""
-        out += (fixedColumns + customFields).map(quote).joined(separator: ",") + "\r\n"
+        header(customFields: customFields, bom: bom) + rows(friends, customFields: customFields)
+    }
+
+    /// The heading row (after a BOM when asked).
+    public static func header(customFields: [String], bom: Bool = false) -> String {
+        (bom ? "\u{FEFF}" : "") + (fixedColumns + customFields).map(quote).joined(separator: ",") + "\r\n"
+    }
+
+    /// One row per friend, CRLF after each.
+    public static func rows(_ friends: [Friend], customFields: [String]) -> String {
+        var out = ""
         for f in friends {
             let cells = [f.id, f.nickname, f.remark, f.groups.joined(separator: ";")] + customFields.map { f.custom[$0] ?? "" }
             out += cells.map { quote(ServerText.visible($0)) }.joined(separator: ",") + "\r\n"
         }
         return out
+    }
+
+    static func quote(_ s: String) -> String {
+        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+            ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 
     /// The file as text: a UTF-8 BOM means UTF-8; otherwise valid UTF-8 is UTF-8 and anything else is tried as

@@ -24,6 +24,8 @@ public struct Profile: Equatable, Sendable {
     public var readOnly: Bool
     /// Custom friend fields configured for the app in the Chat console.
     public var customFields: [String]
+    /// Read calls on the wire at once (`read_concurrency`, 1 to 64); nil: the client's default.
+    public var readConcurrency: Int? = nil
 }
 
 /// Reads profiles from config.toml, with errors that name the file, the profile and the fix.
@@ -40,7 +42,7 @@ public enum ProfileLoader {
         ("sdkappid", .typeNumber), ("region", .typeRegion), ("base_url", .typeURL),
         ("admin", .typeUserID), ("key_env", .typeVariable), ("key_file", .typePath),
         ("usersig_command", .typeCommand), ("theme", .typeTheme), ("read_only", .typeBool),
-        ("custom_fields", .typeFieldList),
+        ("custom_fields", .typeFieldList), ("read_concurrency", .typeConcurrency),
     ]
     /// Keys whose values are never repeated in a message: they name where a secret lives, or may hold one by mistake.
     static let secretish = ["key", "secret", "sig", "token", "password"]
@@ -124,9 +126,10 @@ public enum ProfileLoader {
         if let bad = fields.first(where: { $0.isEmpty || $0.utf8.count > 8 || !$0.allSatisfy { $0.isASCII && $0.isLetter } }) {
             throw fail(ProfileText.customFieldInvalid.text(["name": bad]), key: "custom_fields")
         }
+        let concurrency = try value("read_concurrency", { v -> Int? in v.int.flatMap { (1...64).contains($0) ? Int($0) : nil } })
         return Profile(name: name, sdkAppID: UInt64(appInt), endpoint: endpoint, admin: admin, credentials: credentials,
                        theme: try value("theme", { $0.string }), readOnly: try value("read_only", { $0.bool }) ?? false,
-                       customFields: fields)
+                       customFields: fields, readConcurrency: concurrency)
     }
 
     /// Edit distance, for "did you mean".

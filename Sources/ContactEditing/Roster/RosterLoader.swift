@@ -157,7 +157,12 @@ actor NicknameFetcher {
             let client = client, onBatch = onBatch
             running[id] = Task {
                 let result = await Result { try await RosterLoader.nicknames(client, batch) }
-                if case .success(let nicks) = result { await onBatch(nicks) }
+                // Every id asked for answers, "" for none: a reader of the stream knows when a page is complete.
+                if case .success(let nicks) = result {
+                    var answered = nicks
+                    for id in batch where answered[id] == nil { answered[id] = "" }
+                    await onBatch(answered)
+                }
                 await self.finish(id, result)
             }
         }

@@ -1,0 +1,58 @@
+import Foundation
+
+extension Wire {
+    /// The value as JSON bytes, written directly: JSONEncoder was most of the emulator's CPU per friend list
+    /// (a 3000-friend open is 61 replies), and the emulator is every test's and benchmark's server. Keys are
+    /// written sorted, so a reply's bytes are the same on every run.
+    var jsonData: Data {
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
+        write(into: &out)
+        return Data(out)
+    }
+
+    func write(into out: inout [UInt8]) {
+        switch self {
+        case .null: out.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
+        case .bool(let b): out.append(contentsOf: Array((b ? "true" : "false").utf8))
+        case .int(let n): out.append(contentsOf: Array(String(n).utf8))
+        case .double(let d): out.append(contentsOf: Array((d.isFinite ? "\(d)" : "null").utf8))
+        case .string(let s): Self.writeString(s, into: &out)
+        case .array(let items):
+            out.append(0x5B)
+            for (i, item) in items.enumerated() {
+                if i > 0 { out.append(0x2C) }
+                item.write(into: &out)
+            }
+            out.append(0x5D)
+        case .object(let fields):
+            out.append(0x7B)
+            for (i, key) in fields.keys.sorted().enumerated() {
+                if i > 0 { out.append(0x2C) }
+                Self.writeString(key, into: &out)
+                out.append(0x3A)
+                fields[key]!.write(into: &out)
+            }
+            out.append(0x7D)
+        }
+    }
+
+    /// A JSON string: quotes, backslashes and control characters escaped, everything else as UTF-8.
+    static func writeString(_ s: String, into out: inout [UInt8]) {
+        out.append(0x22)
+        for b in s.utf8 {
+            switch b {
+            case 0x22: out.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
+            case 0x0D: out.append(contentsOf: [0x5C, 0x72])
+            case 0x09: out.append(contentsOf: [0x5C, 0x74])
+            case 0x00..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+            default: out.append(b)
+            }
+        }
+        out.append(0x22)
+    }
+}
