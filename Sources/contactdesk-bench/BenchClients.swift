@@ -25,13 +25,25 @@ final class CountingTransport: HTTPTransport {
             throw error
         }
         connections.add(reply.newConnections, ordering: .relaxed)
-        if let head = try? JSONDecoder().decode(Head.self, from: reply.body), head.ErrorCode != 0 {
-            failures.withLock { $0[head.ErrorCode, default: 0] += 1 }
-        }
+        // The code without decoding the reply: the counter must not add JSON work to the client CPU measured.
+        if let code = Self.errorCode(reply.body), code != 0 { failures.withLock { $0[code, default: 0] += 1 } }
         return reply
     }
 
-    private struct Head: Decodable { var ErrorCode: Int }
+    /// The number after `"ErrorCode":`, found by a byte search.
+    static func errorCode(_ body: Data) -> Int? {
+        let key = Array("\"ErrorCode\":".utf8)
+        let bytes = [UInt8](body)
+        guard bytes.count >= key.count else { return nil }
+        for i in 0...(bytes.count - key.count) where bytes[i] == key[0] && Array(bytes[i..<(i + key.count)]) == key {
+            var j = i + key.count, n = 0, digits = 0, negative = false
+            while j < bytes.count, bytes[j] == 0x20 { j += 1 }
+            if j < bytes.count, bytes[j] == UInt8(ascii: "-") { negative = true; j += 1 }
+            while j < bytes.count, (48...57).contains(bytes[j]) { n = n * 10 + Int(bytes[j] - 48); j += 1; digits += 1 }
+            return digits > 0 ? (negative ? -n : n) : nil
+        }
+        return nil
+    }
 
     /// "60007 x3, transport x1", or "" when every reply was ErrorCode 0.
     var failureSummary: String {

@@ -156,7 +156,7 @@ public final class ChatClient: Sendable {
     private func decode<P: Codable & Sendable>(_ command: Command, _ body: Data, as: P.Type) -> Decoded<P> {
         if let fast = P.self as? JSONValueDecodable.Type { return decodeFast(command, body, fast) }
         let decoder = JSONDecoder()
-        let excerpt = TransportError.excerpt(body)
+        var excerpt: String { TransportError.excerpt(body) }
         guard let envelope = try? decoder.decode(Envelope.self, from: body) else {
             return .malformed(.protocolError(command: command, reason: APIText.replyNotJSONObject.text, excerpt: excerpt))
         }
@@ -171,7 +171,8 @@ public final class ChatClient: Sendable {
 
     /// The replies read most, parsed once into `JSONValue` and read without Codable (same verdicts as `decode`).
     private func decodeFast<P: Codable & Sendable>(_ command: Command, _ body: Data, _ type: JSONValueDecodable.Type) -> Decoded<P> {
-        let excerpt = TransportError.excerpt(body)
+        // Only a failure shows an excerpt: made on every reply, it cost as much as reading one.
+        var excerpt: String { TransportError.excerpt(body) }
         guard let json = try? JSONParser.parse(body), let fields = try? JSONFields(json, ""), let envelope = Envelope(fields: fields) else {
             return .malformed(.protocolError(command: command, reason: APIText.replyNotJSONObject.text, excerpt: excerpt))
         }

@@ -56,6 +56,7 @@ public struct JSONParser {
     private mutating func object(depth: Int) throws(Failure) -> JSONValue {
         i += 1
         var out: [String: JSONValue] = [:]
+        out.reserveCapacity(8)
         skipSpace()
         if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(out) }
         while true {

@@ -170,3 +170,17 @@ extension Envelope {
         } catch { return nil }
     }
 }
+
+extension GroupItem: JSONValueDecodable {
+    public init(json: JSONValue, path: String) throws(JSONShapeError) {
+        let f = try JSONFields(json, path)
+        self.init(groupName: try f.string("GroupName"), friendNumber: try f.optionalInt("FriendNumber"), toAccount: try f.optionalStrings("To_Account"))
+    }
+}
+
+extension GroupGetPayload: JSONValueDecodable {
+    public init(json: JSONValue, path: String) throws(JSONShapeError) {
+        let f = try JSONFields(json, path)
+        self.init(resultItem: try f.optionalList("ResultItem", of: GroupItem.self), currentSequence: try f.optionalInt64("CurrentSequence"))
+    }
+}

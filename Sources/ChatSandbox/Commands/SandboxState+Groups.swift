@@ -10,8 +10,11 @@ extension SandboxState {
             throw .call(30001, "Err_SNS_Param_Invalid: GroupName holds \(names.count) names, at most \(Limits.groupsPerAccount)")
         }
         let chosen = owner.groups.filter { names?.contains($0) ?? true }
+        // One pass over the friends for every group's members (not one pass per group).
+        var members: [String: [String]] = [:]
+        for id in owner.friendOrder { for g in owner.friends[id]!.groups { members[g, default: []].append(id) } }
         let items: [Wire] = chosen.map { g in
-            let members = owner.friendOrder.filter { owner.friends[$0]!.groups.contains(g) }
+            let members = members[g] ?? []
             var item: [String: Wire] = ["GroupName": .string(g), "FriendNumber": .int(Int64(members.count))]
             if withFriends { item["To_Account"] = .strings(members) }
             return .object(item)
