@@ -12,18 +12,24 @@ public struct JSONParser {
     }
 
     static let maxDepth = 256
-    private let bytes: [UInt8]
+    /// The reply's bytes, read in place (no copy of a page per parse).
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var i = 0
 
-    private init(_ bytes: [UInt8]) { self.bytes = bytes }
+    private init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     public static func parse(_ data: Data) throws(Failure) -> JSONValue {
-        var p = JSONParser([UInt8](data))
-        p.skipSpace()
-        let value = try p.value(depth: 0)
-        p.skipSpace()
-        guard p.i == p.bytes.count else { throw p.fail("trailing characters") }
-        return value
+        let result: Result<JSONValue, Failure> = data.withUnsafeBytes { raw in
+            var p = JSONParser(raw.bindMemory(to: UInt8.self))
+            do {
+                p.skipSpace()
+                let value = try p.value(depth: 0)
+                p.skipSpace()
+                guard p.i == p.bytes.count else { throw p.fail("trailing characters") }
+                return .success(value)
+            } catch let failure as Failure { return .failure(failure) } catch { return .failure(Failure(offset: 0, reason: "\(error)")) }
+        }
+        return try result.get()
     }
 
     private func fail(_ reason: String) -> Failure { Failure(offset: i, reason: reason) }
@@ -56,7 +62,6 @@ public struct JSONParser {
     private mutating func object(depth: Int) throws(Failure) -> JSONValue {
         i += 1
         var out: [String: JSONValue] = [:]
-        out.reserveCapacity(8)
         skipSpace()
         if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(out) }
         while true {
@@ -99,7 +104,7 @@ public struct JSONParser {
         while i < bytes.count {
             let b = bytes[i]
             if b == UInt8(ascii: "\"") {
-                guard let s = String(validating: bytes[start..<i], as: UTF8.self) else { throw fail("invalid UTF-8") }
+                guard let s = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self) else { throw fail("invalid UTF-8") }
                 i += 1
                 return s
             }
