@@ -38,10 +38,20 @@ import TestSupport
     }
 
     @Test func rowFaultsHitChosenRowsAndListThemInFailAccount() async throws {
-        try await TestSandbox.with(try TestSandbox.config(faults: ["sns/friend_update:row=30011/f2"]), retry: once) { _, client in
+        try await TestSandbox.with(try TestSandbox.config(faults: ["sns/friend_update:row=30011/f2"]), retry: once) { server, client in
             try await TestSandbox.seed(client, owner: "o", friends: ["f1", "f2", "f3"])
             let reply = try await update(client, "o", [("f1", [remark("a")]), ("f2", [remark("b")]), ("f3", [remark("c")])])
             #expect(rowCodes(reply).codes == ["f1": 0, "f2": 30011, "f3": 0] && rowCodes(reply).failed == ["f2"])
+            // What the reply calls failed was not applied; the others were.
+            let remarks = try await client.friendGetList(account: "o", friends: ["f1", "f2", "f3"], tags: [FriendTag.remark])
+                .map { $0.snsProfileItem?.value(for: FriendTag.remark)?.stringValue ?? "" }
+            #expect(remarks == ["a", "remark of f2", "c"], "\(remarks)")
+            // Every row failed: nothing runs, every row is answered.
+            try await server.addFault("sns/friend_update:row=30005x1")
+            let all = try await update(client, "o", [("f1", [remark("x")]), ("f3", [remark("y")])])
+            #expect(rowCodes(all).codes == ["f1": 30005, "f3": 30005])
+            #expect(try await client.friendGetList(account: "o", friends: ["f1"], tags: [FriendTag.remark]).first?
+                .snsProfileItem?.value(for: FriendTag.remark)?.stringValue == "a")
         }
     }
 

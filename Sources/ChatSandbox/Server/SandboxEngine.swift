@@ -93,8 +93,10 @@ actor SandboxEngine {
 
         let reply: SandboxReply
         do {
-            var payload = try run(command, request)
-            if !rowFaults.isEmpty { payload = Self.applyRowFaults(rowFaults, to: payload) }
+            // A row a fault fails is taken out of a write before it runs: what the reply calls failed is not applied.
+            let (body, ids, failedAll) = isWrite && !rowFaults.isEmpty ? Self.withoutFaultedRows(request, rowFaults) : (request, [], false)
+            var payload = failedAll ? [:] : try run(command, body)
+            if !rowFaults.isEmpty { payload = Self.applyRowFaults(rowFaults, to: payload, ids: ids) }
             reply = ok(payload)
             if isWrite { persist() }
         } catch {
@@ -161,8 +163,45 @@ actor SandboxEngine {
         return faults[i].rate >= 1 || Double.random(in: 0..<1) < faults[i].rate
     }
 
-    static func applyRowFaults(_ faults: [(code: Int, accounts: [String])], to payload: [String: Wire]) -> [String: Wire] {
-        guard case .array(let rows)? = payload["ResultItem"] else { return payload }
+    /// The rows of a write's request (UpdateItem, AddFriendItem, To_Account) without those a row fault fails, the
+    /// ids of all rows in request order, and whether none is left to run.
+    static func withoutFaultedRows(_ request: Body, _ faults: [(code: Int, accounts: [String])]) -> (Body, [String], Bool) {
+        func faulted(_ id: String) -> Bool { faults.contains { $0.accounts.isEmpty || $0.accounts.contains(id) } }
+        var fields = request.fields
+        var ids: [String] = []
+        var left = 0
+        for key in ["UpdateItem", "AddFriendItem"] {
+            guard case .array(let items)? = fields[key] else { continue }
+            let kept = items.filter { item in
+                guard case .object(let o) = item, case .string(let id)? = o["To_Account"] else { return true }
+                ids.append(id)
+                return !faulted(id)
+            }
+            left += kept.count
+            fields[key] = .array(kept)
+        }
+        if let accounts = fields["To_Account"]?.stringList, fields["UpdateItem"] == nil, fields["AddFriendItem"] == nil {
+            ids = accounts
+            let kept = accounts.filter { !faulted($0) }
+            left = kept.count
+            fields["To_Account"] = .strings(kept)
+        }
+        // group_add still creates its groups when every friend to put in them failed.
+        return (Body(fields: fields), ids, !ids.isEmpty && left == 0 && fields["GroupName"] == nil)
+    }
+
+    /// Marks the faulted rows failed in the reply, adding a row for each one taken out of the request.
+    static func applyRowFaults(_ faults: [(code: Int, accounts: [String])], to payload: [String: Wire], ids: [String] = []) -> [String: Wire] {
+        var rows: [Wire] = []
+        if case .array(let r)? = payload["ResultItem"] { rows = r }
+        if !ids.isEmpty {
+            // The reply's rows in request order, with a row for each id the request no longer had.
+            var byID: [String: Wire] = [:]
+            for row in rows { if case .object(let o) = row, case .string(let id)? = o["To_Account"] { byID[id] = row } }
+            rows = ids.map { byID[$0] ?? .object(["To_Account": .string($0), "ResultCode": 0, "ResultInfo": ""]) }
+        } else if payload["ResultItem"] == nil {
+            return payload
+        }
         var failed: [String] = payload["Fail_Account"]?.stringList ?? []
         let newRows: [Wire] = rows.map { row in
             guard case .object(var o) = row, case .string(let id)? = o["To_Account"],
