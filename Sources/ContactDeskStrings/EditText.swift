@@ -83,6 +83,9 @@ public enum EditText: LocalizedText {
     case auditInfoNoOutcome
     case auditInfoReconciled
 
+    case tomlBadName
+    case tomlMissingValue
+
     public var bilingual: Bilingual {
         switch self {
         case .fieldMessage: Bilingual("{field}: {message}", "{field}：{message}")
@@ -108,6 +111,12 @@ public enum EditText: LocalizedText {
             Bilingual("the account would have {count} groups (new: {new}), the limit is {limit}; use an existing group or delete an unused one",
                       "该账号将有 {count} 个分组（新增：{new}），上限为 {limit}；请使用已有分组，或删除一个不用的分组")
 
+        case .tomlMissingValue:
+            Bilingual("a value is missing (after = or between commas), like a = 1 or x = [\"a\", \"b\"]",
+                      "缺少值（= 之后或两个逗号之间），如 a = 1 或 x = [\"a\", \"b\"]")
+        case .tomlBadName:
+            Bilingual("a table header or key needs a name before and after each dot, like [profiles.sg] or a.b = 1",
+                      "表头或键的每个点前后都需要名称，如 [profiles.sg] 或 a.b = 1")
         case .problemLine: Bilingual("{friend} {field}: {message}", "{friend} {field}：{message}")
         case .problemAllFriends: Bilingual("(all)", "（全部）")
         case .notAFriendOfEntry:

@@ -1,4 +1,5 @@
 import Foundation
+import ContactEditing
 import TOMLKit
 import ContactDeskStrings
 
@@ -99,8 +100,10 @@ public struct ThemeLoader: Sendable {
     /// Parses theme text; `file` names it in errors.
     public func parse(_ text: String, file: String, name: String, seen: [Source] = []) throws -> Theme {
         let table: TOMLTable
-        do { table = try TOMLTable(string: text) } catch let e as TOMLParseError {
+        do { table = try SafeTOML.parse(text) } catch let e as TOMLParseError {
             throw ThemeError(file: file, line: e.source.begin.line, message: ConfigText.themeNotTOML.text(["error": e.description]))
+        } catch let e as TOMLShapeError {
+            throw ThemeError(file: file, line: e.line, message: ConfigText.themeNotTOML.text(["error": e.message]))
         }
         let lines = text.components(separatedBy: "\n")
         func line(of key: String, in section: String? = nil) -> Int? {

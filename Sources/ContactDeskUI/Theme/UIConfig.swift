@@ -1,4 +1,5 @@
 import Foundation
+import ContactEditing
 import TOMLKit
 import ContactDeskStrings
 
@@ -28,8 +29,11 @@ public struct UIConfig: Equatable, Sendable {
     public static func parse(_ text: String, file: String) -> UIConfig {
         var config = UIConfig()
         let table: TOMLTable
-        do { table = try TOMLTable(string: text) } catch let e as TOMLParseError {
+        do { table = try SafeTOML.parse(text) } catch let e as TOMLParseError {
             config.problems.append(ConfigText.notTOML.text(["file": file, "line": e.source.begin.line, "error": e.description]))
+            return config
+        } catch let e as TOMLShapeError {
+            config.problems.append(ConfigText.notTOML.text(["file": file, "line": e.line, "error": e.message]))
             return config
         } catch {
             config.problems.append("\(file): \(error)")

@@ -64,8 +64,8 @@ public enum ProfileLoader {
             return ValidationError(field: "\(file)\(at) [profiles.\(name)]\(key.map { " " + $0 } ?? "")", message: message)
         }
         let table: TOMLTable
-        do { table = try TOMLTable(string: text) } catch {
-            let line = (error as? TOMLParseError).map { ":\($0.source.begin.line)" } ?? ""
+        do { table = try SafeTOML.parse(text) } catch {
+            let line = (error as? TOMLParseError).map { ":\($0.source.begin.line)" } ?? (error as? TOMLShapeError).map { ":\($0.line)" } ?? ""
             throw ValidationError(field: file + line, message: ProfileText.notTOML.text(["error": "\(error)"]))
         }
         guard let profiles = table["profiles"]?.table else { throw fail(ProfileText.noProfiles.text) }
