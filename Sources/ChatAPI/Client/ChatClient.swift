@@ -173,7 +173,7 @@ public final class ChatClient: Sendable {
     private func decodeFast<P: Codable & Sendable>(_ command: Command, _ body: Data, _ type: JSONValueDecodable.Type) -> Decoded<P> {
         // Only a failure shows an excerpt: made on every reply, it cost as much as reading one.
         var excerpt: String { TransportError.excerpt(body) }
-        guard let json = try? JSONParser.parse(body), let fields = try? JSONFields(json, ""), let envelope = Envelope(fields: fields) else {
+        guard let json = try? JSONParser.node(body), let fields = try? JSONFields(json, ""), let envelope = Envelope(fields: fields) else {
             return .malformed(.protocolError(command: command, reason: APIText.replyNotJSONObject.text, excerpt: excerpt))
         }
         guard envelope.actionStatus != nil, let code = envelope.errorCode else {

@@ -1,6 +1,38 @@
 import Foundation
 
-/// A JSON reader over bytes into `JSONValue`, for the replies read most (friend_get pages, portrait_get and
+/// A parsed JSON value as the reader builds it: objects keep their members in order in an array (no hash table
+/// per object: a friend_get page has hundreds of small objects), converted to `JSONValue` when asked.
+public enum JSONNode: Sendable {
+    case null, bool(Bool), integer(Int64), double(Double), string(String), array([JSONNode])
+    case object([(key: String, value: JSONNode)])
+
+    /// As a `JSONValue` (a repeated key keeps its last value, as JSONDecoder does).
+    public var value: JSONValue {
+        switch self {
+        case .null: .null
+        case .bool(let b): .bool(b)
+        case .integer(let n): .integer(n)
+        case .double(let d): .double(d)
+        case .string(let s): .string(s)
+        case .array(let a): .array(a.map(\.value))
+        case .object(let members): .object(Dictionary(members.map { ($0.key, $0.value.value) }, uniquingKeysWith: { $1 }))
+        }
+    }
+
+    public init(_ value: JSONValue) {
+        switch value {
+        case .null: self = .null
+        case .bool(let b): self = .bool(b)
+        case .integer(let n): self = .integer(n)
+        case .double(let d): self = .double(d)
+        case .string(let s): self = .string(s)
+        case .array(let a): self = .array(a.map(JSONNode.init))
+        case .object(let o): self = .object(o.map { (key: $0.key, value: JSONNode($0.value)) })
+        }
+    }
+}
+
+/// A JSON reader over bytes into `JSONNode`, for the replies read most (friend_get pages, portrait_get and
 /// friend_get_list batches): Foundation's JSONDecoder spent most of a cold open's client CPU on them. Strict like
 /// JSONDecoder (RFC 8259: no trailing commas, no control characters in strings, one value), with a depth limit
 /// so a hostile reply cannot exhaust the stack.
@@ -18,8 +50,11 @@ public struct JSONParser {
 
     private init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
-    public static func parse(_ data: Data) throws(Failure) -> JSONValue {
-        let result: Result<JSONValue, Failure> = data.withUnsafeBytes { raw in
+    public static func parse(_ data: Data) throws(Failure) -> JSONValue { try node(data).value }
+
+    /// The parsed tree, without building dictionaries.
+    public static func node(_ data: Data) throws(Failure) -> JSONNode {
+        let result: Result<JSONNode, Failure> = data.withUnsafeBytes { raw in
             var p = JSONParser(raw.bindMemory(to: UInt8.self))
             do {
                 p.skipSpace()
@@ -38,7 +73,7 @@ public struct JSONParser {
         while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
     }
 
-    private mutating func value(depth: Int) throws(Failure) -> JSONValue {
+    private mutating func value(depth: Int) throws(Failure) -> JSONNode {
         guard depth < Self.maxDepth else { throw fail("nested too deep") }
         guard i < bytes.count else { throw fail("unexpected end") }
         switch bytes[i] {
@@ -59,9 +94,9 @@ public struct JSONParser {
         i += expected.count
     }
 
-    private mutating func object(depth: Int) throws(Failure) -> JSONValue {
+    private mutating func object(depth: Int) throws(Failure) -> JSONNode {
         i += 1
-        var out: [String: JSONValue] = [:]
+        var out: [(key: String, value: JSONNode)] = []
         skipSpace()
         if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(out) }
         while true {
@@ -72,7 +107,7 @@ public struct JSONParser {
             guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw fail("expected ':'") }
             i += 1
             skipSpace()
-            out[key] = try value(depth: depth + 1)
+            out.append((key, try value(depth: depth + 1)))
             skipSpace()
             guard i < bytes.count else { throw fail("unexpected end") }
             if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
@@ -81,9 +116,9 @@ public struct JSONParser {
         }
     }
 
-    private mutating func array(depth: Int) throws(Failure) -> JSONValue {
+    private mutating func array(depth: Int) throws(Failure) -> JSONNode {
         i += 1
-        var out: [JSONValue] = []
+        var out: [JSONNode] = []
         skipSpace()
         if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return .array(out) }
         while true {
@@ -173,7 +208,7 @@ public struct JSONParser {
         return v
     }
 
-    private mutating func number() throws(Failure) -> JSONValue {
+    private mutating func number() throws(Failure) -> JSONNode {
         let start = i
         if bytes[i] == UInt8(ascii: "-") { i += 1 }
         guard i < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[i]) else { throw fail("invalid number") }

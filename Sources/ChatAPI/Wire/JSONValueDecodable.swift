@@ -4,7 +4,12 @@ import Foundation
 /// (friend_get pages, portrait_get and friend_get_list batches). Same rules as their Codable reading: a missing
 /// or null optional is nil, a value of the wrong type is an error naming its path.
 public protocol JSONValueDecodable {
-    init(json: JSONValue, path: String) throws(JSONShapeError)
+    init(json: JSONNode, path: String) throws(JSONShapeError)
+}
+
+extension JSONValueDecodable {
+    /// From a `JSONValue` (tests, fixtures).
+    public init(json: JSONValue, path: String) throws(JSONShapeError) { try self.init(json: JSONNode(json), path: path) }
 }
 
 /// A value of the wrong type in a reply: where, and what was expected.
@@ -14,22 +19,27 @@ public struct JSONShapeError: Error, Equatable, Sendable, CustomStringConvertibl
     public var description: String { "\(path): expected \(expected)" }
 }
 
-extension JSONValue {
-    func object(_ path: String) throws(JSONShapeError) -> [String: JSONValue] {
+extension JSONNode {
+    func object(_ path: String) throws(JSONShapeError) -> [(key: String, value: JSONNode)] {
         guard case .object(let o) = self else { throw JSONShapeError(path: path, expected: "an object") }
         return o
     }
+
+    var isNull: Bool { if case .null = self { true } else { false } }
 }
 
 /// Typed reads of one object's fields.
 struct JSONFields {
-    let fields: [String: JSONValue]
+    let members: [(key: String, value: JSONNode)]
     let path: String
 
-    init(_ value: JSONValue, _ path: String) throws(JSONShapeError) { fields = try value.object(path); self.path = path }
+    init(_ value: JSONNode, _ path: String) throws(JSONShapeError) { members = try value.object(path); self.path = path }
 
-    private func present(_ key: String) -> JSONValue? {
-        guard let v = fields[key], v != .null else { return nil }
+    /// A member's value (the last one when repeated, as JSONDecoder keeps it); objects are small, so a scan.
+    func member(_ key: String) -> JSONNode? { members.last { $0.key == key }?.value }
+
+    private func present(_ key: String) -> JSONNode? {
+        guard let v = member(key), !v.isNull else { return nil }
         return v
     }
 
@@ -88,7 +98,7 @@ struct JSONFields {
 
 extension FriendValue {
     /// As the Codable reading: a string, an integer, a list of strings, else kept as it is.
-    init(json: JSONValue) {
+    init(json: JSONNode) {
         switch json {
         case .string(let s): self = .string(s)
         case .integer(let n): self = .integer(n)
@@ -96,32 +106,32 @@ extension FriendValue {
             var strings: [String] = []
             strings.reserveCapacity(items.count)
             for item in items {
-                guard case .string(let s) = item else { self = .other(json); return }
+                guard case .string(let s) = item else { self = .other(json.value); return }
                 strings.append(s)
             }
             self = .strings(strings)
-        default: self = .other(json)
+        default: self = .other(json.value)
         }
     }
 }
 
 extension TagValue: JSONValueDecodable {
-    public init(json: JSONValue, path: String) throws(JSONShapeError) {
+    public init(json: JSONNode, path: String) throws(JSONShapeError) {
         let f = try JSONFields(json, path)
-        guard let value = f.fields["Value"] else { throw JSONShapeError(path: path + ".Value", expected: "a value") }
+        guard let value = f.member("Value") else { throw JSONShapeError(path: path + ".Value", expected: "a value") }
         self.init(tag: try f.string("Tag"), value: FriendValue(json: value))
     }
 }
 
 extension UserDataItem: JSONValueDecodable {
-    public init(json: JSONValue, path: String) throws(JSONShapeError) {
+    public init(json: JSONNode, path: String) throws(JSONShapeError) {
         let f = try JSONFields(json, path)
         self.init(toAccount: try f.string("To_Account"), valueItem: try f.optionalList("ValueItem", of: TagValue.self))
     }
 }
 
 extension FriendGetPayload: JSONValueDecodable {
-    public init(json: JSONValue, path: String) throws(JSONShapeError) {
+    public init(json: JSONNode, path: String) throws(JSONShapeError) {
         let f = try JSONFields(json, path)
         self.init(userDataItem: try f.optionalList("UserDataItem", of: UserDataItem.self), standardSequence: try f.optionalInt64("StandardSequence"),
                   customSequence: try f.optionalInt64("CustomSequence"), friendNum: try f.optionalInt("FriendNum"),
@@ -130,7 +140,7 @@ extension FriendGetPayload: JSONValueDecodable {
 }
 
 extension InfoItem: JSONValueDecodable {
-    public init(json: JSONValue, path: String) throws(JSONShapeError) {
+    public init(json: JSONNode, path: String) throws(JSONShapeError) {
         let f = try JSONFields(json, path)
         self.init(toAccount: try f.string("To_Account"), snsProfileItem: try f.optionalList("SnsProfileItem", of: TagValue.self),
                   resultCode: try f.optionalInt("ResultCode"), resultInfo: try f.optionalString("ResultInfo"))
@@ -138,14 +148,14 @@ extension InfoItem: JSONValueDecodable {
 }
 
 extension FriendGetListPayload: JSONValueDecodable {
-    public init(json: JSONValue, path: String) throws(JSONShapeError) {
+    public init(json: JSONNode, path: String) throws(JSONShapeError) {
         let f = try JSONFields(json, path)
         self.init(infoItem: try f.optionalList("InfoItem", of: InfoItem.self), failAccount: try f.optionalStrings("Fail_Account"))
     }
 }
 
 extension UserProfileItem: JSONValueDecodable {
-    public init(json: JSONValue, path: String) throws(JSONShapeError) {
+    public init(json: JSONNode, path: String) throws(JSONShapeError) {
         let f = try JSONFields(json, path)
         self.init(toAccount: try f.string("To_Account"), profileItem: try f.optionalList("ProfileItem", of: TagValue.self),
                   resultCode: try f.optionalInt("ResultCode"), resultInfo: try f.optionalString("ResultInfo"))
@@ -153,7 +163,7 @@ extension UserProfileItem: JSONValueDecodable {
 }
 
 extension PortraitGetPayload: JSONValueDecodable {
-    public init(json: JSONValue, path: String) throws(JSONShapeError) {
+    public init(json: JSONNode, path: String) throws(JSONShapeError) {
         let f = try JSONFields(json, path)
         self.init(userProfileItem: try f.optionalList("UserProfileItem", of: UserProfileItem.self), failAccount: try f.optionalStrings("Fail_Account"))
     }
@@ -172,14 +182,14 @@ extension Envelope {
 }
 
 extension GroupItem: JSONValueDecodable {
-    public init(json: JSONValue, path: String) throws(JSONShapeError) {
+    public init(json: JSONNode, path: String) throws(JSONShapeError) {
         let f = try JSONFields(json, path)
         self.init(groupName: try f.string("GroupName"), friendNumber: try f.optionalInt("FriendNumber"), toAccount: try f.optionalStrings("To_Account"))
     }
 }
 
 extension GroupGetPayload: JSONValueDecodable {
-    public init(json: JSONValue, path: String) throws(JSONShapeError) {
+    public init(json: JSONNode, path: String) throws(JSONShapeError) {
         let f = try JSONFields(json, path)
         self.init(resultItem: try f.optionalList("ResultItem", of: GroupItem.self), currentSequence: try f.optionalInt64("CurrentSequence"))
     }

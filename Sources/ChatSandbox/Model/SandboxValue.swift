@@ -35,11 +35,11 @@ enum Wire: Codable, Equatable, Sendable {
     /// ChatAPI's generic JSON reader (it knows no field names, so no client model is shared) and turned into Wire:
     /// JSONDecoder here was a large part of the emulator's CPU.
     static func object(from data: Data) -> [String: Wire]? {
-        guard case .object(let o)? = try? JSONParser.parse(data) else { return nil }
-        return o.mapValues(Wire.init)
+        guard case .object(let o)? = try? JSONParser.node(data) else { return nil }
+        return Dictionary(o.map { ($0.key, Wire($0.value)) }, uniquingKeysWith: { $1 })
     }
 
-    init(_ json: JSONValue) {
+    init(_ json: JSONNode) {
         switch json {
         case .null: self = .null
         case .bool(let b): self = .bool(b)
@@ -47,7 +47,7 @@ enum Wire: Codable, Equatable, Sendable {
         case .double(let d): self = .double(d)
         case .string(let s): self = .string(s)
         case .array(let a): self = .array(a.map(Wire.init))
-        case .object(let o): self = .object(o.mapValues(Wire.init))
+        case .object(let o): self = .object(Dictionary(o.map { ($0.key, Wire($0.value)) }, uniquingKeysWith: { $1 }))
         }
     }
 
