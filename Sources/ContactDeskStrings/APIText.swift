@@ -17,6 +17,10 @@ public enum APIText: LocalizedText {
     case replyNoStatus
     case replyWrongTypes
     case replyStartIndexStuck
+    case replyNoCompleteFlag
+    case replyEmptyPage
+    case replyTooManyFriends
+    case replyTooFewFriends
     // Rows
     case rowNotSent
     case rowEarlierCallFailed
@@ -82,6 +86,12 @@ public enum APIText: LocalizedText {
         case .replyNoStatus: Bilingual("no ActionStatus or ErrorCode", "没有 ActionStatus 或 ErrorCode")
         case .replyWrongTypes: Bilingual("fields of the wrong type ({detail})", "字段类型错误（{detail}）")
         case .replyStartIndexStuck: Bilingual("NextStartIndex does not advance past {start}", "NextStartIndex 未越过 {start}")
+        case .replyNoCompleteFlag:
+            Bilingual("CompleteFlag is {value} (0 or 1 expected): the list cannot be known to be complete",
+                      "CompleteFlag 为 {value}（应为 0 或 1）：无法确认列表完整")
+        case .replyEmptyPage: Bilingual("a page at {start} has no friends but the list is not complete", "起始于 {start} 的页没有好友，但列表未结束")
+        case .replyTooManyFriends: Bilingual("{count} friends read, more than FriendNum {total}", "已读取 {count} 位好友，多于 FriendNum {total}")
+        case .replyTooFewFriends: Bilingual("the list ended after {count} friends, FriendNum says {total}", "列表在 {count} 位好友后结束，而 FriendNum 为 {total}")
 
         case .rowNotSent: Bilingual("✗ not sent", "✗ 未发送")
         case .rowEarlierCallFailed: Bilingual("an earlier call failed with {error}", "之前的调用已失败：{error}")

@@ -133,6 +133,49 @@ import TestSupport
         #expect(transport.sent.count == 1)
     }
 
+    /// A page of `count` friends from `start`, with the given FriendNum, CompleteFlag (nil: left out) and NextStartIndex.
+    static func page(_ start: Int, _ count: Int, total: Int, flag: String?, next: Int) -> HTTPResponse {
+        let items = (start..<(start + count)).map { "{\"To_Account\":\"u\($0)\",\"ValueItem\":[]}" }.joined(separator: ",")
+        let flagPart = flag.map { ",\"CompleteFlag\":\($0)" } ?? ""
+        return ScriptedTransport.json("""
+            {"ActionStatus":"OK","ErrorCode":0,"UserDataItem":[\(items)],"StandardSequence":9,"CustomSequence":4,"FriendNum":\(total)\(flagPart),"NextStartIndex":\(next)}
+            """)
+    }
+
+    static func protocolReason(_ body: () async throws -> Void) async -> String? {
+        do { try await body(); return nil } catch let ChatError.protocolError(_, reason, _) { return reason } catch { return "\(error)" }
+    }
+
+    /// Every read is complete or an error: a reply that cannot say it is the end never becomes a shorter list.
+    @Test(arguments: [nil, "-1", "null", "2"] as [String?])
+    func aPageWithoutAValidCompleteFlagIsAnError(flag: String?) async {
+        let transport = ScriptedTransport { _, _, _ in Self.page(0, 100, total: 150, flag: flag, next: 100) }
+        let reason = await Self.protocolReason { _ = try await TestClients.make(transport: transport).friendGetAll(account: "o") }
+        #expect(reason?.contains("CompleteFlag is") == true, "\(reason ?? "no error")")
+    }
+
+    @Test func emptyPagesBeforeTheEndAndShortOrEndlessListsAreErrors() async {
+        // An empty page while CompleteFlag says there is more.
+        let empty = ScriptedTransport { _, body, _ in
+            let start = Int(body["StartIndex"]!.int!)
+            return start == 0 ? Self.page(0, 100, total: 300, flag: "0", next: 100) : Self.page(start, 0, total: 300, flag: "0", next: start + 100)
+        }
+        let emptyReason = await Self.protocolReason { _ = try await TestClients.make(transport: empty).friendGetAll(account: "o") }
+        #expect(emptyReason?.contains("has no friends but the list is not complete") == true, "\(emptyReason ?? "no error")")
+        // The end, after fewer friends than FriendNum.
+        let short = ScriptedTransport { _, _, _ in Self.page(0, 100, total: 150, flag: "1", next: 0) }
+        let shortReason = await Self.protocolReason { _ = try await TestClients.make(transport: short).friendGetAll(account: "o") }
+        #expect(shortReason == "the list ended after 100 friends, FriendNum says 150")
+        // Full pages forever: stopped once past FriendNum by more than a page, after a bounded number of calls.
+        let endless = ScriptedTransport { _, body, _ in
+            let start = Int(body["StartIndex"]!.int!)
+            return Self.page(start, 100, total: 300, flag: "0", next: start + 100)
+        }
+        let endlessReason = await Self.protocolReason { _ = try await TestClients.make(transport: endless).friendGetAll(account: "o") }
+        #expect(endlessReason?.contains("more than FriendNum 300") == true, "\(endlessReason ?? "no error")")
+        #expect(endless.sent.count < 20)
+    }
+
     @Test(arguments: [30006, 30007, 30008, 60007, 60011, 70169, 70500])
     func retryableCodesAreRetried(code: Int) async throws {
         let transport = ScriptedTransport { _, _, index in

@@ -27,14 +27,25 @@ extension ChatClient {
         var snapshot = FriendListSnapshot(friends: [], pages: 0)
         var firstSequences: (Int64?, Int64?)?
         var consistent = true
+        // Every read is complete or an error: friends counted against FriendNum, pages bounded.
+        var taken = 0
+        var unchanged = false
+        func bad(_ reason: String, _ excerpt: String) -> ChatError { .protocolError(command: .friendGet, reason: reason, excerpt: excerpt) }
         @Sendable func page(_ start: Int) async throws -> FriendGetPayload {
             try await call(.friendGet, account: account,
                            FriendGetRequest(fromAccount: account, startIndex: start, standardSequence: standardSequence, customSequence: customSequence),
                            as: FriendGetPayload.self).payload
         }
-        func take(_ page: FriendGetPayload) async {
+        func take(_ page: FriendGetPayload) async throws {
             let items = page.userDataItem ?? []
             snapshot.pages += 1
+            taken += items.count
+            // A cached copy's sequences, answered with the same and no items: nothing changed, nothing to count.
+            if snapshot.pages == 1, items.isEmpty, standardSequence != nil, customSequence != nil,
+               page.standardSequence == standardSequence, page.customSequence == customSequence { unchanged = true }
+            if let total = page.friendNum, taken > total + BatchLimit.lookups {
+                throw bad(APIText.replyTooManyFriends.text(["count": taken, "total": total]), "FriendNum \(total)")
+            }
             if keepItems { snapshot.friends += items }
             if let (std, custom) = firstSequences, std != page.standardSequence || custom != page.customSequence { consistent = false }
             if firstSequences == nil { firstSequences = (page.standardSequence, page.customSequence) }
@@ -43,13 +54,23 @@ extension ChatClient {
             snapshot.friendNum = page.friendNum ?? snapshot.friendNum
             await onPage(items)
         }
-        func finished() -> FriendListSnapshot {
+        func finished() throws -> FriendListSnapshot {
+            if consistent, !unchanged, let total = snapshot.friendNum, taken < total {
+                throw bad(APIText.replyTooFewFriends.text(["count": taken, "total": total]), "FriendNum \(total)")
+            }
             var s = snapshot
             if !consistent { s.standardSequence = nil; s.customSequence = nil }
             return s
         }
         func nextStart(after page: FriendGetPayload, at start: Int) throws -> Int? {
-            if (page.completeFlag ?? 1) != 0 { return nil }
+            // A reply without CompleteFlag (or with another value) cannot say the list is whole: never a shorter list.
+            guard let flag = page.completeFlag, flag == 0 || flag == 1 else {
+                throw bad(APIText.replyNoCompleteFlag.text(["value": page.completeFlag.map(String.init) ?? "absent"]), "CompleteFlag")
+            }
+            if flag == 1 { return nil }
+            guard !(page.userDataItem ?? []).isEmpty else {
+                throw bad(APIText.replyEmptyPage.text(["start": start]), "CompleteFlag 0, UserDataItem empty")
+            }
             guard let next = page.nextStartIndex, next > start else {
                 throw ChatError.protocolError(command: .friendGet, reason: APIText.replyStartIndexStuck.text(["start": start]),
                                               excerpt: "CompleteFlag 0, NextStartIndex \(page.nextStartIndex.map(String.init) ?? "absent")")
@@ -58,8 +79,8 @@ extension ChatClient {
         }
 
         let first = try await page(0)
-        await take(first)
-        guard var start = try nextStart(after: first, at: 0) else { return finished() }
+        try await take(first)
+        guard var start = try nextStart(after: first, at: 0) else { return try finished() }
         let size = first.userDataItem?.count ?? 0
         if size > 0, start == size, let total = first.friendNum, total > start {
             let starts = Array(stride(from: start, to: total, by: size))
@@ -99,13 +120,13 @@ extension ChatClient {
                             // A page of another size is still this list: keep it and page on from its NextStartIndex.
                             // A page of a list that changed since the first is read again, page by page.
                             if sameSequences {
-                                await take(p)
+                                try await take(p)
                                 if let n = next { start = n } else { complete = true }
                             }
                             stopped = true
                             break
                         }
-                        await take(p)
+                        try await take(p)
                         taken += 1
                         guard let n = next else { complete = true; stopped = true; break }
                         start = n
@@ -113,13 +134,13 @@ extension ChatClient {
                     if stopped || taken == starts.count { stopped = true; group.cancelAll() }
                 }
             }
-            if complete { return finished() }
+            if complete { return try finished() }
         }
         // Page by page: no prefetch possible, or a prefetched page did not fit.
         while true {
             let p = try await page(start)
-            await take(p)
-            guard let n = try nextStart(after: p, at: start) else { return finished() }
+            try await take(p)
+            guard let n = try nextStart(after: p, at: start) else { return try finished() }
             start = n
         }
     }
