@@ -18,6 +18,7 @@ struct GlobalOptions: ParsableArguments {
     /// `report` writes them to standard error (the TUI shows them on its status line instead).
     @discardableResult
     func start(report: Bool = true) -> [String] {
+        StatePaths.restrictNewFiles()
         let problem = chooseLanguage()
         bootstrapLogging()
         let problems = [problem].compactMap { $0 }

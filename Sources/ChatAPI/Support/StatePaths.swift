@@ -3,6 +3,10 @@ import Foundation
 
 /// Where ContactDesk keeps its files, following the XDG base directory rules.
 public enum StatePaths {
+    /// Files and folders this process creates are for its user alone (umask 077): the journal, the audit log, the
+    /// roster cache, SQLite's -wal/-shm files and exports hold customers' remarks and the operator's history.
+    public static func restrictNewFiles() { umask(0o077) }
+
     /// `$XDG_STATE_HOME/contactdesk`, or `~/.local/state/contactdesk`: journal, audit, cache, log.
     public static func stateDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
         base(environment["XDG_STATE_HOME"], fallback: ".local/state", environment).appendingPathComponent("contactdesk")
@@ -21,13 +25,22 @@ public enum StatePaths {
     }
 
     /// Creates a directory readable only by its owner, as state may hold customer data; one that exists
-    /// with group or world access is tightened to 0700. The error names the folder and the system's reason.
+    /// with group or world access is tightened to 0700, and so are the files in it (journal, audit log, cache and
+    /// SQLite's -wal/-shm files made before: 0600). New files are 0600 already (`restrictNewFiles`). The error
+    /// names the folder and the system's reason.
     public static func ensure(_ directory: URL) throws {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])
-            if let mode = (try? FileManager.default.attributesOfItem(atPath: directory.path))?[.posixPermissions] as? Int, mode & 0o077 != 0 {
-                try FileManager.default.setAttributes([.posixPermissions: mode & 0o700], ofItemAtPath: directory.path)
+            let fm = FileManager.default
+            if let mode = (try? fm.attributesOfItem(atPath: directory.path))?[.posixPermissions] as? Int, mode & 0o077 != 0 {
+                try fm.setAttributes([.posixPermissions: mode & 0o700], ofItemAtPath: directory.path)
+            }
+            for name in (try? fm.contentsOfDirectory(atPath: directory.path)) ?? [] {
+                let path = directory.appendingPathComponent(name).path
+                guard let attributes = try? fm.attributesOfItem(atPath: path), attributes[.type] as? FileAttributeType == .typeRegular,
+                      let mode = attributes[.posixPermissions] as? Int, mode & 0o077 != 0 else { continue }
+                try? fm.setAttributes([.posixPermissions: mode & 0o700], ofItemAtPath: path)
             }
         } catch {
             throw StatePathError(path: directory.path, reason: StatePathError.reason(error))
