@@ -87,16 +87,7 @@ struct ApplyCommand: AsyncParsableCommand {
         guard !entries.isEmpty || !operations.isEmpty else { throw refused(CLIText.applyNoValidEntry.text(["file": file])) }
 
         if dryRun {
-            for e in operations {
-                let plan = try await GroupOperationPlan.fetch(client, account: changes.account, e.operation)
-                print(GroupText.cliDryRunHeader.text(["operation": ServerText.visible(e.operation.summary)]))
-                if let name = plan.create { print(GroupText.cliWouldAdd.text(["name": ServerText.visible(name)])) }
-                for m in plan.moves {
-                    print(GroupText.cliWouldMove.text(["friend": ServerText.visible(m.friend), "old": ServerText.visible(m.old.joined(separator: ",")),
-                                                       "new": ServerText.visible(m.new.joined(separator: ","))]))
-                }
-                if let name = plan.delete { print(GroupText.cliWouldDelete.text(["name": ServerText.visible(name)])) }
-            }
+            for e in operations { GroupWriter.printPlan(try await GroupOperationPlan.fetch(client, account: changes.account, e.operation)) }
             // The read the checks made is the dry run's too: no second friend_get_list.
             let plan = SubmitPlan.make(entries: entries, fresh: pre.fresh)
             for item in plan.items {

@@ -53,7 +53,7 @@ actor FriendRowStream {
         case .csv:
             print(FriendCSV.rows(friends, customFields: fields), terminator: "")
         case .table:
-            for f in friends { print(line(FriendListFormatter.cells(f, customFields: fields))) }
+            for f in friends { print(FriendListFormatter.line(FriendListFormatter.cells(f, customFields: fields), widths)) }
         }
         printed += friends.count
     }
@@ -65,13 +65,8 @@ actor FriendRowStream {
         case .table:
             let head = FriendListFormatter.headings(customFields: fields)
             let rows = first.map { FriendListFormatter.cells($0, customFields: fields) }
-            widths = head.indices.map { i in min(32, ([head[i]] + rows.map { $0[i] }).map { DisplayWidth.of($0) }.max() ?? 0) }
-            print(line(head))
+            widths = FriendListFormatter.widths(head, rows)
+            print(FriendListFormatter.line(head, widths))
         }
-    }
-
-    private func line(_ cells: [String]) -> String {
-        zip(cells, widths).map { DisplayWidth.pad(DisplayWidth.truncate($0, to: $1), to: $1) }.joined(separator: "  ")
-            .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
     }
 }

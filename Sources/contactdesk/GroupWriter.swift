@@ -106,16 +106,21 @@ struct GroupWriter {
         let items = try await read { try await client.groupGet(account: account).resultItem ?? [] }
         let entries = try check(operations, groups: items, app: client.config.sdkAppID)
         for e in entries {
-            print(GroupText.cliDryRunHeader.text(["operation": visible(e.operation)]))
-            let plan = try await read { try await GroupOperationPlan.fetch(client, account: account, e.operation) }
-            if let name = plan.create { print(GroupText.cliWouldAdd.text(["name": ServerText.visible(name)])) }
-            for m in plan.moves {
-                print(GroupText.cliWouldMove.text(["friend": ServerText.visible(m.friend), "old": list(m.old), "new": list(m.new)]))
-            }
-            if let name = plan.delete { print(GroupText.cliWouldDelete.text(["name": ServerText.visible(name)])) }
-            if plan.done { print(GroupText.cliNothingToDo.text) }
+            Self.printPlan(try await read { try await GroupOperationPlan.fetch(client, account: account, e.operation) })
         }
         print(GroupText.cliNothingSent.text)
+    }
+
+    /// What one operation would send (the dry runs of `groups` and `apply`).
+    static func printPlan(_ plan: GroupOperationPlan) {
+        func list(_ groups: [String]) -> String { groups.isEmpty ? "-" : ServerText.visible(groups.joined(separator: ",")) }
+        print(GroupText.cliDryRunHeader.text(["operation": ServerText.visible(plan.operation.summary)]))
+        if let name = plan.create { print(GroupText.cliWouldAdd.text(["name": ServerText.visible(name)])) }
+        for m in plan.moves {
+            print(GroupText.cliWouldMove.text(["friend": ServerText.visible(m.friend), "old": list(m.old), "new": list(m.new)]))
+        }
+        if let name = plan.delete { print(GroupText.cliWouldDelete.text(["name": ServerText.visible(name)])) }
+        if plan.done { print(GroupText.cliNothingToDo.text) }
     }
 
     func read<T>(_ body: () async throws -> T) async throws -> T {

@@ -18,14 +18,21 @@ public enum FriendListFormatter {
     public static func table(_ roster: Roster) -> String {
         let head = headings(roster)
         let rows = roster.friends.map { cells($0, roster) }
-        let widths = head.indices.map { i in min(32, ([head[i]] + rows.map { $0[i] }).map { DisplayWidth.of($0) }.max() ?? 0) }
-        func line(_ cells: [String]) -> String {
-            zip(cells, widths).map { DisplayWidth.pad($0, to: $1) }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
-        }
-        var out = line(head) + "\n"
-        for r in rows { out += line(r) + "\n" }
+        let widths = Self.widths(head, rows)
+        var out = line(head, widths) + "\n"
+        for r in rows { out += line(r, widths) + "\n" }
         out += ConfigText.tableFooter.text(["count": roster.friends.count, "account": roster.account]) + "\n"
         return out
+    }
+
+    /// Each column's width: its widest cell, at most 32 columns.
+    public static func widths(_ head: [String], _ rows: [[String]]) -> [Int] {
+        head.indices.map { i in min(32, ([head[i]] + rows.map { $0[i] }).map { DisplayWidth.of($0) }.max() ?? 0) }
+    }
+
+    /// One table line: cells padded (or cut with "…") to their widths, two spaces apart, no trailing blanks.
+    public static func line(_ cells: [String], _ widths: [Int]) -> String {
+        zip(cells, widths).map { DisplayWidth.pad($0, to: $1) }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
     }
 
     /// One object per friend, keys sorted, for scripts.

@@ -68,22 +68,17 @@ public enum GroupOperation: Hashable, Codable, Sendable {
     }
 
     /// A line for screens and CLI output: `rename Billing -> 账单`.
-    public var summary: String {
-        switch self {
-        case .create(let g): GroupText.summaryCreate.text(["name": g])
-        case .delete(let g): GroupText.summaryDelete.text(["name": g])
-        case .rename(let f, let t): GroupText.summaryRename.text(["from": f, "to": t])
-        case .merge(let f, let t): GroupText.summaryMerge.text(["from": f, "into": t])
-        }
-    }
+    public var summary: String { summary(in: .current) }
 
     /// The same in English, for the audit log's `info`.
-    public var record: String {
+    public var record: String { summary(in: .en) }
+
+    func summary(in language: Language) -> String {
         switch self {
-        case .create(let g): GroupText.summaryCreate.text(in: .en, ["name": g])
-        case .delete(let g): GroupText.summaryDelete.text(in: .en, ["name": g])
-        case .rename(let f, let t): GroupText.summaryRename.text(in: .en, ["from": f, "to": t])
-        case .merge(let f, let t): GroupText.summaryMerge.text(in: .en, ["from": f, "into": t])
+        case .create(let g): GroupText.summaryCreate.text(in: language, ["name": g])
+        case .delete(let g): GroupText.summaryDelete.text(in: language, ["name": g])
+        case .rename(let f, let t): GroupText.summaryRename.text(in: language, ["from": f, "to": t])
+        case .merge(let f, let t): GroupText.summaryMerge.text(in: language, ["from": f, "into": t])
         }
     }
 }

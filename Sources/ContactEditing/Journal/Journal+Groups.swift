@@ -38,6 +38,13 @@ extension Journal {
         }
     }
 
+    /// How a statement finds an operation's row: its account, kind, name and target.
+    static let identity = "app = ? AND account = ? AND kind = ? AND name = ? AND target IS ?"
+    static func identity(_ e: GroupOperationEntry) -> StatementArguments {
+        [Int64(bitPattern: e.app), e.account, e.operation.kind, e.operation.source ?? e.operation.target ?? "",
+         e.operation.source == nil ? nil : e.operation.target]
+    }
+
     /// Operations a killed `groups` command or submit left started, in order.
     public func inFlightGroupOperations(app: UInt64, account: String) throws -> [GroupOperationEntry] {
         try db.read { db in try Self.groupOperations(db, app: app, account: account, inFlightOnly: true) }
@@ -47,15 +54,12 @@ extension Journal {
     public func markGroupOperationInFlight(_ entry: GroupOperationEntry) throws {
         do {
             try db.write { db in
-                let app = Int64(bitPattern: entry.app)
                 var current = try Self.groupOperations(db, app: entry.app, account: entry.account)
                 if !current.contains(where: { $0.operation == entry.operation }) {
                     current.append(entry)
                     try Self.replaceGroupOperations(db, current, app: entry.app, account: entry.account)
                 }
-                try db.execute(sql: "UPDATE group_operation SET in_flight = 1 WHERE app = ? AND account = ? AND kind = ? AND name = ? AND target IS ?",
-                               arguments: [app, entry.account, entry.operation.kind, entry.operation.source ?? entry.operation.target ?? "",
-                                           entry.operation.source == nil ? nil : entry.operation.target])
+                try db.execute(sql: "UPDATE group_operation SET in_flight = 1 WHERE " + Self.identity, arguments: Self.identity(entry))
             }
         } catch {
             throw JournalError(message: EditText.journalCannotMarkInFlight.text(["reason": Self.reason(error)]))
@@ -65,18 +69,14 @@ extension Journal {
     /// Keeps an operation staged but no longer started (the service refused it; the operator decides).
     public func clearGroupOperationInFlight(_ entry: GroupOperationEntry) throws {
         try db.write { db in
-            try db.execute(sql: "UPDATE group_operation SET in_flight = 0 WHERE app = ? AND account = ? AND kind = ? AND name = ? AND target IS ?",
-                           arguments: [Int64(bitPattern: entry.app), entry.account, entry.operation.kind,
-                                       entry.operation.source ?? entry.operation.target ?? "", entry.operation.source == nil ? nil : entry.operation.target])
+            try db.execute(sql: "UPDATE group_operation SET in_flight = 0 WHERE " + Self.identity, arguments: Self.identity(entry))
         }
     }
 
     /// Forgets a finished operation.
     public func settleGroupOperation(_ entry: GroupOperationEntry) throws {
         try db.write { db in
-            try db.execute(sql: "DELETE FROM group_operation WHERE app = ? AND account = ? AND kind = ? AND name = ? AND target IS ?",
-                           arguments: [Int64(bitPattern: entry.app), entry.account, entry.operation.kind,
-                                       entry.operation.source ?? entry.operation.target ?? "", entry.operation.source == nil ? nil : entry.operation.target])
+            try db.execute(sql: "DELETE FROM group_operation WHERE " + Self.identity, arguments: Self.identity(entry))
         }
     }
 
