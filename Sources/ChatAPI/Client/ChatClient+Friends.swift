@@ -179,16 +179,7 @@ extension ChatClient {
             }
             let before = results.count
             do {
-                let reply = try await call(.friendUpdate, account: account, rows: batch.count,
-                                           FriendUpdateRequest(fromAccount: account, updateItem: batch), as: FriendUpdatePayload.self)
-                let rows = Self.inOrder(batch.map(\.toAccount), reply.payload.resultItem ?? [], key: \.toAccount) {
-                    ResultItem(toAccount: $0, resultCode: -1, resultInfo: APIText.rowNoResultItem.text)
-                }
-                results += rows.map { r in
-                    if r.resultCode == 0 { return RowResult(toAccount: r.toAccount, outcome: .ok) }
-                    if r.resultCode == -1 { return RowResult(toAccount: r.toAccount, outcome: .notSent(reason: r.resultInfo ?? "")) }
-                    return RowResult(toAccount: r.toAccount, outcome: .failed(code: r.resultCode, info: r.resultInfo ?? "", level: .row))
-                }
+                results += try await updateCall(account: account, batch, resend: true)
             } catch let error as ChatError {
                 switch error {
                 case .api(_, let code, let info):
@@ -202,6 +193,27 @@ extension ChatClient {
             await answered(Array(results[before...]))
         }
         return results
+    }
+
+    /// One friend_update call of at most 1000 rows, sent once (a new UserSig aside): the caller re-reads and
+    /// re-plans before any retry, so a retry never writes values read before someone else's change. Rows in
+    /// request order; a refused or unanswered call throws its ChatError.
+    public func friendUpdateOnce(account: String, items: [UpdateItem]) async throws -> [RowResult] {
+        precondition(items.count <= BatchLimit.friendUpdate, "friend_update takes at most \(BatchLimit.friendUpdate) rows")
+        return try await updateCall(account: account, items, resend: false)
+    }
+
+    private func updateCall(account: String, _ batch: [UpdateItem], resend: Bool) async throws -> [RowResult] {
+        let reply = try await call(.friendUpdate, account: account, rows: batch.count, resend: resend,
+                                   FriendUpdateRequest(fromAccount: account, updateItem: batch), as: FriendUpdatePayload.self)
+        let rows = Self.inOrder(batch.map(\.toAccount), reply.payload.resultItem ?? [], key: \.toAccount) {
+            ResultItem(toAccount: $0, resultCode: -1, resultInfo: APIText.rowNoResultItem.text)
+        }
+        return rows.map { r in
+            if r.resultCode == 0 { return RowResult(toAccount: r.toAccount, outcome: .ok) }
+            if r.resultCode == -1 { return RowResult(toAccount: r.toAccount, outcome: .notSent(reason: r.resultInfo ?? "")) }
+            return RowResult(toAccount: r.toAccount, outcome: .failed(code: r.resultCode, info: r.resultInfo ?? "", level: .row))
+        }
     }
 
     /// Matches reply items to the requested keys in request order; a key the reply repeats is matched in turn,

@@ -40,17 +40,20 @@ public final class ChatClient: Sendable {
 
     /// Sends one command and decodes its reply, retrying as the error catalog says.
     /// Writes hold the account for the whole call, retries included, so one write per account is in flight.
+    /// `resend: false` sends the body once (a new UserSig aside, when nothing was applied): for a write whose
+    /// caller re-reads and re-plans before trying again, since the API has no conditional write.
     public func call<Request: Encodable & Sendable, Payload: Codable & Sendable>(
-        _ command: Command, account: String?, rows: Int = 1, _ request: Request, as: Payload.Type = Payload.self
+        _ command: Command, account: String?, rows: Int = 1, resend: Bool = true, _ request: Request, as: Payload.Type = Payload.self
     ) async throws -> Reply<Payload> {
         let body: Data
         do { body = try JSONEncoder().encode(request) } catch {
             throw ChatError.protocolError(command: command, reason: APIText.replyRequestNotEncodable.text, excerpt: "\(error)")
         }
-        guard command.isWrite, let account else { return try await attempts(command, account, rows, body, Payload.self) }
+        let maxAttempts = resend ? config.retry.maxAttempts : 1
+        guard command.isWrite, let account else { return try await attempts(command, account, rows, maxAttempts, body, Payload.self) }
         await writes.acquire(account)
         do {
-            let reply = try await attempts(command, account, rows, body, Payload.self)
+            let reply = try await attempts(command, account, rows, maxAttempts, body, Payload.self)
             await writes.release(account)
             return reply
         } catch {
@@ -60,7 +63,7 @@ public final class ChatClient: Sendable {
     }
 
     private func attempts<Payload: Codable & Sendable>(
-        _ command: Command, _ account: String?, _ rows: Int, _ body: Data, _: Payload.Type
+        _ command: Command, _ account: String?, _ rows: Int, _ maxAttempts: Int, _ body: Data, _: Payload.Type
     ) async throws -> Reply<Payload> {
         let started = ContinuousClock.now
         var attempt = 0
@@ -95,7 +98,7 @@ public final class ChatClient: Sendable {
             } catch let error as TransportError {
                 if error == .cancelled { throw CancellationError() }
                 codes.append(-1)
-                if attempt < config.retry.maxAttempts { try await backoff(attempt); continue }
+                if attempt < maxAttempts { try await backoff(attempt); continue }
                 log(.warning, error.description(in: .en))  // the log file stays English
                 throw ChatError.transport(command: command, error, attempts: attempt)
             }
@@ -109,7 +112,7 @@ public final class ChatClient: Sendable {
             case .refused(let e):
                 envelope = e
             case .malformed(let error):
-                if !protocolRetried && attempt < config.retry.maxAttempts {
+                if !protocolRetried && attempt < maxAttempts {
                     protocolRetried = true; codes.append(-2); try await backoff(attempt); continue
                 }
                 log(.warning, error.englishDescription)
@@ -118,13 +121,13 @@ public final class ChatClient: Sendable {
             let code = envelope.errorCode ?? 0
             codes.append(code)
             let info = envelope.errorInfo ?? ""
-            let canRetry = attempt < config.retry.maxAttempts
+            let canRetry = attempt < maxAttempts
             switch ErrorCatalog.entry(code).retry {
             case .backoff where canRetry:
                 try await backoff(attempt); continue
             case .once where canRetry && attempt == 1:
                 try await backoff(attempt); continue
-            case .renewUserSig where canRetry && !renewedSig:
+            case .renewUserSig where (canRetry || attempt == 1) && !renewedSig:
                 renewedSig = true; needNewSig = true; continue
             case .renewUserSig where code == 70001:
                 log(.warning, "\(code)")

@@ -1,3 +1,5 @@
+import ChatAPI
+
 /// Which field of a friend an entry changes.
 public enum FieldKey: Hashable, Codable, Sendable, Comparable, CustomStringConvertible {
     case remark
@@ -20,6 +22,14 @@ public enum FieldKey: Hashable, Codable, Sendable, Comparable, CustomStringConve
         case .groups: nil
         case .custom(let k): "Tag_SNS_Custom_" + k
         }
+    }
+
+    /// The field a writable friend tag holds; nil for any other tag.
+    public init?(tag: String) {
+        if tag == FriendTag.remark { self = .remark }
+        else if tag == FriendTag.group { self = .groups }
+        else if let key = FriendTag.customKey(of: tag), !key.isEmpty { self = .custom(key) }
+        else { return nil }
     }
 
     /// Parses `description`.

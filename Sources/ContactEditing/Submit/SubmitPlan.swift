@@ -30,11 +30,19 @@ public struct SubmitPlan: Equatable, Sendable {
     /// Friends whose staged values the server already has: done without a call.
     public var alreadyApplied: Set<String>
 
+    /// A plan with the read it was made from.
+    public struct Fetched: Sendable {
+        public var plan: SubmitPlan
+        /// Each friend's tags as read; nil for one the server no longer lists as a friend.
+        public var fresh: [String: [TagValue]?]
+        /// Friends the read refused, with the row's code and info.
+        public var refused: [String: (code: Int, info: String)]
+    }
+
     /// Re-reads the staged friends (friend_get_list, 100 per call) and merges: the one place a submit, a dry run
     /// and a crash reconcile get their plan. A friend the server no longer lists as a friend gets nil tags
     /// and its row code in `refused`.
-    public static func fetch(_ client: ChatClient, account: String, entries: [ChangeEntry], customKeys: [String]) async throws
-        -> (plan: SubmitPlan, fresh: [String: [TagValue]?], refused: [String: (code: Int, info: String)]) {
+    public static func fetch(_ client: ChatClient, account: String, entries: [ChangeEntry], customKeys: [String]) async throws -> Fetched {
         let friends = Array(Set(entries.map(\.key.friend))).sorted()
         let tags = [FriendTag.remark, FriendTag.group] + customKeys.map(FriendTag.custom)
         var fresh: [String: [TagValue]?] = [:]
@@ -48,7 +56,7 @@ public struct SubmitPlan: Equatable, Sendable {
             }
         }
         let sendable = entries.filter { refused[$0.key.friend] == nil }
-        return (make(entries: sendable, fresh: fresh), fresh, refused)
+        return Fetched(plan: make(entries: sendable, fresh: fresh), fresh: fresh, refused: refused)
     }
 
     /// Builds the plan from the staged entries of one account and each friend's fresh tags (nil: not a friend any more).

@@ -47,68 +47,33 @@ public struct Submitter: Sendable {
     /// a throw keeps those rows in flight, so the next start re-reads and audits them.
     public typealias AuditHook = (_ outcomes: [String: SubmitOutcome], _ before: [String: Friend], _ after: [String: Friend]) throws -> Void
 
+    /// Sends the entries in calls of at most 1000 friends. Each call is planned from a read made right before
+    /// it, and again before any retry (30008 included): the API has no conditional write, so a plan is never
+    /// re-sent once it may be stale. A call without an answer is re-read, and its rows reported applied or not.
+    /// After an answered call its rows are read back: a friend whose value is not what was sent (someone wrote
+    /// meanwhile) is a conflict showing the server's value, never a plain ✓.
     public func submit(account: String, entries: [ChangeEntry], customKeys: [String], recorder: SubmitRecorder? = nil,
                        audit: AuditHook? = nil,
                        progress: @escaping @Sendable (_ done: Int, _ total: Int) async -> Void = { _, _ in }) async throws -> Report {
-        let (plan, fresh, refused) = try await SubmitPlan.fetch(client, account: account, entries: entries, customKeys: customKeys)
-        var report = Report(outcomes: [:], fresh: [:])
-        // friend_get_list answers 30001 for someone who is not a friend: say that, not just "bad parameter".
-        for (friend, r) in refused {
-            let notAFriend = (r.info.isEmpty ? EditText.submitNotAFriend : EditText.submitNotAFriendWithInfo).text(["account": account, "info": r.info])
-            report.outcomes[friend] = .failed(code: r.code, info: r.code == 30001 ? notAFriend : r.info)
-        }
-        for (friend, fields) in plan.conflicts { report.outcomes[friend] = .conflict(fields: fields) }
-        for friend in plan.alreadyApplied { report.outcomes[friend] = .ok }
-        let sent = Dictionary(uniqueKeysWithValues: plan.items.map { ($0.toAccount, $0.snsItem) })
-        for (friend, maybeTags) in fresh { if let tags = maybeTags { report.before[friend] = Friend(id: friend, tags: tags) } }
-        /// A friend as the server has it after an applied write: the re-read values with the sent ones over them.
-        func after(_ friend: String) -> Friend? {
-            guard let tags = fresh[friend] ?? nil else { return nil }
-            var merged = tags
-            for t in sent[friend] ?? [] { merged.removeAll { $0.tag == t.tag }; merged.append(t) }
-            return Friend(id: friend, tags: merged)
-        }
-        await progress(0, plan.items.count)
+        var run = SubmitRun(client: client, account: account, customKeys: customKeys, recorder: recorder, audit: audit)
+        let byFriend = Dictionary(grouping: entries, by: \.key.friend)
+        let friends = byFriend.keys.sorted()
         var done = 0
-        var unaudited: [String] = []
-        var auditProblem: String?
-        // One friend_update run, so its rule holds across calls: after a call that configuration or credentials
-        // doomed, the later ones are not sent.
-        let results = try await client.friendUpdate(account: account, items: plan.items, sending: { ids in
-            do { try recorder?.sending(ids); return nil } catch {
-                // Without a record of what is on the wire, do not send.
-                return "\(error)"
+        await progress(0, friends.count)
+        for chunk in friends.chunked(BatchLimit.friendUpdate) {
+            let chunkEntries = chunk.flatMap { byFriend[$0] ?? [] }
+            if let stop = run.stop {
+                for f in chunk { run.report.outcomes[f] = .notSent(reason: stop) }
+            } else {
+                try await run.send(chunkEntries)
             }
-        }, answered: { rows in
-            // Rows without an answer stay in flight: the next start re-reads them. Rows with one are audited
-            // now, call by call, before their marks go: a crash during a later call cannot leave them untraced.
-            let known = rows.filter { if case .notSent = $0.outcome { return false } else { return true } }
-            var outcomes: [String: SubmitOutcome] = [:]
-            for r in known { outcomes[r.toAccount] = Self.outcome(r.outcome) }
-            var audited = true
-            if let audit, !outcomes.isEmpty {
-                var afterValues: [String: Friend] = [:]
-                for (f, o) in outcomes where o == .ok { afterValues[f] = after(f) }
-                do { try audit(outcomes, report.before, afterValues) } catch {
-                    audited = false
-                    unaudited += outcomes.filter { $0.value == .ok }.map(\.key)
-                    auditProblem = "\(error)"
-                }
-            }
-            if audited { try? recorder?.settled(known.map(\.toAccount)) }
-            done += rows.count
-            await progress(done, plan.items.count)
-        })
-        for r in results { report.outcomes[r.toAccount] = Self.outcome(r.outcome) }
-        for friend in report.before.keys {
-            report.fresh[friend] = report.outcomes[friend] == .ok && sent[friend] != nil ? after(friend) : report.before[friend]
+            done += chunk.count
+            await progress(done, friends.count)
         }
-        if let auditProblem {
-            report.auditFailure = EditText.auditAppliedRowsMissing.text(["count": unaudited.count, "problem": auditProblem])
+        if let problem = run.auditProblem {
+            run.report.auditFailure = EditText.auditAppliedRowsMissing.text(["count": run.report.unaudited.count, "problem": problem])
         }
-        report.unaudited = Set(unaudited)
-        report.sent = Set(sent.keys)
-        return report
+        return run.report
     }
 
     static func outcome(_ o: RowOutcome) -> SubmitOutcome {
@@ -127,9 +92,9 @@ extension Submitter {
         -> (applied: Set<String>, fresh: [String: Friend]) {
         let pending = entries.filter { inFlight.contains($0.key.friend) }
         guard !pending.isEmpty else { return ([], [:]) }
-        let (plan, fresh, _) = try await SubmitPlan.fetch(client, account: account, entries: pending, customKeys: customKeys)
+        let fetched = try await SubmitPlan.fetch(client, account: account, entries: pending, customKeys: customKeys)
         var friends: [String: Friend] = [:]
-        for (id, tags) in fresh { if let tags { friends[id] = Friend(id: id, tags: tags) } }
-        return (plan.alreadyApplied, friends)
+        for (id, tags) in fetched.fresh { if let tags { friends[id] = Friend(id: id, tags: tags) } }
+        return (fetched.plan.alreadyApplied, friends)
     }
 }
