@@ -13,11 +13,14 @@ public struct ChatClientConfig: Sendable {
     public var callsPerSecond: Int
     /// Concurrent read calls used to fetch batches (friend_get_list, portrait_get, account_check).
     public var readConcurrency: Int
+    /// Seconds one call may take, retries included: no attempt starts after it, and the last is cut at it.
+    public var deadline: Double
 
     public init(endpoint: Endpoint, sdkAppID: UInt64, adminIdentifier: String, retry: RetryPolicy = RetryPolicy(),
-                callsPerSecond: Int = 200, readConcurrency: Int = 8) {
+                callsPerSecond: Int = 200, readConcurrency: Int = 8, deadline: Double = 90) {
         self.endpoint = endpoint; self.sdkAppID = sdkAppID; self.adminIdentifier = adminIdentifier
         self.retry = retry; self.callsPerSecond = callsPerSecond; self.readConcurrency = max(1, readConcurrency)
+        self.deadline = deadline
     }
 }
 
@@ -78,6 +81,8 @@ public final class ChatClient: Sendable {
                 "codes": "\(codes.map(String.init).joined(separator: ","))", "outcome": "\(outcome)",
             ])
         }
+        // Time left of the call's deadline: a retry that would start after it is not made.
+        func left() -> Double { config.deadline - Double((ContinuousClock.now - started).milliseconds) / 1000 }
         while true {
             attempt += 1
             try await limiter.acquire(command)
@@ -94,11 +99,11 @@ public final class ChatClient: Sendable {
                 defer { Task { await limiter.release(command) } }
                 if !command.isWrite { await reads.acquire() }
                 defer { if !command.isWrite { Task { await reads.release() } } }
-                response = try await transport.post(HTTPRequest(url: url, body: body, idempotent: !command.isWrite))
+                response = try await transport.post(HTTPRequest(url: url, body: body, idempotent: !command.isWrite, timeout: max(0.001, left())))
             } catch let error as TransportError {
                 if error == .cancelled { throw CancellationError() }
                 codes.append(-1)
-                if attempt < maxAttempts { try await backoff(attempt); continue }
+                if attempt < maxAttempts, left() > config.retry.delay(beforeRetry: attempt, random: 1) { try await backoff(attempt); continue }
                 log(.warning, error.description(in: .en))  // the log file stays English
                 throw ChatError.transport(command: command, error, attempts: attempt)
             }
@@ -121,7 +126,7 @@ public final class ChatClient: Sendable {
             let code = envelope.errorCode ?? 0
             codes.append(code)
             let info = envelope.errorInfo ?? ""
-            let canRetry = attempt < maxAttempts
+            let canRetry = attempt < maxAttempts && left() > config.retry.delay(beforeRetry: attempt, random: 1)
             switch ErrorCatalog.entry(code).retry {
             case .backoff where canRetry:
                 try await backoff(attempt); continue

@@ -13,7 +13,7 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
     public struct Options: Sendable {
         /// Seconds allowed to connect (TCP and TLS).
         public var connectTimeout: Double
-        /// Seconds allowed for a whole request.
+        /// Seconds allowed for one request, reply included: a stalled or trickling reply ends there.
         public var totalTimeout: Double
         /// Verify the server's certificate (on unless explicitly turned off for a test server).
         public var verifyTLS: Bool
@@ -25,7 +25,7 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
         /// which opens a new connection per call as a one-curl-per-request script does.
         public var reuseConnections: Bool
 
-        public init(connectTimeout: Double = 10, totalTimeout: Double = 60, verifyTLS: Bool = true,
+        public init(connectTimeout: Double = 10, totalTimeout: Double = 30, verifyTLS: Bool = true,
                     caFile: String? = nil, maxReplyBytes: Int = 64 << 20, reuseConnections: Bool = true) {
             self.connectTimeout = connectTimeout; self.totalTimeout = totalTimeout
             self.verifyTLS = verifyTLS; self.caFile = caFile; self.maxReplyBytes = maxReplyBytes
@@ -89,18 +89,19 @@ private final class Transfer: @unchecked Sendable {
 /// One libcurl easy handle with its error buffer; reused across requests to keep its connections.
 private final class EasyHandle: @unchecked Sendable {
     let curl: UnsafeMutableRawPointer
+    let totalTimeout: Double
     let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
 
     init(options: CurlTransport.Options, headers: UnsafeMutablePointer<curl_slist>?) throws {
         guard let c = curl_easy_init() else { throw TransportError.connection(APIText.transportNoHandle.text) }
         curl = c
+        totalTimeout = options.totalTimeout
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
         _ = cd_curl_setopt_pointer(c, CURLOPT_ERRORBUFFER, errorBuffer)
         _ = cd_curl_setopt_long(c, CURLOPT_NOSIGNAL, 1)  // threads: no SIGALRM-based DNS timeouts
         _ = cd_curl_setopt_long(c, CURLOPT_POST, 1)
         _ = cd_curl_setopt_pointer(c, CURLOPT_HTTPHEADER, headers)
         _ = cd_curl_setopt_long(c, CURLOPT_CONNECTTIMEOUT_MS, Int(options.connectTimeout * 1000))
-        _ = cd_curl_setopt_long(c, CURLOPT_TIMEOUT_MS, Int(options.totalTimeout * 1000))
         _ = cd_curl_setopt_long(c, CURLOPT_SSL_VERIFYPEER, options.verifyTLS ? 1 : 0)
         _ = cd_curl_setopt_long(c, CURLOPT_SSL_VERIFYHOST, options.verifyTLS ? 2 : 0)
         if let ca = options.caFile { _ = cd_curl_setopt_string(c, CURLOPT_CAINFO, ca) }
@@ -135,6 +136,8 @@ private final class EasyHandle: @unchecked Sendable {
         _ = cd_curl_setopt_string(curl, CURLOPT_URL, request.url)
         // A write gets a connection of its own: on a reused one libcurl resends after an empty reply.
         _ = cd_curl_setopt_long(curl, CURLOPT_FRESH_CONNECT, request.idempotent ? 0 : 1)
+        // At least 1 ms: 0 would mean no limit at all.
+        _ = cd_curl_setopt_long(curl, CURLOPT_TIMEOUT_MS, max(1, Int(min(totalTimeout, request.timeout ?? totalTimeout) * 1000)))
         _ = cd_curl_setopt_off(curl, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(request.body.count))
         let rc: CURLcode = request.body.withUnsafeBytes { bytes in
             // COPYPOSTFIELDS copies, so the body need not outlive this call.

@@ -8,7 +8,11 @@ public struct HTTPRequest: Sendable {
     /// False for writes: the transport must never resend it on its own (libcurl silently resends a request
     /// whose reused connection closed without a reply, which would apply a write twice).
     public var idempotent: Bool
-    public init(url: String, body: Data, idempotent: Bool = true) { self.url = url; self.body = body; self.idempotent = idempotent }
+    /// Seconds this request may take at most (the transport's own limit still applies): what is left of its call's deadline.
+    public var timeout: Double?
+    public init(url: String, body: Data, idempotent: Bool = true, timeout: Double? = nil) {
+        self.url = url; self.body = body; self.idempotent = idempotent; self.timeout = timeout
+    }
 }
 
 /// The status and body of an HTTP reply, with how many new connections it cost.
