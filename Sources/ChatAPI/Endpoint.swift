@@ -94,7 +94,7 @@ public struct Endpoint: Equatable, Sendable, CustomStringConvertible {
     public static func redacted(_ url: String) -> String {
         guard let r = url.range(of: "usersig=") else { return url }
         let end = url[r.upperBound...].firstIndex(of: "&") ?? url.endIndex
-        return url.replacingCharacters(in: r.upperBound..<end, with: "REDACTED")
+        return url.replacingCharacters(in: r.upperBound..<end, with: Redactor.userSigPlaceholder)
     }
 
     static func escape(_ s: String) -> String {

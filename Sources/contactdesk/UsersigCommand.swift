@@ -36,7 +36,8 @@ struct UsersigCommand: ParsableCommand {
         global.start()
         let secret = try key.load()
         guard var sig = verify else {
-            print(UserSig.generate(key: secret, sdkAppID: sdkappid, identifier: identifier, expire: expire))
+            // The one output meant to carry a secret: written as it is, past the redacting print.
+            FileHandle.standardOutput.write(Data((UserSig.generate(key: secret, sdkAppID: sdkappid, identifier: identifier, expire: expire) + "\n").utf8))
             return
         }
         if sig == "-" { sig = (readLine(strippingNewline: true) ?? "").trimmingCharacters(in: .whitespaces) }

@@ -84,3 +84,28 @@ import Testing
         }
     }
 }
+
+/// Secrets as values: under any key of any table, a key or a UserSig is refused without being repeated.
+@Suite struct ProfileSecretValueTests {
+    static let key = "5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e"
+    static let base = "[profiles.x]\nsdkappid = 1\nregion = \"china\"\nadmin = \"a\"\nkey_env = \"K\"\n"
+
+    @Test(arguments: [
+        base + "theme = \"\(key)\"\n",
+        base + "[profiles.y]\nnote = \"\(key)\"\n",
+        "top = \"\(key)\"\n" + base,
+        base + "custom_fields = [\"Tier\", \"\(key)\"]\n",
+    ])
+    func aKeyAsAValueIsRefusedWithoutEchoingIt(_ text: String) {
+        do { _ = try ProfileLoader.parse(text, file: "config.toml", name: "x"); Issue.record("accepted") } catch {
+            #expect(error.description.contains("a secret never goes in this file") && !error.description.contains(Self.key), "\(error)")
+        }
+    }
+
+    @Test func aUserSigAsAValueIsRefusedWithoutEchoingIt() {
+        let sig = UserSig.generate(key: SecretKey("another key of some length"), sdkAppID: 1, identifier: "a")
+        do { _ = try ProfileLoader.parse(Self.base + "theme = \"\(sig)\"\n", file: "config.toml", name: "x"); Issue.record("accepted") } catch {
+            #expect(error.description.contains("config.toml:6 profiles.x.theme") && !error.description.contains(sig), "\(error)")
+        }
+    }
+}

@@ -93,6 +93,7 @@ public final class ChatClient: Sendable {
                 throw ChatError.credentials("\(error)")
             }
             needNewSig = false
+            Redactor.register(userSig: sig)
             let url = config.endpoint.url(for: command, sdkAppID: config.sdkAppID, identifier: config.adminIdentifier, userSig: sig)
             let response: HTTPResponse
             do {

@@ -45,11 +45,7 @@ public struct FileLogHandler: LogHandler {
         let fields = all.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
         let stamp = Date().formatted(.iso8601)
         // One line per event, whatever the message or the service's text in it carries.
-        sink.write(Self.scrub(ServerText.visible("\(stamp) \(level) \(label): \(message)\(fields.isEmpty ? "" : " " + fields)")) + "\n")
-    }
-
-    /// Blanks `usersig=` values, the one secret that travels in URLs.
-    static func scrub(_ line: String) -> String {
-        line.contains("usersig=") ? Endpoint.redacted(line) : line
+        // visible() also redacts: keys, UserSigs and usersig= values never reach the file.
+        sink.write(ServerText.visible("\(stamp) \(level) \(label): \(message)\(fields.isEmpty ? "" : " " + fields)") + "\n")
     }
 }

@@ -29,7 +29,9 @@ public enum ServerText {
     /// (C0, DEL, C1) and bidirectional overrides become visible escapes, `\x1b`, `\u202e`, so text from the
     /// service or a file can never move the cursor, retitle the window, write the clipboard or reverse a line.
     /// Tab and, unless `keepingNewlines` (which keeps line ends, CR LF included), newline become a space.
-    public static func visible(_ s: String, keepingNewlines: Bool = false) -> String {
+    /// Secrets go first (`Redactor`): a key or UserSig the text quotes shows as a placeholder.
+    public static func visible(_ text: String, keepingNewlines: Bool = false) -> String {
+        let s = Redactor.redact(text)
         guard s.unicodeScalars.contains(where: needsEscape) else { return s }
         var out = ""
         out.unicodeScalars.reserveCapacity(s.unicodeScalars.count)

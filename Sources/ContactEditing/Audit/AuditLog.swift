@@ -46,9 +46,12 @@ public final class AuditLog: Sendable {
         try db.write { db in try db.execute(sql: "CREATE TABLE IF NOT EXISTS audit_probe (x); DROP TABLE audit_probe") }
     }
 
+    /// Text fields pass the redaction step first: a remark or ErrorInfo quoting a key or UserSig is not kept.
     public func append(_ records: [AuditRecord]) throws {
         try db.write { db in
-            for r in records {
+            for record in records {
+                var r = record
+                r.old = Redactor.redact(r.old); r.new = Redactor.redact(r.new); r.info = Redactor.redact(r.info)
                 try db.execute(sql: """
                     INSERT INTO audit (at, operator, ssh_client, app, account, friend, field, old, new, code, info)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

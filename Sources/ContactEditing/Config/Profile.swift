@@ -113,6 +113,11 @@ public enum ProfileLoader {
         if let keyFile, UserSigLike.looksLikeASecret(keyFile) {
             throw fail(ProfileText.keyFileNotAPath.text, key: "key_file")
         }
+        // A key or UserSig under any other name, in any table of the file, is refused and never repeated.
+        if let path = secretValuePath(table) {
+            throw ValidationError(field: "\(file)\(line(of: path.last ?? "").map { ":\($0)" } ?? "") \(path.joined(separator: "."))",
+                                  message: ProfileText.secretInFile.text)
+        }
         let sources = [keyEnv.map(CredentialSource.environment), keyFile.map(CredentialSource.keyFile),
                        command.map(CredentialSource.userSigCommand)].compactMap { $0 }
         guard sources.count == 1, let credentials = sources.first else {
@@ -130,6 +135,26 @@ public enum ProfileLoader {
         return Profile(name: name, sdkAppID: UInt64(appInt), endpoint: endpoint, admin: admin, credentials: credentials,
                        theme: try value("theme", { $0.string }), readOnly: try value("read_only", { $0.bool }) ?? false,
                        customFields: fields, readConcurrency: concurrency)
+    }
+
+    /// The key path of the first string value that is a secret in itself: a key this process knows, text that
+    /// decodes as a UserSig, or 64 hex digits (the form of an app's key).
+    static func secretValuePath(_ table: TOMLTable, _ prefix: [String] = []) -> [String]? {
+        func isSecret(_ v: TOMLValueConvertible) -> Bool {
+            if let s = v.string { return Redactor.isSecret(s) || (s.count == 64 && s.allSatisfy(\.isHexDigit)) }
+            if let a = v.array { return a.contains { isSecret($0) } }
+            return false
+        }
+        for key in table.keys.sorted() {
+            guard let v = table[key] else { continue }
+            if let t = v.table { if let found = secretValuePath(t, prefix + [key]) { return found } ; continue }
+            if let a = v.array, a.contains(where: { $0.table != nil }) {
+                for case let t? in a.map(\.table) { if let found = secretValuePath(t, prefix + [key]) { return found } }
+                continue
+            }
+            if isSecret(v) { return prefix + [key] }
+        }
+        return nil
     }
 
     /// Edit distance, for "did you mean".
