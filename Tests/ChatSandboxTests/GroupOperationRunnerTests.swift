@@ -142,3 +142,30 @@ import TestSupport
         }
     }
 }
+
+extension GroupOperationRunnerTests {
+    /// A rename's moves refused as a whole (30008, the account busy) while another client adds a group to a
+    /// member: the retry is planned from a new read, so the member keeps that group beside the new name.
+    @Test func aMoveRetriedAfter30008KeepsAGroupAddedMeanwhile() async throws {
+        try await TestSandbox.with(try TestSandbox.config(faults: ["sns/friend_update:code=30008x1"])) { server, other in
+            try await TestSandbox.seed(other, owner: "o", friends: ["f1", "f2"], groups: ["Old"])
+            let hook = HookTransport(after: "sns/friend_update") {
+                _ = try await update(other, "o", [("f1", [groups(["Old", "Theirs"])])])
+            }
+            let client = try TestClients.make(baseURL: server.url, transport: hook)
+            let stores = try SubmitSessionTests.Stores()
+            defer { try? FileManager.default.removeItem(at: stores.dir) }
+            let session = SubmitSession(client: client, app: app, account: "o", audit: stores.audit, journal: stores.journal)
+            let report = try await session.submit([], groupOperations: [op(.rename(from: "Old", to: "New"), members: 2)], customKeys: [])
+            #expect(hook.fired)
+            #expect(report.groups.map(\.outcome) == [.ok])
+            let names = try await other.groupGet(account: "o", withFriends: true).resultItem ?? []
+            #expect(Set(names.map(\.groupName)) == ["New", "Theirs"], "\(names)")
+            #expect(names.first { $0.groupName == "Theirs" }?.toAccount == ["f1"])
+            // Each applied move on record once; the refused attempt is on record as refused.
+            let moves = try stores.audit.records(account: "o").filter { $0.field == "groups" }
+            #expect(moves.filter { $0.code == 0 }.map(\.friend).sorted() == ["f1", "f2"])
+            #expect(moves.filter { $0.code != 0 }.allSatisfy { $0.code == 30008 })
+        }
+    }
+}

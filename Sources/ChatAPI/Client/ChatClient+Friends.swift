@@ -163,7 +163,8 @@ extension ChatClient {
     /// and after a call that configuration or credentials doomed, later calls are not sent.
     /// `sending` sees each call's friends just before it goes out and may refuse it with a reason (its rows are
     /// then not sent); `answered` sees each sent call's rows. A caller that records what is in flight uses them.
-    public func friendUpdate(account: String, items: [UpdateItem], sending: ([String]) -> String? = { _ in nil },
+    /// `resend: false` sends each call once, for a caller that reads again and re-plans before a retry.
+    public func friendUpdate(account: String, items: [UpdateItem], resend: Bool = true, sending: ([String]) -> String? = { _ in nil },
                              answered: ([RowResult]) async -> Void = { _ in }) async throws -> [RowResult] {
         var results: [RowResult] = []
         results.reserveCapacity(items.count)
@@ -179,7 +180,7 @@ extension ChatClient {
             }
             let before = results.count
             do {
-                results += try await updateCall(account: account, batch, resend: true)
+                results += try await updateCall(account: account, batch, resend: resend)
             } catch let error as ChatError {
                 switch error {
                 case .api(_, let code, let info):

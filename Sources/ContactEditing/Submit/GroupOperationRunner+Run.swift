@@ -63,11 +63,23 @@ extension GroupOperationRunner {
         guard let source = plan.delete else { return report }
         // A friend put into the source while the moves ran is moved too; the source is deleted only once a read
         // shows nobody in it (a member whose list cannot be read or does not name it is never dropped with it).
+        // Each round's moves come from a read made right before it: a failed call is never re-sent as it was, as a
+        // friend's whole list may have changed meanwhile. A lost reply's moves are reconciled (audited if applied).
         var moves = plan.moves
-        for _ in 0..<3 where !moves.isEmpty {
+        var round = 0
+        while !moves.isEmpty && round < client.config.retry.maxAttempts + 2 {
+            round += 1
             let done = try await move(moves, entry)
-            report.moves += done
-            if let bad = done.first(where: { $0.outcome != .ok }) { report.outcome = bad.outcome; return report }
+            report.moves += done.filter { if case .notSent = $0.outcome { false } else { true } }
+            if let bad = done.first(where: { $0.outcome != .ok }) {
+                guard Self.worthRetrying(bad.outcome), round < client.config.retry.maxAttempts else {
+                    report.outcome = bad.outcome
+                    report.moves += done.filter { if case .notSent = $0.outcome { true } else { false } }
+                    return report
+                }
+                try await reconcileMoves()
+                try await Task.sleep(for: .milliseconds(Int(client.config.retry.delay(beforeRetry: round) * 1000)))
+            }
             moves = try await GroupOperationPlan.moves(client, account: account, entry.operation, source: source)
         }
         let left = try await GroupOperationPlan.members(client, account: account, of: source)
@@ -102,13 +114,23 @@ extension GroupOperationRunner {
         } catch { return .notSent(reason: "\(error)") }
     }
 
-    /// friend_update of each member's whole list: journaled while on the wire, audited per friend as each call answers.
+    /// A move refused as a whole for a passing reason, or without an answer: read again and try again.
+    static func worthRetrying(_ outcome: SubmitOutcome) -> Bool {
+        switch outcome {
+        case .notSent: true
+        case .failed(let code, _): [.backoff, .once].contains(ErrorCatalog.entry(code).retry)
+        case .ok, .conflict: false
+        }
+    }
+
+    /// friend_update of each member's whole list, each call sent once: journaled while on the wire, audited per
+    /// friend as each call answers.
     func move(_ moves: [GroupMove], _ entry: GroupOperationEntry) async throws -> [(move: GroupMove, outcome: SubmitOutcome)] {
         let byFriend = Dictionary(moves.map { ($0.friend, $0) }, uniquingKeysWith: { a, _ in a })
         let items = moves.map { UpdateItem(toAccount: $0.friend, snsItem: [TagValue(tag: FriendTag.group, value: .strings($0.new))]) }
         let journal = journal, app = app, account = account, audit = audit
         var auditProblem: Error?
-        let results = try await client.friendUpdate(account: account, items: items, sending: { ids in
+        let results = try await client.friendUpdate(account: account, items: items, resend: false, sending: { ids in
             do { try journal?.markGroupMoves(app: app, account: account, ids.compactMap { byFriend[$0] }, operation: entry.operation.record); return nil } catch {
                 return "\(error)"  // without a record of what is on the wire, do not send
             }
