@@ -143,3 +143,51 @@ import TestSupport
         }
     }
 }
+
+/// Applied rows leave the journal call by call, right after their audit record, so a crash during a later call
+/// cannot offer them again on resume; a row the read-back found changed by someone else stays staged.
+@Suite struct SettlePerCallTests {
+    @Test func appliedRowsLeaveTheJournalAsTheirCallAnswers() async throws {
+        let stores = try SubmitSessionTests.Stores()
+        defer { try? FileManager.default.removeItem(at: stores.dir) }
+        let app = TestCredentials.sdkAppID
+        try await TestSandbox.with(try TestSandbox.config()) { server, other in
+            let friends = (0..<1500).map { String(format: "f%04d", $0) }
+            try await TestSandbox.seed(other, owner: "o", friends: friends)
+            let entries = friends.map { SubmitSessionTests.entry($0, .remark, .text("remark of \($0)"), .set("新")) }
+            try stores.journal.save(ChangeSet(entries), replacing: ChangeSet(), app: app, account: "o")
+            // When the second call's reply is in (and before it is read), the first call's 1000 rows are settled.
+            let stagedThen = Mutex(-1)
+            let hook = HookTransport(after: "sns/friend_update", nth: 2) {
+                stagedThen.withLock { $0 = (try? stores.journal.load(app: app, account: "o").count) ?? -1 }
+            }
+            let client = try TestClients.make(baseURL: server.url, transport: hook)
+            let session = SubmitSession(client: client, app: app, account: "o", audit: stores.audit, journal: stores.journal)
+            let report = try await session.submit(entries, customKeys: [])
+            #expect(hook.fired && stagedThen.withLock { $0 } == 500)
+            #expect(report.outcomes.values.allSatisfy { $0 == .ok })
+            #expect(try stores.journal.load(app: app, account: "o").isEmpty)
+        }
+    }
+
+    @Test func aRowChangedRightAfterItsWriteStaysStagedAsAConflict() async throws {
+        let stores = try SubmitSessionTests.Stores()
+        defer { try? FileManager.default.removeItem(at: stores.dir) }
+        let app = TestCredentials.sdkAppID
+        try await TestSandbox.with(try TestSandbox.config()) { server, other in
+            try await TestSandbox.seed(other, owner: "o", friends: ["f1", "f2"])
+            let entries = ["f1", "f2"].map { SubmitSessionTests.entry($0, .remark, .text("remark of \($0)"), .set("mine")) }
+            try stores.journal.save(ChangeSet(entries), replacing: ChangeSet(), app: app, account: "o")
+            let hook = HookTransport(after: "sns/friend_update") {
+                _ = try await update(other, "o", [("f1", [TagValue(tag: FriendTag.remark, value: .string("theirs"))])])
+            }
+            let session = SubmitSession(client: try TestClients.make(baseURL: server.url, transport: hook), app: app, account: "o",
+                                        audit: stores.audit, journal: stores.journal)
+            let report = try await session.submit(entries, customKeys: [])
+            #expect(hook.fired && report.outcomes == ["f1": .conflict(fields: [.remark]), "f2": .ok])
+            #expect(try stores.journal.load(app: app, account: "o") == ChangeSet([entries[0]]))
+            // The write itself is on record as applied.
+            #expect(try stores.audit.records(account: "o").map(\.code) == [0, 0])
+        }
+    }
+}
