@@ -84,6 +84,6 @@ let package = Package(
         .testTarget(name: "ContactEditingTests", dependencies: ["ContactEditing", "TestSupport"]),
         .testTarget(name: "ContactDeskAppTests", dependencies: ["ContactDeskApp", "ContactDeskUI", "ContactEditing", "ChatSandbox", "TestSupport"]),
         .testTarget(name: "ContactDeskUITests", dependencies: ["ContactDeskUI", "ContactEditing", "ContactDeskStrings", "TestSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "ContactDeskCLITests", dependencies: ["TestSupport", "ContactEditing"]),
+        .testTarget(name: "ContactDeskCLITests", dependencies: ["TestSupport", "ContactEditing", "ChatAPI", "ChatSandbox"]),
     ]
 )

@@ -1,6 +1,13 @@
 import ContactDeskStrings
 import Foundation
 
+/// friend_get's StandardSequence and CustomSequence: equal values mean no friend data changed between two reads.
+public struct ListSequences: Sendable, Equatable {
+    public var standard: Int64?
+    public var custom: Int64?
+    public init(standard: Int64?, custom: Int64?) { self.standard = standard; self.custom = custom }
+}
+
 /// A whole friend list as friend_get returns it over all its pages.
 public struct FriendListSnapshot: Sendable, Equatable {
     public var friends: [UserDataItem]
@@ -143,6 +150,16 @@ extension ChatClient {
             guard let n = try nextStart(after: p, at: start) else { return try finished() }
             start = n
         }
+    }
+
+    /// The friend list's two sequences, which change whenever a friend's data does: one friend_get of the first
+    /// page, sent with the sequences last seen so an unchanged list answers with no friends. A submit compares
+    /// them around its read and its write, as the API has no conditional write.
+    public func friendListSequences(account: String, known: ListSequences? = nil) async throws -> ListSequences {
+        let reply = try await call(.friendGet, account: account,
+                                   FriendGetRequest(fromAccount: account, startIndex: 0, standardSequence: known?.standard, customSequence: known?.custom),
+                                   as: FriendGetPayload.self).payload
+        return ListSequences(standard: reply.standardSequence, custom: reply.customSequence)
     }
 
     /// Reads chosen friends' tags, 100 per call, answers in request order.

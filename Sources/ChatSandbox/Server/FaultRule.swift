@@ -20,6 +20,9 @@ public struct FaultRule: Sendable, Equatable, CustomStringConvertible {
         /// Hold the request this long, then close the connection without processing it.
         case hang(milliseconds: Int)
         case malformed
+        /// The call fails with 30006 and an ErrorInfo quoting the request URL, UserSig included, as some proxies
+        /// and services do: what a client shows or logs of it must not carry the secret.
+        case echoURL
         /// Fail the whole call with this code.
         case callCode(Int)
         /// Fail rows (all, or those listed) with this code.
@@ -69,6 +72,7 @@ public struct FaultRule: Sendable, Equatable, CustomStringConvertible {
         case ("drop", nil): kind = .drop
         case ("drop-after", nil): kind = .dropAfter
         case ("malformed", nil): kind = .malformed
+        case ("echo-url", nil): kind = .echoURL
         case ("hang", let v?): guard let ms = Int(v), ms >= 0 else { throw SandboxConfigError(usage) }; kind = .hang(milliseconds: ms)
         case ("code", let v?): guard let c = Int(v) else { throw SandboxConfigError(usage) }; kind = .callCode(c)
         case ("row", let v?):

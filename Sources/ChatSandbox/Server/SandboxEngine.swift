@@ -23,9 +23,13 @@ actor SandboxEngine {
     var rateWindow: Duration = .seconds(1)
     private let statePath: URL?
     private var writing: Set<String> = []
+    var writesInProgress: Int { writing.count }
     private var recentCalls: [String: [ContinuousClock.Instant]] = [:]
     /// Requests received per known command (refused ones included), for tests and benchmarks.
     private(set) var callCounts: [String: Int] = [:]
+    /// Every distinct value friend_update applied (a group list as its names joined by ","), per
+    /// "account/friend/tag", in order: a campaign checks that no row was written twice with different values.
+    private(set) var textWrites: [String: [String]] = [:]
 
     static let reads: Set<String> = ["sns/friend_get", "sns/friend_get_list", "sns/group_get", "profile/portrait_get",
                                      "im_open_login_svc/account_check"]
@@ -68,6 +72,9 @@ actor SandboxEngine {
             case .http502: immediate = .status(502, "<html><body><h1>502 Bad Gateway</h1></body></html>")
             case .drop: immediate = .drop
             case .malformed: immediate = .json(Data("{\"ActionStatus\":\"OK\",\"ErrorCode\":0,\"Resu".utf8))
+            case .echoURL:
+                let q = query.keys.sorted().map { "\($0)=\(query[$0]!)" }.joined(separator: "&")
+                immediate = envelope(30006, "Err_Internal: upstream failed for /v4/\(command)?\(q)")
             case .callCode(let code): immediate = envelope(code, ErrorCatalog.entry(code).englishName)
             case .rowCode(let code, let accounts): rowFaults.append((code, accounts))
             case .dropAfter: dropAfter = true; immediate = .drop
@@ -110,7 +117,10 @@ actor SandboxEngine {
         switch command {
         case "sns/friend_get": return try state.friendGet(body)
         case "sns/friend_get_list": return try state.friendGetList(body)
-        case "sns/friend_update": return try state.friendUpdate(body).payload
+        case "sns/friend_update":
+            let (payload, rows) = try state.friendUpdate(body)
+            logWrites(body, rows)
+            return payload
         case "sns/group_get": return try state.groupGet(body)
         case "sns/group_add": return try state.groupAdd(body)
         case "sns/group_delete": return try state.groupDelete(body)
@@ -243,6 +253,21 @@ actor SandboxEngine {
     func setSensitiveWords(_ words: [String]) { state.sensitiveWords = words }
     func addCustomField(_ key: String) { if !state.customFields.contains(key) { state.customFields.append(key) } }
     func resetCallCounts() { callCounts = [:] }
+
+    private func logWrites(_ body: Body, _ rows: [RowResult]) {
+        let owner = body.optionalString("From_Account") ?? ""
+        let applied = Set(rows.filter { $0.code == 0 }.map(\.account))
+        for item in (try? body.objects("UpdateItem")) ?? [] {
+            guard let id = try? item.string("To_Account"), applied.contains(id) else { continue }
+            for sns in (try? item.objects("SnsItem")) ?? [] {
+                guard let tag = try? sns.string("Tag"), let raw = sns.fields["Value"] else { continue }
+                // A group list is logged as its names joined by ",", so a resent stale list shows as a new value.
+                guard let value = raw.stringList.map({ $0.joined(separator: ",") }) ?? { if case .string(let s) = raw { s } else { nil } }() else { continue }
+                let key = "\(owner)/\(id)/\(tag)"
+                if textWrites[key]?.last != value { textWrites[key, default: []].append(value) }
+            }
+        }
+    }
 
     /// Writes the state file atomically, when the sandbox has one.
     func persist() {

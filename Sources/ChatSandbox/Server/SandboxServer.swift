@@ -103,4 +103,8 @@ public final class SandboxServer: Sendable {
     /// Calls answered per command since start or the last reset.
     public func callCounts() async -> [String: Int] { await engine.callCounts }
     public func resetCallCounts() async { await engine.resetCallCounts() }
+    /// Writes being processed now (held by injected latency included): zero means none can still land.
+    public func writesInProgress() async -> Int { await engine.writesInProgress }
+    /// The distinct text values friend_update applied per "account/friend/tag", in order.
+    public func textWrites() async -> [String: [String]] { await engine.textWrites }
 }

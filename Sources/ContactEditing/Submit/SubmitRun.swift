@@ -18,6 +18,8 @@ struct SubmitRun {
     var sentValues: [String: [TagValue]] = [:]
     /// Whether any read or write happened yet: a first read that fails throws, as nothing was done.
     var started = false
+    /// The friend list's sequences as last seen (friend_get), to tell whether anyone wrote meanwhile.
+    var sequences: ListSequences?
 
     init(client: ChatClient, account: String, customKeys: [String], recorder: SubmitRecorder?, audit: Submitter.AuditHook?) {
         self.client = client; self.account = account; self.customKeys = customKeys; self.recorder = recorder; self.audit = audit
@@ -31,12 +33,21 @@ struct SubmitRun {
         var inDoubt: [String: String] = [:]
         var written: [String] = []
         let maxAttempts = client.config.retry.maxAttempts
-        var attempt = 0
+        var attempt = 0, replans = 0
         while !pending.isEmpty {
-            attempt += 1
+            // The list's sequences before the read and again right before the write: if they moved, someone wrote
+            // in between, so read and plan again (a few times at most) instead of sending what may be stale.
+            sequences = try? await client.friendListSequences(account: account, known: sequences)
+            let before = sequences
             guard let fetched = try await read(pending, inDoubt: &inDoubt) else { return }
             let plan = fetched.plan
             guard !plan.items.isEmpty else { break }
+            if let before, replans < maxAttempts, let now = try? await client.friendListSequences(account: account, known: before), now != before {
+                replans += 1
+                sequences = now
+                continue
+            }
+            attempt += 1
             let ids = plan.items.map(\.toAccount)
             do { try recorder?.sending(ids) } catch {
                 // Without a record of what is on the wire, do not send.
@@ -67,7 +78,9 @@ struct SubmitRun {
                     // Refused as a whole, nothing applied: clear the marks, read again, plan again.
                     if attempt < maxAttempts, retry == .backoff || (retry == .once && attempt == 1) {
                         try? recorder?.settled(ids)
-                        try await backoff(attempt)
+                        // 30008: another write to the account is on its way. Reading before it lands would plan from
+                        // values it is about to replace, so wait for the list to change (or the backoff to pass).
+                        if code == 30008 { try await waitForChange(after: attempt) } else { try await backoff(attempt) }
                         continue
                     }
                     let failed = Dictionary(uniqueKeysWithValues: ids.map { ($0, SubmitOutcome.failed(code: code, info: info)) })
@@ -187,6 +200,17 @@ struct SubmitRun {
                 report.outcomes[info.toAccount] = .conflict(fields: fields)
                 report.fresh[info.toAccount] = now
             }
+        }
+    }
+
+    /// The backoff before retry `attempt`, ended early once the list's sequences move (the other write landed).
+    private mutating func waitForChange(after attempt: Int) async throws {
+        let end = ContinuousClock.now + .milliseconds(Int(client.config.retry.delay(beforeRetry: attempt) * 1000))
+        let since = sequences
+        while ContinuousClock.now < end {
+            try await Task.sleep(for: .milliseconds(40))
+            guard let since, let now = try? await client.friendListSequences(account: account, known: since) else { continue }
+            if now != since { sequences = now; return }
         }
     }
 
