@@ -20,6 +20,7 @@ public enum APIText: LocalizedText {
     case replyNoCompleteFlag
     case replyEmptyPage
     case replyTooManyFriends
+    case replyFriendNumOutOfRange
     case replyTooFewFriends
     // Rows
     case rowNotSent
@@ -91,6 +92,7 @@ public enum APIText: LocalizedText {
                       "CompleteFlag 为 {value}（应为 0 或 1）：无法确认列表完整")
         case .replyEmptyPage: Bilingual("a page at {start} has no friends but the list is not complete", "起始于 {start} 的页没有好友，但列表未结束")
         case .replyTooManyFriends: Bilingual("{count} friends read, more than FriendNum {total}", "已读取 {count} 位好友，多于 FriendNum {total}")
+        case .replyFriendNumOutOfRange: Bilingual("FriendNum {total} is not between 0 and {limit}", "FriendNum {total} 不在 0 到 {limit} 之间")
         case .replyTooFewFriends: Bilingual("the list ended after {count} friends, FriendNum says {total}", "列表在 {count} 位好友后结束，而 FriendNum 为 {total}")
 
         case .rowNotSent: Bilingual("✗ not sent", "✗ 未发送")

@@ -4,6 +4,9 @@ public enum BatchLimit {
     public static let friendUpdate = 1000
     /// Accounts per friend_get_list, portrait_get and account_check call.
     public static let lookups = 100
+    /// The most friends a list may claim (FriendNum): far above any account's limit, low enough that a lying
+    /// reply cannot make the client plan millions of page reads.
+    public static let friendNum = 1_000_000
 }
 
 extension Array {

@@ -50,6 +50,9 @@ extension ChatClient {
             // A cached copy's sequences, answered with the same and no items: nothing changed, nothing to count.
             if snapshot.pages == 1, items.isEmpty, standardSequence != nil, customSequence != nil,
                page.standardSequence == standardSequence, page.customSequence == customSequence { unchanged = true }
+            if let total = page.friendNum, total < 0 || total > BatchLimit.friendNum {
+                throw bad(APIText.replyFriendNumOutOfRange.text(["total": total, "limit": BatchLimit.friendNum]), "FriendNum \(total)")
+            }
             if let total = page.friendNum, taken > total + BatchLimit.lookups {
                 throw bad(APIText.replyTooManyFriends.text(["count": taken, "total": total]), "FriendNum \(total)")
             }
