@@ -16,7 +16,7 @@ INSTALLED := bin/contactdesk share/man/man1/contactdesk.1 \
 	share/bash-completion/completions/contactdesk share/zsh/site-functions/_contactdesk \
 	share/fish/vendor_completions.d/contactdesk.fish $(addprefix share/contactdesk/themes/,$(THEMES))
 
-.PHONY: demo test build deps bench clean install install-files uninstall man themes docs
+.PHONY: demo test build deps bench clean install install-files uninstall man themes docs reliability
 
 deps:
 	@scripts/ensure-deps.sh
@@ -34,6 +34,12 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) package generate-manual --configuration debug >/dev/null
 	LANG=C.UTF-8 LC_ALL=C.UTF-8 $(SWIFT) test --skip-build
+
+# The reliability campaign at full size (docs/RELIABILITY.md): kill -9 of apply and of the TUI mid-submit, a
+# submit under mixed faults, hostile replies, the file fuzzers and a secrets scan; one line each, with its seed.
+reliability: deps
+	$(SWIFT) build --build-tests
+	SWIFT=$(SWIFT) scripts/reliability.sh
 
 # A release build (the man page's plugin builds it), then the files. Run as root for /usr/local.
 install: deps
