@@ -109,4 +109,39 @@ import TestSupport
             #expect(report.before["f1"]?.remark == "remark of f1" && report.fresh["f2"]?.groups == ["g0", "Mine"])
         }
     }
+
+    /// A group another client adds between the read a call is planned from and the write: the list's sequences
+    /// moved, so the call is read and planned again, and the group stays beside ours instead of being overwritten.
+    @Test func aGroupAddedBetweenTheReadAndTheWriteIsKept() async throws {
+        try await TestSandbox.with(try TestSandbox.config()) { server, other in
+            try await TestSandbox.seed(other, owner: "o", friends: ["f1", "f2"], groups: ["g0"])
+            let hook = HookTransport(after: "sns/friend_get_list") {
+                try await Self.write(other, "f1", TagValue(tag: FriendTag.group, value: .strings(["g0", "Theirs"])))
+            }
+            let client = try TestClients.make(baseURL: server.url, transport: hook)
+            await server.resetCallCounts()
+            let report = try await Submitter(client: client).submit(account: "o", entries: [Self.addGroup("f1", "Mine"), Self.remark("f2", "二")],
+                                                                    customKeys: [])
+            #expect(hook.fired && report.outcomes == ["f1": .ok, "f2": .ok])
+            #expect(Set(try await Self.server(other, ["f1"])["f1"]?.groups ?? []) == ["g0", "Theirs", "Mine"])
+            // Planned twice (the second read after the sequences moved), sent once.
+            #expect(await server.callCounts()["sns/friend_update"] == 2)  // theirs and ours
+            #expect((await server.callCounts()["sns/friend_get_list"] ?? 0) >= 3)  // two plans and the read-back
+        }
+    }
+
+    /// A group another client adds right after the write lands: the read-back shows a list other than the one
+    /// sent, so the row is a conflict on groups with the server's list, not a plain ✓.
+    @Test func aGroupAddedRightAfterTheWriteIsAConflict() async throws {
+        try await TestSandbox.with(try TestSandbox.config()) { server, other in
+            try await TestSandbox.seed(other, owner: "o", friends: ["f1"], groups: ["g0"])
+            let hook = HookTransport(after: "sns/friend_update") {
+                try await Self.write(other, "f1", TagValue(tag: FriendTag.group, value: .strings(["g0", "Mine", "Theirs"])))
+            }
+            let client = try TestClients.make(baseURL: server.url, transport: hook)
+            let report = try await Submitter(client: client).submit(account: "o", entries: [Self.addGroup("f1", "Mine")], customKeys: [])
+            #expect(hook.fired && report.outcomes == ["f1": .conflict(fields: [.groups])])
+            #expect(report.fresh["f1"]?.groups == ["g0", "Mine", "Theirs"])
+        }
+    }
 }
