@@ -23,6 +23,8 @@ actor SandboxEngine {
     var rateWindow: Duration = .seconds(1)
     private let statePath: URL?
     private var writing: Set<String> = []
+    /// UserSigs already checked ("app/identifier/sig"), with when they expire.
+    private var verified: [String: Int64] = [:]
     var writesInProgress: Int { writing.count }
     private var recentCalls: [String: [ContinuousClock.Instant]] = [:]
     /// Requests received per known command (refused ones included), for tests and benchmarks.
@@ -82,7 +84,7 @@ actor SandboxEngine {
             }
         }
         guard let fields else {
-            if latency > 0 { try? await Task.sleep(for: .milliseconds(latency)) }
+            await hold(latency)
             return immediate ?? envelope(60003, "Err_JSON_Parse: the body is not a JSON object")
         }
         let request = Body(fields: fields)
@@ -95,7 +97,7 @@ actor SandboxEngine {
             writing.insert(account)
         }
         defer { if isWrite, let account { writing.remove(account) } }
-        if latency > 0 { try? await Task.sleep(for: .milliseconds(latency)) }
+        await hold(latency)
         if let immediate, !dropAfter { return immediate }
 
         let reply: SandboxReply
@@ -142,10 +144,18 @@ actor SandboxEngine {
         guard appID == state.sdkAppID else { return envelope(70020, "Err_SdkAppId_Not_Found: \(appID)") }
         let identifier = query["identifier"] ?? ""
         guard let sig = query["usersig"], !sig.isEmpty else { return envelope(70002, "Err_UserSig_Empty") }
-        do {
-            try UserSig.verify(sig, key: key, sdkAppID: appID, identifier: identifier)
-        } catch {
-            return envelope(error.apiCode, "Err_UserSig_Check_Failed: \(error.englishDescription)")
+        // A UserSig checked once is known until it expires (a client sends the same one for an hour); checking it
+        // (inflate, parse, HMAC) on every request was a visible part of the emulator's CPU per friend list.
+        let now = Int64(Date().timeIntervalSince1970)
+        if let expires = verified["\(appID)/\(identifier)/\(sig)"], now <= expires {
+        } else {
+            do {
+                let claims = try UserSig.verify(sig, key: key, sdkAppID: appID, identifier: identifier)
+                if verified.count >= 256 { verified.removeAll() }
+                verified["\(appID)/\(identifier)/\(sig)"] = claims.expiresAt
+            } catch {
+                return envelope(error.apiCode, "Err_UserSig_Check_Failed: \(error.englishDescription)")
+            }
         }
         guard state.admins.contains(identifier) else { return envelope(60010, "Err_Need_Admin: \(identifier) is not an app administrator") }
         return nil
@@ -253,6 +263,19 @@ actor SandboxEngine {
     func setSensitiveWords(_ words: [String]) { state.sensitiveWords = words }
     func addCustomField(_ key: String) { if !state.customFields.contains(key) { state.customFields.append(key) } }
     func resetCallCounts() { callCounts = [:] }
+
+    /// Set when the server stops: held requests are let go at once.
+    private var stopping = false
+    func beginShutdown() { stopping = true }
+
+    /// Injected latency, cut short when the server stops (a graceful shutdown waits for every request).
+    private func hold(_ milliseconds: Int) async {
+        guard milliseconds > 0 else { return }
+        let end = ContinuousClock.now + .milliseconds(milliseconds)
+        while !stopping, ContinuousClock.now < end {
+            try? await Task.sleep(for: min(.milliseconds(20), end - ContinuousClock.now))
+        }
+    }
 
     private func logWrites(_ body: Body, _ rows: [RowResult]) {
         let owner = body.optionalString("From_Account") ?? ""

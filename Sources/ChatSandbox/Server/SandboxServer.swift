@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// The emulator on a real socket. REST calls go to `/v4/{service}/{command}`; `/_sandbox/*` is an
 /// emulator-only control surface (faults, settings, call counts) that the real service does not have.
@@ -18,6 +19,7 @@ public final class SandboxServer: Sendable {
 
     let engine: SandboxEngine
     private let task: Task<Void, Error>
+    private let group: ServiceGroup
     /// The port it listens on.
     public let port: Int
     public let host: String
@@ -62,7 +64,11 @@ public final class SandboxServer: Sendable {
         let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
         let app = Application(router: router, configuration: .init(address: .hostname(config.host, port: config.port)),
                               onServerRunning: { continuation.yield($0.localAddress?.port ?? 0) }, logger: logger)
-        task = Task { try await app.runService(gracefulShutdownSignals: []) }
+        // Stopped by a graceful shutdown, never by cancelling this task: cancelling it while an accepted connection
+        // waits to be served traps inside NIO ("Deinited NIOAsyncWriter without calling finish()", swift-nio #3481).
+        let group = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: logger))
+        self.group = group
+        task = Task { try await group.run() }
         var iterator = stream.makeAsyncIterator()
         guard let port = await iterator.next(), port > 0 else {
             _ = await task.result
@@ -73,7 +79,9 @@ public final class SandboxServer: Sendable {
 
     /// Stops the server and saves the state file.
     public func stop() async {
-        task.cancel()
+        // Requests held by a latency or hang fault end now, so the graceful shutdown need not wait for them.
+        await engine.beginShutdown()
+        await group.triggerGracefulShutdown()
         _ = await task.result
         await engine.persist()
     }
