@@ -22,8 +22,23 @@ extension SandboxState {
                 failed.append(id)
                 continue
             }
-            let profile: [Wire] = tags.compactMap { tag in profileValue(of: id, tag: tag).map { ["Tag": .string(tag), "Value": $0] } }
-            items.append(["To_Account": .string(id), "ProfileItem": .array(profile), "ResultCode": 0, "ResultInfo": ""])
+            // Written straight to JSON, like friend_get's items (a dictionary per tag and per account cost most).
+            var out: [UInt8] = Array(#"{"To_Account":"#.utf8)
+            Wire.writeString(id, into: &out)
+            out += Array(#","ResultCode":0,"ResultInfo":"","ProfileItem":["#.utf8)
+            var first = true
+            for tag in tags {
+                guard let value = profileValue(of: id, tag: tag) else { continue }
+                if !first { out.append(0x2C) }
+                first = false
+                out += Array(#"{"Tag":"#.utf8)
+                Wire.writeString(tag, into: &out)
+                out += Array(#","Value":"#.utf8)
+                value.write(into: &out)
+                out.append(0x7D)
+            }
+            out += Array("]}".utf8)
+            items.append(.raw(out))
         }
         var payload: [String: Wire] = ["UserProfileItem": .array(items)]
         if !failed.isEmpty { payload["Fail_Account"] = .strings(failed) }

@@ -43,6 +43,51 @@ extension SandboxState {
         return .array(items)
     }
 
+    /// One friend_get item, written straight to JSON with the same tags as `tags(of:)`: built as Wire dictionaries
+    /// (six per friend), pages were most of the emulator's CPU per friend list. `customKeys` sorted, once per page.
+    func item(_ id: String, _ friend: FriendRecord, standard: Bool, customKeys: [String]?) -> Wire {
+        var out: [UInt8] = []
+        out.reserveCapacity(200 + friend.remark.utf8.count)
+        out += Piece.accountOpen
+        Wire.writeString(id, into: &out)
+        out += Piece.valueItemOpen
+        var first = true
+        func tag(_ name: [UInt8], _ value: Wire) {
+            if !first { out.append(0x2C) }
+            first = false
+            out += Piece.tagOpen
+            out += name
+            out += Piece.valueOpen
+            value.write(into: &out)
+            out.append(0x7D)
+        }
+        if standard {
+            tag(Piece.remark, .string(friend.remark))
+            tag(Piece.group, .strings(friend.groups))
+            tag(Piece.addSource, .string(friend.addSource))
+            tag(Piece.addWording, .string(friend.addWording))
+            tag(Piece.addTime, .int(friend.addTime))
+        }
+        for key in customKeys ?? [] {
+            if let v = friend.custom[key] {
+                var name: [UInt8] = []
+                Wire.writeString("Tag_SNS_Custom_" + key, into: &name)
+                tag(name, .string(v))
+            }
+        }
+        out += Piece.close
+        return .raw(out)
+    }
+
+    /// The fixed bytes of a friend_get item.
+    enum Piece {
+        static let accountOpen = Array(#"{"To_Account":"#.utf8), valueItemOpen = Array(#","ValueItem":["#.utf8)
+        static let tagOpen = Array(#"{"Tag":"#.utf8), valueOpen = Array(#","Value":"#.utf8), close = Array("]}".utf8)
+        static let remark = Array(#""Tag_SNS_IM_Remark""#.utf8), group = Array(#""Tag_SNS_IM_Group""#.utf8)
+        static let addSource = Array(#""Tag_SNS_IM_AddSource""#.utf8), addWording = Array(#""Tag_SNS_IM_AddWording""#.utf8)
+        static let addTime = Array(#""Tag_SNS_IM_AddTime""#.utf8)
+    }
+
     /// sns/friend_get: pages of 100 in the order friends were added. A sequence equal to the server's omits that
     /// class of data; when both are equal nothing changed and one page with no items ends the listing (modelled).
     func friendGet(_ body: Body) throws(SandboxFault) -> [String: Wire] {
@@ -62,9 +107,8 @@ extension SandboxState {
             return payload
         }
         let page = owner.friendOrder.dropFirst(start).prefix(Self.pageSize)
-        payload["UserDataItem"] = .array(page.map { id in
-            ["To_Account": .string(id), "ValueItem": tags(of: owner.friends[id]!, standard: !sameStandard, custom: !sameCustom)]
-        })
+        let customKeys = sameCustom ? nil : customFields.sorted()
+        payload["UserDataItem"] = .array(page.map { id in item(id, owner.friends[id]!, standard: !sameStandard, customKeys: customKeys) })
         let done = start + Self.pageSize >= owner.friendOrder.count
         payload["CompleteFlag"] = .int(done ? 1 : 0)
         payload["NextStartIndex"] = .int(done ? 0 : Int64(start + Self.pageSize))

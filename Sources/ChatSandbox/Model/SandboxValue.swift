@@ -5,6 +5,8 @@ import Foundation
 /// or shape mistake in the client shows up as an error here instead of being hidden by a common model.
 enum Wire: Codable, Equatable, Sendable {
     case null, bool(Bool), int(Int64), double(Double), string(String), array([Wire]), object([String: Wire])
+    /// JSON already written (a reply's items written straight to bytes); only ever in replies, never in state.
+    case raw([UInt8])
 
     init(from decoder: Decoder) throws {
         let c = try decoder.singleValueContainer()
@@ -28,6 +30,7 @@ enum Wire: Codable, Equatable, Sendable {
         case .string(let v): try c.encode(v)
         case .array(let v): try c.encode(v)
         case .object(let v): try c.encode(v)
+        case .raw(let bytes): try c.encode((try? JSONParser.node(Data(bytes))).map(Wire.init) ?? .null)
         }
     }
 

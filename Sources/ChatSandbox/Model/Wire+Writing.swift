@@ -18,6 +18,7 @@ extension Wire {
         case .int(let n): out.append(contentsOf: Array(String(n).utf8))
         case .double(let d): out.append(contentsOf: Array((d.isFinite ? "\(d)" : "null").utf8))
         case .string(let s): Self.writeString(s, into: &out)
+        case .raw(let bytes): out.append(contentsOf: bytes)
         case .array(let items):
             out.append(0x5B)
             for (i, item) in items.enumerated() {
