@@ -135,14 +135,21 @@ public struct JSONParser {
     private mutating func string() throws(Failure) -> String {
         i += 1
         let start = i
-        // The common case: no escapes, one copy of the bytes.
+        var high: UInt8 = 0
+        // The common case: no escapes, one copy of the bytes. String(validating:) went through the unspecialised
+        // generic validator (with a metadata lookup) per string, a third of the parse; String(decoding:) on a
+        // buffer is specialised, and a string with bytes over 0x7F is checked by comparing it with its bytes
+        // (invalid UTF-8 comes back repaired, so different).
         while i < bytes.count {
             let b = bytes[i]
             if b == UInt8(ascii: "\"") {
-                guard let s = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self) else { throw fail("invalid UTF-8") }
+                let raw = UnsafeBufferPointer(rebasing: bytes[start..<i])
+                let s = String(decoding: raw, as: UTF8.self)
+                if high & 0x80 != 0 { guard s.utf8.elementsEqual(raw) else { throw fail("invalid UTF-8") } }
                 i += 1
                 return s
             }
+            high |= b
             if b == UInt8(ascii: "\\") { break }
             if b < 0x20 { throw fail("control character in a string") }
             i += 1
@@ -153,7 +160,8 @@ public struct JSONParser {
             switch b {
             case UInt8(ascii: "\""):
                 i += 1
-                guard let s = String(validating: out, as: UTF8.self) else { throw fail("invalid UTF-8") }
+                let s = String(decoding: out, as: UTF8.self)
+                guard s.utf8.elementsEqual(out) else { throw fail("invalid UTF-8") }
                 return s
             case UInt8(ascii: "\\"):
                 i += 1
