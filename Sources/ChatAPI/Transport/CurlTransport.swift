@@ -6,7 +6,7 @@ import Synchronization
 /// HTTP over libcurl: the only file that imports CCurl.
 ///
 /// Idle easy handles are pooled, and each keeps its connection cache, so calls reuse connections.
-/// A transfer runs on one of the long-lived transfer threads (libcurl blocks); a cancelled task aborts it through the
+/// A transfer runs on a thread of its own (libcurl blocks); a cancelled task aborts it through the
 /// progress callback. Proxies come from libcurl's usual variables (http_proxy, https_proxy, no_proxy).
 public final class CurlTransport: HTTPTransport, @unchecked Sendable {
     /// Timeouts and TLS settings.
@@ -61,11 +61,12 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
         let transfer = Transfer(limit: options.maxReplyBytes)
         let result: Result<HTTPResponse, TransportError> = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                // On a transfer thread: a blocked GCD worker would starve Swift's cooperative pool,
+                // A thread of its own: a blocked GCD worker would starve Swift's cooperative pool,
                 // which on Linux runs on the same global queue.
-                TransferThreads.shared.run {
+                let thread = Thread {
                     continuation.resume(returning: handle.perform(request, transfer: transfer))
                 }
+                thread.start()
             }
         } onCancel: {
             transfer.cancelled.store(true, ordering: .relaxed)
