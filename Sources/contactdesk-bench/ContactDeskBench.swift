@@ -58,6 +58,7 @@ struct RunCommand: AsyncParsableCommand {
                 let pid = emulator!.process.processIdentifier
                 found = try await OpenScenario.cold(url: emulator!.url, runs: runs, link: .loopback, emulatorPID: pid)
                     + OpenScenario.cold(url: emulator!.url, runs: runs, link: .slow(latency), emulatorPID: pid)
+                    + DecodeScenario.run(url: emulator!.url)
             case .warm: found = try await OpenScenario.warm(url: emulator!.url, runs: runs, stateDirectory: state, binary: binary)
             case .submit: found = try await SubmitScenario.run(url: emulator!.url, runs: runs, baselineRuns: baselineRuns, stateDirectory: state)
             case .filter: found = FilterScenario.run(friends: friends, width: 80, height: 24) + FilterScenario.run(friends: friends, width: 120, height: 40)
