@@ -144,4 +144,22 @@ import TestSupport
             #expect(report.fresh["f1"]?.groups == ["g0", "Mine", "Theirs"])
         }
     }
+
+    /// A lost reply (f1 applied, f2 not), then a refusal of the resend: f1 is found applied and audited once, and
+    /// f2 is read, planned and sent again until applied. Each applied row is on record exactly once.
+    @Test func aRowFoundAppliedIsAuditedOnceWhateverFollows() async throws {
+        let faults = ["sns/friend_update:drop-afterx1", "sns/friend_update:row=30006/f2x1", "sns/friend_update:code=30008x1"]
+        try await TestSandbox.with(try TestSandbox.config(faults: faults)) { server, client in
+            try await TestSandbox.seed(client, owner: "o", friends: ["f1", "f2"])
+            await server.resetCallCounts()
+            let audited = Mutex<[String]>([])
+            let report = try await Submitter(client: client).submit(account: "o", entries: [Self.remark("f1", "一"), Self.remark("f2", "二")],
+                                                                    customKeys: [], audit: { outcomes, _, _ in
+                                                                        audited.withLock { $0 += outcomes.filter { $0.value == .ok }.map(\.key) } })
+            #expect(report.outcomes == ["f1": .ok, "f2": .ok])
+            #expect(audited.withLock { $0.sorted() } == ["f1", "f2"])
+            let calls = await server.callCounts()["sns/friend_update"] ?? 0
+            #expect(calls == 3, "\(calls) calls")
+        }
+    }
 }

@@ -118,7 +118,7 @@ public final class ChatClient: Sendable {
             case .refused(let e):
                 envelope = e
             case .malformed(let error):
-                if !protocolRetried && attempt < maxAttempts {
+                if !protocolRetried && attempt < maxAttempts && left() > config.retry.delay(beforeRetry: attempt, random: 1) {
                     protocolRetried = true; codes.append(-2); try await backoff(attempt); continue
                 }
                 log(.warning, error.englishDescription)
@@ -133,7 +133,7 @@ public final class ChatClient: Sendable {
                 try await backoff(attempt); continue
             case .once where canRetry && attempt == 1:
                 try await backoff(attempt); continue
-            case .renewUserSig where (canRetry || attempt == 1) && !renewedSig:
+            case .renewUserSig where (canRetry || (attempt == 1 && left() > 1)) && !renewedSig:
                 renewedSig = true; needNewSig = true; continue
             case .renewUserSig where code == 70001:
                 log(.warning, "\(code)")

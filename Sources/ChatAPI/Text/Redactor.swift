@@ -12,6 +12,8 @@ public enum Redactor {
 
     /// Secrets known to this process, longest first, with their placeholders.
     private static let known = Mutex<[(text: String, placeholder: String)]>([])
+    /// The run of secret characters that sends a text down the slow path: 24, or the shortest known secret.
+    private static let threshold = Atomic<Int>(24)
     /// UserSigs kept for redaction: the current one and a few before it (renewals add more).
     private static let keptUserSigs = 16
 
@@ -27,6 +29,9 @@ public enum Redactor {
         known.withLock { list in
             guard !list.contains(where: { $0.text == text }) else { return }
             list.append((text, placeholder))
+            // A secret with other characters than a key's or UserSig's cannot be spotted by runs: check every text.
+            let odd = list.contains { !$0.text.utf8.allSatisfy(isTokenByte) }
+            threshold.store(odd ? 1 : min(24, list.map(\.text.utf8.count).min() ?? 24), ordering: .relaxed)
             let sigs = list.indices.filter { list[$0].placeholder == userSigPlaceholder }
             if sigs.count > keptUserSigs { list.remove(at: sigs[0]) }
             list.sort { $0.text.utf8.count > $1.text.utf8.count }
@@ -61,8 +66,9 @@ public enum Redactor {
     static func mayHoldSecret(_ text: String) -> Bool {
         var run = 0
         var sawEquals = false
+        let long = threshold.load(ordering: .relaxed)
         for b in text.utf8 {
-            if isTokenByte(b) { run += 1; if run >= 24 { return true } } else { run = 0 }
+            if isTokenByte(b) { run += 1; if run >= long { return true } } else { run = 0 }
             if b == 0x3D { sawEquals = true }
         }
         return sawEquals && text.range(of: "usersig=", options: .caseInsensitive) != nil
@@ -94,8 +100,7 @@ public enum Redactor {
             guard isTokenByte(bytes[i]) else { out.append(bytes[i]); i += 1; continue }
             var j = i
             while j < bytes.count, isTokenByte(bytes[j]) { j += 1 }
-            let run = String(decoding: bytes[i..<j], as: UTF8.self)
-            if j - i >= 24, looksLikeUserSig(run) {
+            if j - i >= 24, looksLikeUserSig(String(decoding: bytes[i..<j], as: UTF8.self)) {
                 out += Array(userSigPlaceholder.utf8)
                 changed = true
             } else {

@@ -77,7 +77,8 @@ extension GroupOperationRunner {
                     report.moves += done.filter { if case .notSent = $0.outcome { true } else { false } }
                     return report
                 }
-                try await reconcileMoves()
+                // A failed read here is not the operation's failure: the marks stay for the next run.
+                _ = try? await reconcileMoves()
                 try await Task.sleep(for: .milliseconds(Int(client.config.retry.delay(beforeRetry: round) * 1000)))
             }
             moves = try await GroupOperationPlan.moves(client, account: account, entry.operation, source: source)

@@ -10,6 +10,10 @@ struct SubmitRun {
     let customKeys: [String]
     let recorder: SubmitRecorder?
     let audit: Submitter.AuditHook?
+    /// Told the applied friends of a call once its read-back is done (the journal un-stages them then).
+    let settle: (@Sendable ([String]) -> Void)?
+    /// Applied and audited friends whose in-flight marks wait for the read-back and `settle`.
+    var toSettle: [String] = []
     var report = Submitter.Report(outcomes: [:], fresh: [:])
     /// Set after a call that configuration or credentials doomed, or a read that failed: later calls are not sent.
     var stop: String?
@@ -21,8 +25,10 @@ struct SubmitRun {
     /// The friend list's sequences as last seen (friend_get), to tell whether anyone wrote meanwhile.
     var sequences: ListSequences?
 
-    init(client: ChatClient, account: String, customKeys: [String], recorder: SubmitRecorder?, audit: Submitter.AuditHook?) {
+    init(client: ChatClient, account: String, customKeys: [String], recorder: SubmitRecorder?, audit: Submitter.AuditHook?,
+         settle: (@Sendable ([String]) -> Void)? = nil) {
         self.client = client; self.account = account; self.customKeys = customKeys; self.recorder = recorder; self.audit = audit
+        self.settle = settle
     }
 
     /// Sends one call's worth of entries (at most 1000 friends), retrying as the catalog says, each time from a
@@ -39,9 +45,12 @@ struct SubmitRun {
             // in between, so read and plan again (a few times at most) instead of sending what may be stale.
             sequences = try? await client.friendListSequences(account: account, known: sequences)
             let before = sequences
-            guard let fetched = try await read(pending, inDoubt: &inDoubt) else { return }
+            guard let fetched = try await read(pending, inDoubt: &inDoubt) else { break }
             let plan = fetched.plan
             guard !plan.items.isEmpty else { break }
+            // Friends the read decided are done (and audited if they were sent): only the planned ones go on.
+            let planned = Set(plan.items.map(\.toAccount))
+            pending = pending.filter { planned.contains($0.key.friend) }
             if let before, replans < maxAttempts, let now = try? await client.friendListSequences(account: account, known: before), now != before {
                 replans += 1
                 sequences = now
@@ -53,7 +62,7 @@ struct SubmitRun {
                 // Without a record of what is on the wire, do not send.
                 for id in ids { report.outcomes[id] = .notSent(reason: "\(error)") }
                 stop = "\(error)"
-                return
+                break
             }
             for item in plan.items { sentValues[item.toAccount] = item.snsItem; report.sent.insert(item.toAccount) }
             started = true
@@ -68,7 +77,7 @@ struct SubmitRun {
                 var after: [String: Friend] = [:]
                 for (f, o) in outcomes where o == .ok { after[f] = applied(f, fetched.fresh[f] ?? nil) }
                 record(outcomes, after: after)
-                written += outcomes.filter { $0.value == .ok }.map(\.key)
+                written += outcomes.filter { $0.value == .ok && !report.unaudited.contains($0.key) }.map(\.key)
                 pending = entries.filter { again.contains($0.key.friend) }
                 if !pending.isEmpty, attempt < maxAttempts { try await backoff(attempt) } else { break }
             } catch let error as ChatError {
@@ -110,6 +119,11 @@ struct SubmitRun {
             }
         }
         await readBack(written)
+        // Applied rows leave the journal, then their marks go: a crash before this point reconciles them.
+        let applied = toSettle.filter { report.outcomes[$0] == .ok }
+        if !applied.isEmpty { settle?(applied) }
+        if !toSettle.isEmpty { try? recorder?.settled(toSettle) }
+        toSettle = []
     }
 
     /// Reads the entries' friends and plans; decides refused, conflicting and already applied friends (those
@@ -129,8 +143,9 @@ struct SubmitRun {
         }
         started = true
         for (friend, maybeTags) in fetched.fresh {
-            // The first read is what a write replaced (the audit's "old"), also when a later read follows a lost reply.
-            if report.before[friend] == nil, let tags = maybeTags { report.before[friend] = Friend(id: friend, tags: tags) }
+            // What a write replaced (the audit's "old"): the latest read, except after a lost reply, when the read
+            // may already show our own write.
+            if report.before[friend] == nil || inDoubt[friend] == nil, let tags = maybeTags { report.before[friend] = Friend(id: friend, tags: tags) }
             if let tags = maybeTags { report.fresh[friend] = Friend(id: friend, tags: tags) }
         }
         var found: [String: SubmitOutcome] = [:]
@@ -155,7 +170,8 @@ struct SubmitRun {
         return fetched
     }
 
-    /// Audits rows whose outcome is known, then clears their in-flight marks; a failed audit keeps the marks.
+    /// Audits rows whose outcome is known, then clears the marks of those not applied (applied ones wait for the
+    /// read-back and the journal, in `send`); a failed audit keeps every mark.
     private mutating func record(_ outcomes: [String: SubmitOutcome], after: [String: Friend]) {
         guard !outcomes.isEmpty else { return }
         for (f, o) in outcomes {
@@ -169,7 +185,9 @@ struct SubmitRun {
                 return
             }
         }
-        try? recorder?.settled(Array(outcomes.keys))
+        toSettle += outcomes.filter { $0.value == .ok }.map(\.key)
+        let done = outcomes.filter { $0.value != .ok }.map(\.key)
+        if !done.isEmpty { try? recorder?.settled(done) }
     }
 
     /// A friend as the server has it after an applied write: the read values with the sent ones over them.

@@ -63,21 +63,16 @@ public struct SubmitSession: Sendable {
         let recorder = journal.map { JournalRecorder(journal: $0, app: app, account: account) }
         let audit = audit, byFriend = Dictionary(grouping: entries, by: \.key.friend)
         // Each call's rows are audited as soon as it answers (Submitter calls this before clearing their marks),
-        // and the applied ones leave the journal at once: a crash a moment later cannot offer them again.
+        // and the applied ones leave the journal after the call's read-back (a row someone changed meanwhile stays
+        // staged as a conflict), before their marks go: a crash later in the submit cannot offer them again.
         let journal = journal
         let hook: Submitter.AuditHook = { outcomes, before, after in
             let rows = outcomes.keys.sorted().flatMap { byFriend[$0] ?? [] }
             try audit.append(AuditRecord.from(entries: rows, outcomes: outcomes, before: before, after: after))
-            try? journal?.settle(rows.filter { outcomes[$0.key.friend] == .ok })
         }
+        let settle: @Sendable ([String]) -> Void = { friends in try? journal?.settle(friends.flatMap { byFriend[$0] ?? [] }) }
         var report = try await Submitter(client: client).submit(account: account, entries: entries, customKeys: Self.keys(customKeys, entries),
-                                                                recorder: recorder, audit: hook, progress: progress)
-        // A row applied and then changed by someone else (the read-back) stays staged as a conflict.
-        let overwritten = entries.filter { e in
-            guard report.sent.contains(e.key.friend), case .conflict? = report.outcomes[e.key.friend] else { return false }
-            return true
-        }
-        if !overwritten.isEmpty { try? journal?.save(ChangeSet(overwritten), replacing: ChangeSet(), app: app, account: account) }
+                                                                recorder: recorder, audit: hook, settle: settle, progress: progress)
         // Rows held back by an unfinished group operation: not sent, still staged.
         report.outcomes.merge(held) { a, _ in a }
         for e in heldEntries { if let before = report.before[e.key.friend] { report.fresh[e.key.friend] = before } }

@@ -52,10 +52,11 @@ public struct Submitter: Sendable {
     /// re-sent once it may be stale. A call without an answer is re-read, and its rows reported applied or not.
     /// After an answered call its rows are read back: a friend whose value is not what was sent (someone wrote
     /// meanwhile) is a conflict showing the server's value, never a plain ✓.
+    /// `settle` hears the applied friends of each call once its read-back is done, before their marks go.
     public func submit(account: String, entries: [ChangeEntry], customKeys: [String], recorder: SubmitRecorder? = nil,
-                       audit: AuditHook? = nil,
+                       audit: AuditHook? = nil, settle: (@Sendable ([String]) -> Void)? = nil,
                        progress: @escaping @Sendable (_ done: Int, _ total: Int) async -> Void = { _, _ in }) async throws -> Report {
-        var run = SubmitRun(client: client, account: account, customKeys: customKeys, recorder: recorder, audit: audit)
+        var run = SubmitRun(client: client, account: account, customKeys: customKeys, recorder: recorder, audit: audit, settle: settle)
         let byFriend = Dictionary(grouping: entries, by: \.key.friend)
         let friends = byFriend.keys.sorted()
         var done = 0
