@@ -219,13 +219,14 @@ extension ChatClient {
     /// One friend_update call of at most 1000 rows, sent once (a new UserSig aside): the caller re-reads and
     /// re-plans before any retry, so a retry never writes values read before someone else's change. Rows in
     /// request order; a refused or unanswered call throws its ChatError.
-    public func friendUpdateOnce(account: String, items: [UpdateItem]) async throws -> [RowResult] {
+    /// `lastCheck` runs right before the request goes out (see `call`); false throws `StalePlan`.
+    public func friendUpdateOnce(account: String, items: [UpdateItem], lastCheck: (@Sendable () async -> Bool)? = nil) async throws -> [RowResult] {
         precondition(items.count <= BatchLimit.friendUpdate, "friend_update takes at most \(BatchLimit.friendUpdate) rows")
-        return try await updateCall(account: account, items, resend: false)
+        return try await updateCall(account: account, items, resend: false, lastCheck: lastCheck)
     }
 
-    private func updateCall(account: String, _ batch: [UpdateItem], resend: Bool) async throws -> [RowResult] {
-        let reply = try await call(.friendUpdate, account: account, rows: batch.count, resend: resend,
+    private func updateCall(account: String, _ batch: [UpdateItem], resend: Bool, lastCheck: (@Sendable () async -> Bool)? = nil) async throws -> [RowResult] {
+        let reply = try await call(.friendUpdate, account: account, rows: batch.count, resend: resend, lastCheck: lastCheck,
                                    FriendUpdateRequest(fromAccount: account, updateItem: batch), as: FriendUpdatePayload.self)
         let rows = Self.inOrder(batch.map(\.toAccount), reply.payload.resultItem ?? [], key: \.toAccount) {
             ResultItem(toAccount: $0, resultCode: -1, resultInfo: APIText.rowNoResultItem.text)

@@ -45,18 +45,21 @@ public final class ChatClient: Sendable {
     /// Writes hold the account for the whole call, retries included, so one write per account is in flight.
     /// `resend: false` sends the body once (a new UserSig aside, when nothing was applied): for a write whose
     /// caller re-reads and re-plans before trying again, since the API has no conditional write.
+    /// `lastCheck` runs right before each request goes out, after its body is written: false abandons the call
+    /// with `StalePlan` (nothing was sent).
     public func call<Request: Encodable & Sendable, Payload: Codable & Sendable>(
-        _ command: Command, account: String?, rows: Int = 1, resend: Bool = true, _ request: Request, as: Payload.Type = Payload.self
+        _ command: Command, account: String?, rows: Int = 1, resend: Bool = true, lastCheck: (@Sendable () async -> Bool)? = nil,
+        _ request: Request, as: Payload.Type = Payload.self
     ) async throws -> Reply<Payload> {
         let body: Data
         do { body = try JSONEncoder().encode(request) } catch {
             throw ChatError.protocolError(command: command, reason: APIText.replyRequestNotEncodable.text, excerpt: "\(error)")
         }
         let maxAttempts = resend ? config.retry.maxAttempts : 1
-        guard command.isWrite, let account else { return try await attempts(command, account, rows, maxAttempts, body, Payload.self) }
+        guard command.isWrite, let account else { return try await attempts(command, account, rows, maxAttempts, body, lastCheck, Payload.self) }
         await writes.acquire(account)
         do {
-            let reply = try await attempts(command, account, rows, maxAttempts, body, Payload.self)
+            let reply = try await attempts(command, account, rows, maxAttempts, body, lastCheck, Payload.self)
             await writes.release(account)
             return reply
         } catch {
@@ -66,7 +69,8 @@ public final class ChatClient: Sendable {
     }
 
     private func attempts<Payload: Codable & Sendable>(
-        _ command: Command, _ account: String?, _ rows: Int, _ maxAttempts: Int, _ body: Data, _: Payload.Type
+        _ command: Command, _ account: String?, _ rows: Int, _ maxAttempts: Int, _ body: Data,
+        _ lastCheck: (@Sendable () async -> Bool)?, _: Payload.Type
     ) async throws -> Reply<Payload> {
         let started = ContinuousClock.now
         var attempt = 0
@@ -95,6 +99,11 @@ public final class ChatClient: Sendable {
             needNewSig = false
             Redactor.register(userSig: sig)
             let url = config.endpoint.url(for: command, sdkAppID: config.sdkAppID, identifier: config.adminIdentifier, userSig: sig)
+            if let lastCheck, !(await lastCheck()) {
+                await limiter.release(command)
+                log(.info, "stale plan")
+                throw StalePlan()
+            }
             let response: HTTPResponse
             do {
                 defer { Task { await limiter.release(command) } }

@@ -1,5 +1,11 @@
 import ContactDeskStrings
 
+/// A write abandoned before it went out because its caller's last check found the data it was planned from
+/// changed; the caller reads and plans again.
+public struct StalePlan: Error, Equatable, Sendable {
+    public init() {}
+}
+
 /// Why a call failed, with what the operator needs to act on it. Never contains a key or UserSig.
 public enum ChatError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The service refused the whole call.

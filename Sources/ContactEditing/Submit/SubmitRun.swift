@@ -51,10 +51,15 @@ struct SubmitRun {
             // Friends the read decided are done (and audited if they were sent): only the planned ones go on.
             let planned = Set(plan.items.map(\.toAccount))
             pending = pending.filter { planned.contains($0.key.friend) }
-            if let before, replans < maxAttempts, let now = try? await client.friendListSequences(account: account, known: before), now != before {
-                replans += 1
-                sequences = now
-                continue
+            // The last check runs inside the call, after its body is written, right before it goes out: the
+            // window in which someone else's write goes unseen is one round trip, not the time to encode 1000 rows.
+            let client = client, account = account
+            var lastCheck: (@Sendable () async -> Bool)?
+            if let before, replans < maxAttempts {
+                lastCheck = { @Sendable in
+                    guard let now = try? await client.friendListSequences(account: account, known: before) else { return true }
+                    return now == before
+                }
             }
             attempt += 1
             let ids = plan.items.map(\.toAccount)
@@ -67,7 +72,7 @@ struct SubmitRun {
             for item in plan.items { sentValues[item.toAccount] = item.snsItem; report.sent.insert(item.toAccount) }
             started = true
             do {
-                let rows = try await client.friendUpdateOnce(account: account, items: plan.items)
+                let rows = try await client.friendUpdateOnce(account: account, items: plan.items, lastCheck: lastCheck)
                 var outcomes: [String: SubmitOutcome] = [:]
                 var again: Set<String> = []
                 for r in rows {
@@ -80,6 +85,12 @@ struct SubmitRun {
                 written += outcomes.filter { $0.value == .ok && !report.unaudited.contains($0.key) }.map(\.key)
                 pending = entries.filter { again.contains($0.key.friend) }
                 if !pending.isEmpty, attempt < maxAttempts { try await backoff(attempt) } else { break }
+            } catch is StalePlan {
+                // Someone wrote since the read: nothing went out; read and plan again.
+                try? recorder?.settled(ids)
+                attempt -= 1
+                replans += 1
+                continue
             } catch let error as ChatError {
                 switch error {
                 case .api(_, let code, let info):
