@@ -90,6 +90,10 @@ import TestSupport
                 twice += await R.writtenTwice(server, account, shared: touched)
             }
         }
+        // Every output of the killed and rerun processes, their log, journal, audit log and cache.
+        let scan = R.scanForSecrets([dir])
+        #expect(scan.leaks.isEmpty, "\(scan.leaks)")
+        Campaign.report("secrets scan after the apply kills: \(scan.files) outputs, logs and state files (\(scan.bytes / 1024) KB), \(scan.leaks.count) secrets")
         Campaign.report("kill -9 apply: \(kills) kills at random moments of \(rounds) \(rows)-row submits, \(lost) lost, \(twice) written twice "
             + "with different values, \(unaudited) applied rows unaudited, \(visible) rows shown not applied; \(raced) of \(concurrent) group lists "
             + "two clients wrote at once lost one side")
@@ -161,7 +165,7 @@ import TestSupport
         let dir = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let env = CommandRunner.environment(state: dir, extra: [KeyLoader.variable: TestCredentials.keyText, "TERM": "xterm-256color"])
-        var kills = 0, offersRight = 0, lost = 0, twice = 0, unaudited = 0
+        var kills = 0, offersRight = 0, lost = 0, twice = 0, unaudited = 0, screens: [String] = []
         try await TestSandbox.with(try TestSandbox.config(faults: ["sns/friend_update:latency=400"])) { server, client in
             let profile = try R.profile(server.url, env: env).joined(separator: " ")
             let bin = TmuxSession.quote(CommandRunner.contactdesk.path)
@@ -210,6 +214,7 @@ import TestSupport
                     try again.waitFor("the list, nothing staged") { $0.contains("\(rows) friends") && $0.contains("│ 0 staged │") }
                     if try again.capture().contains("waiting in the journal") { Issue.record("offered changes the server has") } else { offersRight += 1 }
                 }
+                screens.append(try again.capture())
                 try again.send("q")
                 try again.waitFor("EXIT=0")
 
@@ -221,6 +226,10 @@ import TestSupport
                 twice += await R.writtenTwice(server, account)
             }
         }
+        // The state the TUI left (journal, audit log, cache, log file) and every screen read.
+        let scan = R.scanForSecrets([dir], texts: screens)
+        #expect(scan.leaks.isEmpty, "\(scan.leaks)")
+        Campaign.report("secrets scan after the TUI kills: \(scan.files) screens, logs and state files (\(scan.bytes / 1024) KB), \(scan.leaks.count) secrets")
         Campaign.report("kill -9 TUI: \(kills) kills at random moments of \(rounds) \(rows)-friend submits, \(offersRight) of \(kills) resume offers "
             + "held exactly the unapplied changes, \(lost) lost, \(twice) written twice with different values, \(unaudited) applied rows unaudited")
         #expect(kills == rounds && offersRight == kills && lost == 0 && twice == 0 && unaudited == 0)
