@@ -90,13 +90,6 @@ public struct Endpoint: Equatable, Sendable, CustomStringConvertible {
             + "&usersig=\(Endpoint.escape(userSig))&random=\(random)&contenttype=json"
     }
 
-    /// The URL with its usersig replaced, for logs and errors.
-    public static func redacted(_ url: String) -> String {
-        guard let r = url.range(of: "usersig=") else { return url }
-        let end = url[r.upperBound...].firstIndex(of: "&") ?? url.endIndex
-        return url.replacingCharacters(in: r.upperBound..<end, with: Redactor.userSigPlaceholder)
-    }
-
     static func escape(_ s: String) -> String {
         // ASCII only: CharacterSet.alphanumerics would let CJK letters through unescaped.
         let allowed = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~*")

@@ -11,6 +11,7 @@ public enum TestSandbox {
                       customFields: customFields, statePath: statePath, faults: try faults.map(FaultRule.parse),
                       serializeWrites: serializeWrites, rateLimit: rateLimit)
         config.rateWindow = rateWindow
+        config.logWrites = true
         return config
     }
 

@@ -50,7 +50,7 @@ import Testing
     @Test func identifiersAreEscapedAndUserSigsRedacted() {
         let url = Endpoint(region: .china).url(for: .friendGet, sdkAppID: 1, identifier: "管理 员&x", userSig: "SECRET", random: 1)
         #expect(url.contains("identifier=%E7%AE%A1%E7%90%86%20%E5%91%98%26x"))
-        #expect(!Endpoint.redacted(url).contains("SECRET"))
-        #expect(Endpoint.redacted(url).contains("usersig=<UserSig>&random=1"))
+        #expect(!Redactor.redact(url).contains("SECRET"))
+        #expect(Redactor.redact(url).contains("usersig=<UserSig>&random=1"))
     }
 }

@@ -117,7 +117,10 @@ enum ReliabilityCampaign {
     /// out the group lists of `shared` friends, which another client also wrote.
     static func writtenTwice(_ server: SandboxServer, _ account: String, shared: [String] = []) async -> Int {
         let others = Set(shared.map { "\(account)/\($0)/\(FriendTag.group)" })
-        return await server.textWrites().filter { $0.key.hasPrefix(account + "/") && !others.contains($0.key) && $0.value.count > 1 }.count
+        let writes = await server.textWrites().filter { $0.key.hasPrefix(account + "/") }
+        // No log at all would make "never twice" true for nothing.
+        if writes.isEmpty { Issue.record("the emulator logged no write for \(account): is logWrites on?") }
+        return writes.filter { !others.contains($0.key) && $0.value.count > 1 }.count
     }
 
     /// Waits for `condition`, polling; false when `timeout` passed first.

@@ -26,6 +26,9 @@ public struct SandboxConfig: Sendable {
     /// The window the rate limit counts in: the service's second; tests widen it so a loaded machine cannot
     /// spread a burst over two windows.
     public var rateWindow: Duration = .seconds(1)
+    /// Keep every applied friend_update value (`SandboxServer.textWrites()`), for campaigns that check no row was
+    /// written twice. Off by default: the demo and `contactdesk sandbox` run for hours and must not grow with it.
+    public var logWrites = false
 
     public init(host: String = "127.0.0.1", port: Int = 0, sdkAppID: UInt64 = DemoSeed.sdkAppID, admin: String = DemoSeed.admin,
                 key: SecretKey, seed: Seed = .demo, customFields: [String] = [], statePath: URL? = nil,

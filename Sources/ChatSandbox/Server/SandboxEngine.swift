@@ -32,6 +32,7 @@ actor SandboxEngine {
     /// Every distinct value friend_update applied (a group list as its names joined by ","), per
     /// "account/friend/tag", in order: a campaign checks that no row was written twice with different values.
     private(set) var textWrites: [String: [String]] = [:]
+    var logsWrites = false
 
     static let reads: Set<String> = ["sns/friend_get", "sns/friend_get_list", "sns/group_get", "profile/portrait_get",
                                      "im_open_login_svc/account_check"]
@@ -121,7 +122,7 @@ actor SandboxEngine {
         case "sns/friend_get_list": return try state.friendGetList(body)
         case "sns/friend_update":
             let (payload, rows) = try state.friendUpdate(body)
-            logWrites(body, rows)
+            if logsWrites { logWrites(body, rows) }
             return payload
         case "sns/group_get": return try state.groupGet(body)
         case "sns/group_add": return try state.groupAdd(body)
@@ -260,6 +261,7 @@ actor SandboxEngine {
     func setSerializeWrites(_ on: Bool) { serializeWrites = on }
     func setRateLimit(_ n: Int) { rateLimit = n }
     func setRateWindow(_ window: Duration) { rateWindow = window }
+    func setLogsWrites(_ on: Bool) { logsWrites = on }
     func setSensitiveWords(_ words: [String]) { state.sensitiveWords = words }
     func addCustomField(_ key: String) { if !state.customFields.contains(key) { state.customFields.append(key) } }
     func resetCallCounts() { callCounts = [:] }

@@ -35,6 +35,7 @@ public final class SandboxServer: Sendable {
         let engine = SandboxEngine(state: state, key: config.key, faults: config.faults, serializeWrites: config.serializeWrites,
                                    rateLimit: config.rateLimit, statePath: config.statePath)
         await engine.setRateWindow(config.rateWindow)
+        await engine.setLogsWrites(config.logWrites)
         self.engine = engine
         sdkAppID = state.sdkAppID
         admin = config.admin
@@ -125,6 +126,6 @@ public final class SandboxServer: Sendable {
     public func resetCallCounts() async { await engine.resetCallCounts() }
     /// Writes being processed now (held by injected latency included): zero means none can still land.
     public func writesInProgress() async -> Int { await engine.writesInProgress }
-    /// The distinct text values friend_update applied per "account/friend/tag", in order.
+    /// The distinct text values friend_update applied per "account/friend/tag", in order (with `logWrites` on).
     public func textWrites() async -> [String: [String]] { await engine.textWrites }
 }
