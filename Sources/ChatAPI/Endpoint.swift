@@ -90,10 +90,26 @@ public struct Endpoint: Equatable, Sendable, CustomStringConvertible {
             + "&usersig=\(Endpoint.escape(userSig))&random=\(random)&contenttype=json"
     }
 
+    /// Percent-encodes all but `A-Z a-z 0-9 - . _ ~ *` (ASCII only: CharacterSet.alphanumerics would let CJK letters
+    /// through unescaped). By hand: a CharacterSet and Foundation's encoder per request cost more than the rest of
+    /// building the URL, twice per call.
     static func escape(_ s: String) -> String {
-        // ASCII only: CharacterSet.alphanumerics would let CJK letters through unescaped.
-        let allowed = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~*")
-        return s.addingPercentEncoding(withAllowedCharacters: allowed) ?? s
+        if s.utf8.allSatisfy(isUnreserved) { return s }
+        let hex = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count * 3)
+        for b in s.utf8 {
+            if isUnreserved(b) { out.append(b) } else { out += [UInt8(ascii: "%"), hex[Int(b >> 4)], hex[Int(b & 0xF)]] }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func isUnreserved(_ b: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "*"): true
+        default: false
+        }
     }
 
     public var description: String { baseURL }

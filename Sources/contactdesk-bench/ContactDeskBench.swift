@@ -11,7 +11,7 @@ struct ContactDeskBench: AsyncParsableCommand {
         Build in release first (`make bench` does both). Network scenarios run against the demo emulator in a child
         process with the API's rate limit (200 calls/s per command). Figures are medians with min–max over the runs.
         """,
-        subcommands: [RunCommand.self, EmulatorCommand.self],
+        subcommands: [RunCommand.self, EmulatorCommand.self, ProfileCommand.self],
         defaultSubcommand: RunCommand.self
     )
 }

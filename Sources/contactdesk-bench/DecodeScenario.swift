@@ -4,7 +4,7 @@ import ContactEditing
 import Foundation
 
 /// One reply decoded in process, without the network: a friend_get page of 100 into `Friend` values and a
-/// portrait_get batch of 100, as the client reads them (the byte-level reader, then the payload types).
+/// portrait_get batch of 100, as a call reads them (`ChatClient.decodeReply`: straight from the bytes, the tree only for a reply that is not as it should be).
 enum DecodeScenario {
     static func run(url: String) async throws -> [Finding] {
         let page = try await body(url, .friendGet, #"{"From_Account":"demo_shop","StartIndex":0}"#)
@@ -13,12 +13,12 @@ enum DecodeScenario {
         var friends = Sample(), nicks = Sample()
         for _ in 0..<200 {
             let (count, ms) = try timedSync {
-                let payload = try FriendGetPayload(json: try JSONParser.node(page), path: "")
+                let payload = try ChatClient.decodeReply(.friendGet, page, as: FriendGetPayload.self).payload
                 return (payload.userDataItem ?? []).map { Friend(id: $0.toAccount, tags: $0.valueItem ?? []) }.count
             }
             guard count == 100 else { throw BenchError("decoded \(count) friends") }
             friends.add(ms)
-            let (named, nms) = try timedSync { try PortraitGetPayload(json: try JSONParser.node(portraits), path: "").userProfileItem?.count ?? 0 }
+            let (named, nms) = try timedSync { try ChatClient.decodeReply(.portraitGet, portraits, as: PortraitGetPayload.self).payload.userProfileItem?.count ?? 0 }
             guard named == 100 else { throw BenchError("decoded \(named) profiles") }
             nicks.add(nms)
         }

@@ -97,6 +97,13 @@ import TestSupport
         let deadline = ContinuousClock.now + .seconds(20)
         while try updatesReceived() != .integer(1) && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
         try stop(t)
+        func audit() throws -> [JSONValue] {
+            let out = try CommandRunner.run(["audit", "--account", "demo_alice", "--format", "json"], environment: env)
+            return try JSONValue.parse(Data(out.stdout.utf8)).elements
+        }
+        // On a loaded machine the stop has been seen to land after the 5 s reply: the stopped process then heard
+        // back and audited the row itself. That run checks the same end state without the reconcile.
+        let heardBack = try !audit().isEmpty
 
         // The server finishes the write it received; the client never heard back.
         let client = try TestClients.make(baseURL: url)
@@ -112,19 +119,22 @@ import TestSupport
         let again = try tui()
         // The list (from the cache, then refreshed) and the reconcile arrive in either order; the end state is
         // the same: the server's new remark on the row, its ✓, nothing staged.
-        try again.waitFor("c0001 reconciled with ✓ after the refresh") { screen in
+        try again.waitFor(heardBack ? "c0001 with the new remark, nothing staged" : "c0001 reconciled with ✓ after the refresh") { screen in
             screen.contains("│ 0 staged │")
-                && screen.split(separator: "\n").contains { $0.contains("c0001") && $0.contains("崩溃测试") && $0.hasSuffix("✓") }
+                && screen.split(separator: "\n").contains { $0.contains("c0001") && $0.contains("崩溃测试") && (heardBack || $0.hasSuffix("✓")) }
         }
         #expect(try updatesReceived() == .integer(1))
         try again.send("q")
         try again.waitFor("EXIT=0")
 
-        // The row the killed submit applied is on record, written when it was reconciled.
-        let audit = try CommandRunner.run(["audit", "--account", "demo_alice", "--format", "json"], environment: env)
-        let records = try JSONValue.parse(Data(audit.stdout.utf8)).elements
-        #expect(records.map { $0["friend"]?.string } == ["c0001"] && records.first?["code"] == .integer(0), "\(audit.stdout)")
-        #expect(records.first?["new"] == .string("崩溃测试") && records.first?["info"]?.string?.contains("reconciled") == true)
+        // The row the killed submit applied is on record: written when it was reconciled, or by the stopped
+        // process when it heard back (then possibly once more, reconciled, if it stopped between audit and journal).
+        let records = try audit()
+        #expect(!records.isEmpty && records.allSatisfy { $0["friend"]?.string == "c0001" && $0["code"] == .integer(0) && $0["new"] == .string("崩溃测试") },
+                "\(records)")
+        if !heardBack {
+            #expect(records.count == 1 && records.first?["info"]?.string?.contains("reconciled") == true, "\(records)")
+        }
     }
 }
 

@@ -241,6 +241,8 @@ extension ChatClient {
     /// Matches reply items to the requested keys in request order; a key the reply repeats is matched in turn,
     /// and a key it lacks gets `missing(key)`.
     static func inOrder<Item>(_ keys: [String], _ items: [Item], key: KeyPath<Item, String>, missing: (String) -> Item) -> [Item] {
+        // The usual reply is already in request order: no table of lists per key.
+        if items.count == keys.count, zip(keys, items).allSatisfy({ $0 == $1[keyPath: key] }) { return items }
         var byKey: [String: [Item]] = [:]
         for item in items { byKey[item[keyPath: key], default: []].append(item) }
         return keys.map { k in

@@ -63,10 +63,9 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
             await withCheckedContinuation { continuation in
                 // A thread of its own: a blocked GCD worker would starve Swift's cooperative pool,
                 // which on Linux runs on the same global queue.
-                let thread = Thread {
+                TransferThreads.shared.run {
                     continuation.resume(returning: handle.perform(request, transfer: transfer))
                 }
-                thread.start()
             }
         } onCancel: {
             transfer.cancelled.store(true, ordering: .relaxed)

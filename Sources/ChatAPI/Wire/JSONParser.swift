@@ -45,10 +45,10 @@ public struct JSONParser {
 
     static let maxDepth = 256
     /// The reply's bytes, read in place (no copy of a page per parse).
-    private let bytes: UnsafeBufferPointer<UInt8>
-    private var i = 0
+    let bytes: UnsafeBufferPointer<UInt8>
+    var i = 0
 
-    private init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     public static func parse(_ data: Data) throws(Failure) -> JSONValue { try node(data).value }
 
@@ -67,13 +67,13 @@ public struct JSONParser {
         return try result.get()
     }
 
-    private func fail(_ reason: String) -> Failure { Failure(offset: i, reason: reason) }
+    func fail(_ reason: String) -> Failure { Failure(offset: i, reason: reason) }
 
-    private mutating func skipSpace() {
+    mutating func skipSpace() {
         while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
     }
 
-    private mutating func value(depth: Int) throws(Failure) -> JSONNode {
+    mutating func value(depth: Int) throws(Failure) -> JSONNode {
         guard depth < Self.maxDepth else { throw fail("nested too deep") }
         guard i < bytes.count else { throw fail("unexpected end") }
         switch bytes[i] {
@@ -88,13 +88,13 @@ public struct JSONParser {
         }
     }
 
-    private mutating func literal(_ word: String) throws(Failure) {
+    mutating func literal(_ word: String) throws(Failure) {
         let expected = Array(word.utf8)
         guard i + expected.count <= bytes.count, bytes[i..<(i + expected.count)].elementsEqual(expected) else { throw fail("unexpected character") }
         i += expected.count
     }
 
-    private mutating func object(depth: Int) throws(Failure) -> JSONNode {
+    mutating func object(depth: Int) throws(Failure) -> JSONNode {
         i += 1
         var out: [(key: String, value: JSONNode)] = []
         skipSpace()
@@ -116,7 +116,7 @@ public struct JSONParser {
         }
     }
 
-    private mutating func array(depth: Int) throws(Failure) -> JSONNode {
+    mutating func array(depth: Int) throws(Failure) -> JSONNode {
         i += 1
         var out: [JSONNode] = []
         skipSpace()
@@ -132,7 +132,7 @@ public struct JSONParser {
         }
     }
 
-    private mutating func string() throws(Failure) -> String {
+    mutating func string() throws(Failure) -> String {
         i += 1
         let start = i
         var high: UInt8 = 0
@@ -199,7 +199,7 @@ public struct JSONParser {
         throw fail("unterminated string")
     }
 
-    private mutating func hex4() throws(Failure) -> UInt32 {
+    mutating func hex4() throws(Failure) -> UInt32 {
         guard i + 4 <= bytes.count else { throw fail("unexpected end") }
         var v: UInt32 = 0
         for _ in 0..<4 {
@@ -216,7 +216,7 @@ public struct JSONParser {
         return v
     }
 
-    private mutating func number() throws(Failure) -> JSONNode {
+    mutating func number() throws(Failure) -> JSONNode {
         let start = i
         if bytes[i] == UInt8(ascii: "-") { i += 1 }
         guard i < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[i]) else { throw fail("invalid number") }

@@ -83,9 +83,12 @@ public final class SandboxServer: Sendable {
         var out: [String: String] = [:]
         for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = String(parts[0]).removingPercentEncoding ?? String(parts[0])
-            let value = parts.count > 1 ? (String(parts[1]).removingPercentEncoding ?? String(parts[1])) : ""
-            out[name] = value
+            // Foundation's decoding only when there is something to decode: it was a tenth of a reply's CPU.
+            // (A byte search: Substring.contains("%") is Foundation's, through CFString, and cost as much.)
+            func decoded(_ part: Substring) -> String {
+                part.utf8.contains(UInt8(ascii: "%")) ? (String(part).removingPercentEncoding ?? String(part)) : String(part)
+            }
+            out[decoded(parts[0])] = parts.count > 1 ? decoded(parts[1]) : ""
         }
         return out
     }
