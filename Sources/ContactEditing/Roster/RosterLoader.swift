@@ -30,7 +30,7 @@ public struct RosterLoader: Sendable {
                 await progress(.page(page))
                 await nicknames.add(page.map(\.id))
             }
-            var friends = await collected.friends
+            var friends = await collected.take()
             let groups = try await groupsReply
             let nicks = try await withTaskCancellationHandler {
                 try await nicknames.all()
@@ -109,8 +109,13 @@ extension RosterLoader {
 
 /// Accumulates pages as they arrive.
 actor FriendCollector {
-    private(set) var friends: [Friend] = []
+    private var friends: [Friend] = []
     func add(_ page: [Friend]) { friends += page }
+    /// The list, handed over: the collector keeps no reference, so setting nicknames does not copy 10,000 friends.
+    func take() -> [Friend] {
+        defer { friends = [] }
+        return friends
+    }
 }
 
 /// Fetches nicknames for ids as they are added, at most `readConcurrency` portrait_get calls at a time.
