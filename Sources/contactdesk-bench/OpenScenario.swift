@@ -13,6 +13,9 @@ enum OpenScenario {
         var ours = Sample(), naive = Sample(), firstRows = Sample(), clientCPU = Sample(), emulatorCPU = Sample()
         var calls = 0, naiveCalls = 0, connections = 0, naiveConnections = 0
         for _ in 0..<runs {
+            // Each open starts with the service's one-second window empty: back to back, the opens of both clients
+            // went over 200 friend_get calls a second and one in five waited out a 60007 (the 1.2 s maxima before).
+            try await Task.sleep(for: .seconds(1))
             // New clients each run: no pooled connection, no cached UserSig survives from the last.
             let (client, counter) = try BenchClients.contactDesk(url)
             let started = ContinuousClock.now
@@ -29,6 +32,7 @@ enum OpenScenario {
             }
             ours.add(ms); calls = counter.totalCalls; connections = counter.newConnections
 
+            try await Task.sleep(for: .seconds(1))
             let (baseline, baseCounter) = try BenchClients.naive(url)
             let (named, baseMs) = try await timed { try await NaiveClient.open(baseline, account: account) }
             guard named == 3000 else { throw BenchError("the baseline got \(named) nicknames") }
@@ -47,6 +51,15 @@ enum OpenScenario {
                     target: "", met: nil),
         ]
         if link.latencyMS == 0 {
+            // Client and emulator share this machine's cores: an open cannot end before both have done their work.
+            let cores = Double(ProcessInfo.processInfo.activeProcessorCount)
+            let machineFloor = (clientCPU.median * 3 + emulatorCPU.median) / cores
+            found.append(Finding(scenario: "open 3000 friends, cold, loopback",
+                                 measure: "floor: client + emulator CPU per open over \(Int(cores)) cores (one machine)",
+                                 value: String(format: "%.0f ms", machineFloor), baseline: "",
+                                 ratio: String(format: "%.1fx the floor (an open at the floor: %.1fx the baseline)", ours.median / max(1, machineFloor),
+                                               naive.median / max(1, machineFloor)),
+                                 target: "", met: nil))
             found.append(Finding(scenario: "open 3000 friends, cold, loopback", measure: "client CPU per 1000 friends (decode, Friend values, calls)",
                                  value: clientCPU.describe(.ms), target: "< 15 ms", met: clientCPU.median < 15))
             found.append(Finding(scenario: "open 3000 friends, cold, loopback", measure: "emulator CPU per open (61 replies)",

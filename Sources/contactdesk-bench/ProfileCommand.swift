@@ -20,9 +20,11 @@ struct ProfileCommand: AsyncParsableCommand {
         let cpu = CPUTime.ownMS()
         switch path {
         case .open:
-            for _ in 0..<runs {
+            for run in 0..<runs {
                 let (client, _) = try BenchClients.contactDesk(emulator.url)
+                let one = ContinuousClock.now
                 let roster = try await RosterLoader(client: client).load(account: OpenScenario.account)
+                if run < 3 { print(String(format: "run %d: %.1f ms", run + 1, ms(since: one))) }
                 guard roster.friends.count == 3000 else { throw BenchError("loaded \(roster.friends.count) friends") }
             }
         case .decode:

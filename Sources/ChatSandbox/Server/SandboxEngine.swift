@@ -9,6 +9,9 @@ enum SandboxReply: Sendable {
     case status(Int, String)
     /// Close the connection without a reply.
     case drop
+    /// A read command checked and admitted, to be answered off the actor from this copy of the state (reads do not
+    /// wait for each other; the copy is the state as it was when the request was admitted).
+    case read(SandboxState, command: String, Body)
 }
 
 /// The emulator's brain: checks a request the way the service does, applies faults and runs the command on the
@@ -100,6 +103,7 @@ actor SandboxEngine {
         defer { if isWrite, let account { writing.remove(account) } }
         await hold(latency)
         if let immediate, !dropAfter { return immediate }
+        if !isWrite, rowFaults.isEmpty, !dropAfter { return .read(state, command: command, request) }
 
         let reply: SandboxReply
         do {
@@ -114,6 +118,23 @@ actor SandboxEngine {
             reply = envelope(code, info)
         }
         return dropAfter ? .drop : reply
+    }
+
+    /// Answers a read admitted by `handle`, on the caller's thread.
+    nonisolated func answer(_ state: SandboxState, _ command: String, _ body: Body) -> SandboxReply {
+        do {
+            switch command {
+            case "sns/friend_get": return ok(try state.friendGet(body))
+            case "sns/friend_get_list": return ok(try state.friendGetList(body))
+            case "sns/group_get": return ok(try state.groupGet(body))
+            case "profile/portrait_get": return ok(try state.portraitGet(body))
+            case "im_open_login_svc/account_check": return ok(try state.accountCheck(body))
+            default: return envelope(60009, "Err_Command_Not_Found")
+            }
+        } catch {
+            guard case .call(let code, let info) = error else { return envelope(30006, "Err_Internal: \(error)") }
+            return envelope(code, info)
+        }
     }
 
     private func run(_ command: String, _ body: Body) throws -> [String: Wire] {
@@ -238,11 +259,11 @@ actor SandboxEngine {
         return out
     }
 
-    func envelope(_ code: Int, _ info: String) -> SandboxReply {
+    nonisolated func envelope(_ code: Int, _ info: String) -> SandboxReply {
         encode(["ActionStatus": "FAIL", "ErrorCode": .int(Int64(code)), "ErrorInfo": .string(info), "ErrorDisplay": ""])
     }
 
-    func ok(_ payload: [String: Wire]) -> SandboxReply {
+    nonisolated func ok(_ payload: [String: Wire]) -> SandboxReply {
         var all = payload
         all["ActionStatus"] = "OK"
         all["ErrorCode"] = 0
@@ -251,7 +272,7 @@ actor SandboxEngine {
         return encode(all)
     }
 
-    private func encode(_ fields: [String: Wire]) -> SandboxReply { .wire(fields) }
+    nonisolated private func encode(_ fields: [String: Wire]) -> SandboxReply { .wire(fields) }
 
     // MARK: control
 

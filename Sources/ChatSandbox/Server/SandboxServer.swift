@@ -46,7 +46,10 @@ public final class SandboxServer: Sendable {
             let buffer = try await request.body.collect(upTo: 32 << 20)
             let command = "\(context.parameters.get("service") ?? "")/\(context.parameters.get("command") ?? "")"
             let fields = Wire.object(from: Data(buffer.readableBytesView))
-            switch await engine.handle(command: command, query: query, fields: fields) {
+            var reply = await engine.handle(command: command, query: query, fields: fields)
+            if case .read(let state, let command, let body) = reply { reply = engine.answer(state, command, body) }
+            switch reply {
+            case .read: throw CancellationError()  // answered just above
             case .json(let data):
                 return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
                                 body: .init(byteBuffer: ByteBuffer(bytes: data)))
