@@ -86,18 +86,26 @@ extension FriendGetPayload: JSONStreamDecodable {
     }
 }
 
+/// portrait_get's and friend_get_list's shape: a list of per-account items with results, and Fail_Account.
+private func readResultList<Item>(_ key: UnsafeBufferPointer<UInt8>, _ p: inout JSONParser, depth: Int, list: StaticString, tags: StaticString,
+                                  items: inout [Item]?, failed: inout [String]?,
+                                  _ make: (AccountTags) -> Item) throws(JSONParser.Failure) -> Bool {
+    if keyIs(key, list) {
+        items = try p.optionalList(depth: depth) { (p: inout JSONParser) throws(JSONParser.Failure) in
+            make(try AccountTags.read(&p, depth: depth + 1, tagsKey: tags, results: true))
+        }
+    } else if keyIs(key, "Fail_Account") { failed = try p.optionalStrings(depth: depth) }
+    else { return false }
+    return true
+}
+
 extension PortraitGetPayload: JSONStreamDecodable {
     init() { self.init(userProfileItem: nil) }
 
     mutating func readMember(_ key: UnsafeBufferPointer<UInt8>, _ p: inout JSONParser, depth: Int) throws(JSONParser.Failure) -> Bool {
-        if keyIs(key, "UserProfileItem") {
-            userProfileItem = try p.optionalList(depth: depth) { (p: inout JSONParser) throws(JSONParser.Failure) in
-                let item = try AccountTags.read(&p, depth: depth + 1, tagsKey: "ProfileItem", results: true)
-                return UserProfileItem(toAccount: item.account!, profileItem: item.tags, resultCode: item.code, resultInfo: item.info)
-            }
-        } else if keyIs(key, "Fail_Account") { failAccount = try p.optionalStrings(depth: depth) }
-        else { return false }
-        return true
+        try readResultList(key, &p, depth: depth, list: "UserProfileItem", tags: "ProfileItem", items: &userProfileItem, failed: &failAccount) {
+            UserProfileItem(toAccount: $0.account!, profileItem: $0.tags, resultCode: $0.code, resultInfo: $0.info)
+        }
     }
 }
 
@@ -105,13 +113,8 @@ extension FriendGetListPayload: JSONStreamDecodable {
     init() { self.init(infoItem: nil) }
 
     mutating func readMember(_ key: UnsafeBufferPointer<UInt8>, _ p: inout JSONParser, depth: Int) throws(JSONParser.Failure) -> Bool {
-        if keyIs(key, "InfoItem") {
-            infoItem = try p.optionalList(depth: depth) { (p: inout JSONParser) throws(JSONParser.Failure) in
-                let item = try AccountTags.read(&p, depth: depth + 1, tagsKey: "SnsProfileItem", results: true)
-                return InfoItem(toAccount: item.account!, snsProfileItem: item.tags, resultCode: item.code, resultInfo: item.info)
-            }
-        } else if keyIs(key, "Fail_Account") { failAccount = try p.optionalStrings(depth: depth) }
-        else { return false }
-        return true
+        try readResultList(key, &p, depth: depth, list: "InfoItem", tags: "SnsProfileItem", items: &infoItem, failed: &failAccount) {
+            InfoItem(toAccount: $0.account!, snsProfileItem: $0.tags, resultCode: $0.code, resultInfo: $0.info)
+        }
     }
 }
