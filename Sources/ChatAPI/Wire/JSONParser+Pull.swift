@@ -179,5 +179,6 @@ extension JSONParser {
 /// Whether a key's bytes spell `name`.
 @inline(__always)
 func keyIs(_ key: UnsafeBufferPointer<UInt8>, _ name: StaticString) -> Bool {
-    key.count == name.utf8CodeUnitCount && memcmp(key.baseAddress!, name.utf8Start, key.count) == 0
+    // withUTF8Buffer, not utf8Start: the latter traps for a one-character literal.
+    name.withUTF8Buffer { $0.count == key.count && ($0.isEmpty || memcmp(key.baseAddress!, $0.baseAddress!, key.count) == 0) }
 }
