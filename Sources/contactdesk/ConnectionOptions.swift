@@ -61,7 +61,7 @@ struct ConnectionOptions: ParsableArguments {
             userSigs = KeyUserSigSource(key: try key.load(), sdkAppID: sdkappid, identifier: admin)
         }
         return ChatClient(
-            config: ChatClientConfig(endpoint: target, sdkAppID: sdkappid, adminIdentifier: admin, readConcurrency: p?.readConcurrency ?? 8),
+            config: ChatClientConfig(endpoint: target, sdkAppID: sdkappid, adminIdentifier: admin, readConcurrency: p?.readConcurrency ?? 16),
             userSigs: userSigs,
             transport: CurlTransport(options: .init(caFile: caFile)),
             logger: Logger(label: "contactdesk.chat"))

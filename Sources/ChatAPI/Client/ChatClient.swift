@@ -17,7 +17,7 @@ public struct ChatClientConfig: Sendable {
     public var deadline: Double
 
     public init(endpoint: Endpoint, sdkAppID: UInt64, adminIdentifier: String, retry: RetryPolicy = RetryPolicy(),
-                callsPerSecond: Int = 200, readConcurrency: Int = 8, deadline: Double = 90) {
+                callsPerSecond: Int = 200, readConcurrency: Int = 16, deadline: Double = 90) {
         self.endpoint = endpoint; self.sdkAppID = sdkAppID; self.adminIdentifier = adminIdentifier
         self.retry = retry; self.callsPerSecond = callsPerSecond; self.readConcurrency = max(1, readConcurrency)
         self.deadline = deadline
