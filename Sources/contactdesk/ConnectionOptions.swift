@@ -60,8 +60,11 @@ struct ConnectionOptions: ParsableArguments {
         default:
             userSigs = KeyUserSigSource(key: try key.load(), sdkAppID: sdkappid, identifier: admin)
         }
+        var config = ChatClientConfig(endpoint: target, sdkAppID: sdkappid, adminIdentifier: admin)
+        // The client's default unless the profile sets one (validated there: 1 to 64).
+        if let reads = p?.readConcurrency { config.readConcurrency = reads }
         return ChatClient(
-            config: ChatClientConfig(endpoint: target, sdkAppID: sdkappid, adminIdentifier: admin, readConcurrency: p?.readConcurrency ?? 16),
+            config: config,
             userSigs: userSigs,
             transport: CurlTransport(options: .init(caFile: caFile)),
             logger: Logger(label: "contactdesk.chat"))

@@ -198,7 +198,8 @@ public final class ChatClient: Sendable {
         }
     }
 
-    /// The replies read most, parsed once into `JSONValue` and read without Codable (same verdicts as `decode`).
+    /// The replies read most, without Codable: straight from the bytes when they are as they should be, else
+    /// through the `JSONNode` tree, which decides every verdict (the same as `decode`'s).
     private static func decodeFast<P: Codable & Sendable>(_ command: Command, _ body: Data, _ type: JSONValueDecodable.Type) -> Decoded<P> {
         // Straight from the bytes when the reply is what it should be; anything else is read again below.
         if let stream = type as? JSONStreamDecodable.Type, let (envelope, payload) = try? Self.pull(stream, body),

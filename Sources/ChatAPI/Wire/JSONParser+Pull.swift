@@ -31,22 +31,10 @@ extension JSONParser {
     mutating func members(depth: Int, _ body: (inout JSONParser, UnsafeBufferPointer<UInt8>) throws(Failure) -> Void) throws(Failure) {
         guard depth < Self.maxDepth else { throw fail("nested too deep") }
         guard i < bytes.count, bytes[i] == UInt8(ascii: "{") else { throw fail("expected an object") }
-        i += 1
-        skipSpace()
-        if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return }
-        while true {
-            skipSpace()
-            let key = try rawKey()
-            skipSpace()
-            guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw fail("expected ':'") }
-            i += 1
-            skipSpace()
-            try body(&self, key)
-            skipSpace()
-            guard i < bytes.count else { throw fail("unexpected end") }
-            if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-            if bytes[i] == UInt8(ascii: "}") { i += 1; return }
-            throw fail("expected ',' or '}'")
+        try items(close: UInt8(ascii: "}")) { (p: inout JSONParser) throws(Failure) in
+            let key = try p.rawKey()
+            try p.colon()
+            try body(&p, key)
         }
     }
 
@@ -54,18 +42,7 @@ extension JSONParser {
     mutating func elements(depth: Int, _ body: (inout JSONParser) throws(Failure) -> Void) throws(Failure) {
         guard depth < Self.maxDepth else { throw fail("nested too deep") }
         guard i < bytes.count, bytes[i] == UInt8(ascii: "[") else { throw fail("expected a list") }
-        i += 1
-        skipSpace()
-        if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return }
-        while true {
-            skipSpace()
-            try body(&self)
-            skipSpace()
-            guard i < bytes.count else { throw fail("unexpected end") }
-            if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-            if bytes[i] == UInt8(ascii: "]") { i += 1; return }
-            throw fail("expected ',' or ']'")
-        }
+        try items(close: UInt8(ascii: "]"), body)
     }
 
     /// A key's bytes in place. An escaped key could spell a known one: the tree reading decides those.

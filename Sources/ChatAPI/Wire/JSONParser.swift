@@ -95,41 +95,45 @@ public struct JSONParser {
     }
 
     mutating func object(depth: Int) throws(Failure) -> JSONNode {
-        i += 1
         var out: [(key: String, value: JSONNode)] = []
-        skipSpace()
-        if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(out) }
-        while true {
-            skipSpace()
-            guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw fail("expected a key") }
-            let key = try string()
-            skipSpace()
-            guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw fail("expected ':'") }
-            i += 1
-            skipSpace()
-            out.append((key, try value(depth: depth + 1)))
-            skipSpace()
-            guard i < bytes.count else { throw fail("unexpected end") }
-            if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-            if bytes[i] == UInt8(ascii: "}") { i += 1; return .object(out) }
-            throw fail("expected ',' or '}'")
+        try items(close: UInt8(ascii: "}")) { (p: inout JSONParser) throws(Failure) in
+            guard p.i < p.bytes.count, p.bytes[p.i] == UInt8(ascii: "\"") else { throw p.fail("expected a key") }
+            let key = try p.string()
+            try p.colon()
+            out.append((key, try p.value(depth: depth + 1)))
         }
+        return .object(out)
     }
 
     mutating func array(depth: Int) throws(Failure) -> JSONNode {
-        i += 1
         var out: [JSONNode] = []
+        try items(close: UInt8(ascii: "]")) { (p: inout JSONParser) throws(Failure) in out.append(try p.value(depth: depth + 1)) }
+        return .array(out)
+    }
+
+    /// The items of the object or array whose opening byte is at `i`, up to `close`: commas between them,
+    /// whitespace anywhere. The one loop of both readings (the tree above, `JSONParser+Pull`).
+    mutating func items(close: UInt8, _ item: (inout JSONParser) throws(Failure) -> Void) throws(Failure) {
+        i += 1
         skipSpace()
-        if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return .array(out) }
+        if i < bytes.count, bytes[i] == close { i += 1; return }
         while true {
             skipSpace()
-            out.append(try value(depth: depth + 1))
+            try item(&self)
             skipSpace()
             guard i < bytes.count else { throw fail("unexpected end") }
             if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-            if bytes[i] == UInt8(ascii: "]") { i += 1; return .array(out) }
-            throw fail("expected ',' or ']'")
+            if bytes[i] == close { i += 1; return }
+            throw fail(close == UInt8(ascii: "}") ? "expected ',' or '}'" : "expected ',' or ']'")
         }
+    }
+
+    /// The colon after a member's key, with the whitespace around it.
+    mutating func colon() throws(Failure) {
+        skipSpace()
+        guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw fail("expected ':'") }
+        i += 1
+        skipSpace()
     }
 
     mutating func string() throws(Failure) -> String {

@@ -31,11 +31,7 @@ extension SandboxState {
                 guard let value = profileValue(of: id, tag: tag) else { continue }
                 if !first { out.append(0x2C) }
                 first = false
-                out += Array(#"{"Tag":"#.utf8)
-                Wire.writeString(tag, into: &out)
-                out += Array(#","Value":"#.utf8)
-                value.write(into: &out)
-                out.append(0x7D)
+                Wire.writeTag(tag, value, into: &out)
             }
             out += Array("]}".utf8)
             items.append(.raw(out))

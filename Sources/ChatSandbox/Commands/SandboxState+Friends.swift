@@ -25,67 +25,44 @@ extension SandboxState {
         return a
     }
 
-    /// The tags of one friend, standard and custom classes selectable.
-    func tags(of friend: FriendRecord, standard: Bool = true, custom: Bool = true) -> Wire {
-        var items: [Wire] = []
+    /// The tags of one friend in the order friend_get sends them, standard and custom classes selectable
+    /// (`customKeys` nil: no custom tags). The one list both readings below use.
+    func forEachTag(of friend: FriendRecord, standard: Bool, customKeys: [String]?, _ body: (String, Wire) -> Void) {
         if standard {
-            items.append(["Tag": "Tag_SNS_IM_Remark", "Value": .string(friend.remark)])
-            items.append(["Tag": "Tag_SNS_IM_Group", "Value": .strings(friend.groups)])
-            items.append(["Tag": "Tag_SNS_IM_AddSource", "Value": .string(friend.addSource)])
-            items.append(["Tag": "Tag_SNS_IM_AddWording", "Value": .string(friend.addWording)])
-            items.append(["Tag": "Tag_SNS_IM_AddTime", "Value": .int(friend.addTime)])
+            body("Tag_SNS_IM_Remark", .string(friend.remark))
+            body("Tag_SNS_IM_Group", .strings(friend.groups))
+            body("Tag_SNS_IM_AddSource", .string(friend.addSource))
+            body("Tag_SNS_IM_AddWording", .string(friend.addWording))
+            body("Tag_SNS_IM_AddTime", .int(friend.addTime))
         }
-        if custom {
-            for key in customFields.sorted() {
-                if let v = friend.custom[key] { items.append(["Tag": .string("Tag_SNS_Custom_" + key), "Value": .string(v)]) }
-            }
+        for key in customKeys ?? [] {
+            if let v = friend.custom[key] { body("Tag_SNS_Custom_" + key, .string(v)) }
         }
-        return .array(items)
     }
 
-    /// One friend_get item, written straight to JSON with the same tags as `tags(of:)`: built as Wire dictionaries
-    /// (six per friend), pages were most of the emulator's CPU per friend list. `customKeys` sorted, once per page.
+    /// The tags of one friend as `{Tag, Value}` objects.
+    func tags(of friend: FriendRecord) -> [Wire] {
+        var items: [Wire] = []
+        forEachTag(of: friend, standard: true, customKeys: customFields.sorted()) { tag, value in items.append(["Tag": .string(tag), "Value": value]) }
+        return items
+    }
+
+    /// One friend_get item, written straight to JSON: built as Wire dictionaries (six per friend), pages were most
+    /// of the emulator's CPU per friend list. `customKeys` sorted, once per page.
     func item(_ id: String, _ friend: FriendRecord, standard: Bool, customKeys: [String]?) -> Wire {
         var out: [UInt8] = []
         out.reserveCapacity(200 + friend.remark.utf8.count)
-        out += Piece.accountOpen
+        out.append(contentsOf: #"{"To_Account":"#.utf8)
         Wire.writeString(id, into: &out)
-        out += Piece.valueItemOpen
+        out.append(contentsOf: #","ValueItem":["#.utf8)
         var first = true
-        func tag(_ name: [UInt8], _ value: Wire) {
+        forEachTag(of: friend, standard: standard, customKeys: customKeys) { tag, value in
             if !first { out.append(0x2C) }
             first = false
-            out += Piece.tagOpen
-            out += name
-            out += Piece.valueOpen
-            value.write(into: &out)
-            out.append(0x7D)
+            Wire.writeTag(tag, value, into: &out)
         }
-        if standard {
-            tag(Piece.remark, .string(friend.remark))
-            tag(Piece.group, .strings(friend.groups))
-            tag(Piece.addSource, .string(friend.addSource))
-            tag(Piece.addWording, .string(friend.addWording))
-            tag(Piece.addTime, .int(friend.addTime))
-        }
-        for key in customKeys ?? [] {
-            if let v = friend.custom[key] {
-                var name: [UInt8] = []
-                Wire.writeString("Tag_SNS_Custom_" + key, into: &name)
-                tag(name, .string(v))
-            }
-        }
-        out += Piece.close
+        out.append(contentsOf: "]}".utf8)
         return .raw(out)
-    }
-
-    /// The fixed bytes of a friend_get item.
-    enum Piece {
-        static let accountOpen = Array(#"{"To_Account":"#.utf8), valueItemOpen = Array(#","ValueItem":["#.utf8)
-        static let tagOpen = Array(#"{"Tag":"#.utf8), valueOpen = Array(#","Value":"#.utf8), close = Array("]}".utf8)
-        static let remark = Array(#""Tag_SNS_IM_Remark""#.utf8), group = Array(#""Tag_SNS_IM_Group""#.utf8)
-        static let addSource = Array(#""Tag_SNS_IM_AddSource""#.utf8), addWording = Array(#""Tag_SNS_IM_AddWording""#.utf8)
-        static let addTime = Array(#""Tag_SNS_IM_AddTime""#.utf8)
     }
 
     /// sns/friend_get: pages of 100 in the order friends were added. A sequence equal to the server's omits that
@@ -131,8 +108,7 @@ extension SandboxState {
                 failed.append(id)
                 continue
             }
-            guard case .array(let all) = tags(of: friend) else { continue }
-            var chosen = all.filter { item in
+            var chosen = tags(of: friend).filter { item in
                 guard case .object(let o) = item, case .string(let tag)? = o["Tag"] else { return false }
                 return tagList.contains(tag)
             }

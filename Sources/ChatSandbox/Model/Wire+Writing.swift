@@ -40,6 +40,15 @@ extension Wire {
         }
     }
 
+    /// One `{"Tag":…,"Value":…}` object, as friend_get, friend_get_list and portrait_get items carry them.
+    static func writeTag(_ tag: String, _ value: Wire, into out: inout [UInt8]) {
+        out.append(contentsOf: #"{"Tag":"#.utf8)
+        writeString(tag, into: &out)
+        out.append(contentsOf: #","Value":"#.utf8)
+        value.write(into: &out)
+        out.append(0x7D)
+    }
+
     /// A JSON string: quotes, backslashes and control characters escaped, everything else as UTF-8.
     static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(0x22)

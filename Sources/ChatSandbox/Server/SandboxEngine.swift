@@ -114,8 +114,7 @@ actor SandboxEngine {
             reply = ok(payload)
             if isWrite { persist() }
         } catch {
-            guard case .call(let code, let info) = error as? SandboxFault else { return envelope(30006, "Err_Internal: \(error)") }
-            reply = envelope(code, info)
+            reply = failure(error)
         }
         return dropAfter ? .drop : reply
     }
@@ -123,34 +122,42 @@ actor SandboxEngine {
     /// Answers a read admitted by `handle`, on the caller's thread.
     nonisolated func answer(_ state: SandboxState, _ command: String, _ body: Body) -> SandboxReply {
         do {
-            switch command {
-            case "sns/friend_get": return ok(try state.friendGet(body))
-            case "sns/friend_get_list": return ok(try state.friendGetList(body))
-            case "sns/group_get": return ok(try state.groupGet(body))
-            case "profile/portrait_get": return ok(try state.portraitGet(body))
-            case "im_open_login_svc/account_check": return ok(try state.accountCheck(body))
-            default: return envelope(60009, "Err_Command_Not_Found")
-            }
+            guard let payload = try Self.read(state, command, body) else { return envelope(60009, "Err_Command_Not_Found") }
+            return ok(payload)
         } catch {
-            guard case .call(let code, let info) = error else { return envelope(30006, "Err_Internal: \(error)") }
-            return envelope(code, info)
+            return failure(error)
         }
     }
 
-    private func run(_ command: String, _ body: Body) throws -> [String: Wire] {
+    /// A read command's payload from `state`, or nil when `command` is not a read.
+    private static func read(_ state: SandboxState, _ command: String, _ body: Body) throws(SandboxFault) -> [String: Wire]? {
         switch command {
-        case "sns/friend_get": return try state.friendGet(body)
-        case "sns/friend_get_list": return try state.friendGetList(body)
+        case "sns/friend_get": try state.friendGet(body)
+        case "sns/friend_get_list": try state.friendGetList(body)
+        case "sns/group_get": try state.groupGet(body)
+        case "profile/portrait_get": try state.portraitGet(body)
+        case "im_open_login_svc/account_check": try state.accountCheck(body)
+        default: nil
+        }
+    }
+
+    /// The reply for a command that threw: its own code, or 30006.
+    private nonisolated func failure(_ error: Error) -> SandboxReply {
+        guard case .call(let code, let info) = error as? SandboxFault else { return envelope(30006, "Err_Internal: \(error)") }
+        return envelope(code, info)
+    }
+
+    /// Runs any command on the state (writes here, on the actor; reads too when a row fault rewrites them).
+    private func run(_ command: String, _ body: Body) throws -> [String: Wire] {
+        if let payload = try Self.read(state, command, body) { return payload }
+        switch command {
         case "sns/friend_update":
             let (payload, rows) = try state.friendUpdate(body)
             if logsWrites { logWrites(body, rows) }
             return payload
-        case "sns/group_get": return try state.groupGet(body)
         case "sns/group_add": return try state.groupAdd(body)
         case "sns/group_delete": return try state.groupDelete(body)
-        case "profile/portrait_get": return try state.portraitGet(body)
         case "profile/portrait_set": return try state.portraitSet(body)
-        case "im_open_login_svc/account_check": return try state.accountCheck(body)
         case "im_open_login_svc/account_import": return try state.accountImport(body)
         case "im_open_login_svc/multiaccount_import": return try state.multiaccountImport(body)
         case "sns/friend_add": return try state.friendAdd(body)

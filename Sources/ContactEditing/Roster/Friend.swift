@@ -22,17 +22,13 @@ public struct Friend: Equatable, Sendable, Identifiable {
     public init(id: String, tags: [TagValue]) {
         self.init(id: id)
         // Sized once: growing it tag by tag reallocated twice per friend.
-        otherTags.reserveCapacity(tags.count { !Self.isEdited($0.tag) })
+        otherTags.reserveCapacity(tags.count { !FriendTag.isWritable($0.tag) })
         for item in tags {
             if item.tag == FriendTag.remark, let s = item.value.stringValue { remark = s }
             else if item.tag == FriendTag.group, let g = item.value.stringsValue { groups = g }
             else if let key = FriendTag.customKey(of: item.tag), let s = item.value.stringValue { custom[key] = s }
             else { otherTags.append(TagValue(tag: Self.shared(item.tag), value: item.value)) }
         }
-    }
-
-    private static func isEdited(_ tag: String) -> Bool {
-        tag == FriendTag.remark || tag == FriendTag.group || tag.hasPrefix(FriendTag.customPrefix)
     }
 
     /// The same tag name for every friend instead of a decoded copy each (two heap strings per friend saved).
