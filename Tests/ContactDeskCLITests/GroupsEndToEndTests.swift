@@ -52,8 +52,12 @@ import TestSupport
         try t.send("Escape")
         try t.waitFor("the pane closed") { !$0.contains("n new") }
         try t.send("c")
-        let review = try t.waitFor("the change set") { $0.contains("Change set:") && $0.contains("3 group operations") }
-        for name in deleted { #expect(review.contains("(groups) delete group  \(name) -> (deleted)  0 friends"), "\(review)") }
+        // Waits for the whole overlay: a capture taken while it was being drawn showed its header over the pane.
+        func row(_ name: String) -> String { "(groups) delete group  \(name) -> (deleted)  0 friends" }
+        let review = try t.waitFor("the change set with the three deletes") { screen in
+            screen.contains("Change set:") && screen.contains("3 group operations") && deleted.allSatisfy { screen.contains(row($0)) }
+        }
+        for name in deleted { #expect(review.contains(row(name)), "\(review)") }
         try t.send("Escape")
         try t.waitFor("change set closed") { !$0.contains("Change set:") }
 
